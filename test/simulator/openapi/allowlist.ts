@@ -1,0 +1,50 @@
+/**
+ * Known defects in PagerDuty's published OpenAPI document, corrected at load time so the simulator
+ * can answer the way the live API does and still validate everything else strictly.
+ * Keep each entry to one defect with a one-line reason; prefer patching the document over ignoring
+ * whole classes of violations.
+ */
+import type { JsonObject } from './spec';
+
+export interface SpecPatch {
+  why: string;
+  apply(doc: JsonObject): void;
+}
+
+function op(doc: JsonObject, path: string, method: string): JsonObject {
+  const paths = doc.paths as JsonObject;
+  const item = paths[path] as JsonObject | undefined;
+  const operation = item?.[method] as JsonObject | undefined;
+  if (!operation) throw new Error(`allowlist: ${method.toUpperCase()} ${path} is no longer in the spec; drop its patch`);
+  return operation;
+}
+
+function schema(doc: JsonObject, name: string): JsonObject {
+  const found = ((doc.components as JsonObject).schemas as JsonObject)[name] as JsonObject | undefined;
+  if (!found) throw new Error(`allowlist: schema ${name} is no longer in the spec; drop its patch`);
+  return found;
+}
+
+export const specPatches: SpecPatch[] = [
+  {
+    why: 'GET /incidents accepts priority_ids[] (the web UI and CLIs use it) but the spec does not document it',
+    apply(doc) {
+      const operation = op(doc, '/incidents', 'get');
+      (operation.parameters as JsonObject[]).push({
+        name: 'priority_ids[]',
+        in: 'query',
+        schema: { type: 'array', items: { type: 'string' }, uniqueItems: true },
+      });
+    },
+  },
+  {
+    why: 'the live API types acknowledgements as "acknowledge_log_entry"; the spec only allows "acknowledgement_log_entry"',
+    apply(doc) {
+      const parts = (schema(doc, 'AcknowledgeLogEntry').allOf as JsonObject[] | undefined) ?? [];
+      for (const part of parts) {
+        const type = (part.properties as JsonObject | undefined)?.type as JsonObject | undefined;
+        if (Array.isArray(type?.enum)) type.enum.push('acknowledge_log_entry');
+      }
+    },
+  },
+];
