@@ -1,0 +1,101 @@
+import { isRegion, type Region } from '../pagerduty/hosts';
+import { TOOLSETS, type Toolset } from './tools/types';
+
+export interface ServerConfig {
+  token?: string;
+  region: Region;
+  apiHost?: string;
+  fromEmail?: string;
+  enableWrites: boolean;
+  toolsets?: Toolset[];
+  allowTools?: string[];
+  deadlineMs: number;
+}
+
+export const HELP = `PagerDuty MCP server (stdio) — a drop-in for PagerDuty's own server.
+
+Usage: node dist/mcp-server.js [options]
+
+Environment:
+  PAGERDUTY_USER_API_KEY        PagerDuty API token (required; never pass it as an argument)
+  PAGERDUTY_API_HOST            API base URL, e.g. https://api.eu.pagerduty.com (default: the region's host)
+  PAGERDUTY_REGION              us | eu (default us; ignored when PAGERDUTY_API_HOST is set)
+  PAGERDUTY_FROM_EMAIL          From email for writes with an account-level API key
+  PAGERDUTY_TOOLSETS            comma list of toolsets, or "all" (default: ${'incidents,services,oncall,schedules,escalation_policies,teams_users,change_events,log_entries'})
+  PAGERDUTY_ALLOWED_TOOLS       comma list of tool names; when set only these are listed
+  PAGERDUTY_ENABLE_WRITE_TOOLS  "true" to list write tools (same as --enable-write-tools)
+  PAGERDUTY_DEADLINE_MS         deadline for one PagerDuty call including retries (default 30000)
+
+Options (override the environment):
+  --enable-write-tools          list and allow tools that change PagerDuty data (default: read-only)
+  --region us|eu                API region
+  --api-host URL                API base URL
+  --from-email EMAIL            From email for writes
+  --toolsets a,b,c|all          toolsets to expose (${TOOLSETS.join(', ')})
+  --tools name1,name2           only these tools
+  --deadline-ms N               per-call deadline in milliseconds
+  --help                        show this help
+`;
+
+function list(value: string | undefined): string[] | undefined {
+  const items = value?.split(',').map((s) => s.trim()).filter(Boolean);
+  return items && items.length ? items : undefined;
+}
+
+/** Parses environment and flags; throws an Error with an actionable message on bad input. */
+export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): ServerConfig | 'help' {
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (!arg.startsWith('--')) throw new Error(`Unexpected argument "${arg}"; see --help.`);
+    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
+    if (name === 'help') return 'help';
+    if (name === 'enable-write-tools') {
+      flags.set(name, true);
+      continue;
+    }
+    if (!['region', 'api-host', 'from-email', 'toolsets', 'tools', 'deadline-ms'].includes(name)) {
+      if (/token|key|secret/i.test(name)) {
+        throw new Error(`--${name} is not accepted: pass the token in PAGERDUTY_USER_API_KEY so it never shows in the process list.`);
+      }
+      throw new Error(`Unknown option --${name}; see --help.`);
+    }
+    const value = inline ?? argv[++i];
+    if (value === undefined || value.startsWith('--')) throw new Error(`--${name} needs a value; see --help.`);
+    flags.set(name, value);
+  }
+  const get = (flag: string, envName: string) => {
+    const v = flags.get(flag);
+    return typeof v === 'string' ? v : env[envName]?.trim() || undefined;
+  };
+
+  const region = get('region', 'PAGERDUTY_REGION') ?? 'us';
+  if (!isRegion(region)) throw new Error(`Region must be "us" or "eu", got "${region}".`);
+
+  const toolsetNames = list(get('toolsets', 'PAGERDUTY_TOOLSETS'));
+  let toolsets: Toolset[] | undefined;
+  if (toolsetNames?.includes('all')) {
+    toolsets = [...TOOLSETS];
+  } else if (toolsetNames) {
+    const unknown = toolsetNames.filter((t) => !(TOOLSETS as readonly string[]).includes(t));
+    if (unknown.length) throw new Error(`Unknown toolset(s) ${unknown.join(', ')}; choose from ${TOOLSETS.join(', ')} or "all".`);
+    toolsets = toolsetNames as Toolset[];
+  }
+
+  const deadlineText = get('deadline-ms', 'PAGERDUTY_DEADLINE_MS');
+  const deadlineMs = deadlineText === undefined ? 30_000 : Number(deadlineText);
+  if (!Number.isInteger(deadlineMs) || deadlineMs < 100 || deadlineMs > 600_000) {
+    throw new Error(`Deadline must be a whole number of milliseconds between 100 and 600000, got "${deadlineText}".`);
+  }
+
+  return {
+    token: env.PAGERDUTY_USER_API_KEY?.trim() || undefined,
+    region,
+    apiHost: get('api-host', 'PAGERDUTY_API_HOST'),
+    fromEmail: get('from-email', 'PAGERDUTY_FROM_EMAIL'),
+    enableWrites: flags.get('enable-write-tools') === true || /^(1|true|yes)$/i.test(env.PAGERDUTY_ENABLE_WRITE_TOOLS ?? ''),
+    toolsets,
+    allowTools: list(get('tools', 'PAGERDUTY_ALLOWED_TOOLS')),
+    deadlineMs,
+  };
+}

@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { PagerDutyError } from '../pagerduty/errors';
+import { redact } from '../pagerduty/redact';
+import type { ToolContext, ToolDefinition, Toolset } from './tools/types';
+import { sanitizeDeep } from './untrusted';
+
+export interface ToolSelection {
+  enableWrites: boolean;
+  /** Areas to expose; undefined = the defaults. */
+  toolsets?: readonly Toolset[];
+  /** Exact tool names; when set, only these (still subject to enableWrites). */
+  allowTools?: readonly string[];
+}
+
+export interface CallResult {
+  [key: string]: unknown;
+  content: { type: 'text'; text: string }[];
+  structuredContent?: Record<string, unknown>;
+  isError?: boolean;
+}
+
+export interface PublishedTool {
+  name: string;
+  title: string;
+  description: string;
+  inputSchema: Record<string, unknown>;
+  outputSchema: Record<string, unknown>;
+  annotations: ToolDefinition['annotations'] & { title: string };
+}
+
+function toJsonSchema(shape: z.ZodRawShape, io: 'input' | 'output'): Record<string, unknown> {
+  const schema = z.toJSONSchema(io === 'input' ? z.strictObject(shape) : z.object(shape), { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  delete schema.$schema;
+  return schema;
+}
+
+function describePath(path: PropertyKey[]): string {
+  return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '');
+}
+
+/** Turns zod issues into one line per offending argument, naming it and what was expected. */
+export function formatValidationError(tool: ToolDefinition, error: z.ZodError): string {
+  const allowed = Object.keys(tool.input);
+  const lines = error.issues.slice(0, 8).map((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      return `unknown argument${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k.slice(0, 40)}"`).join(', ')} (allowed: ${allowed.join(', ') || 'none'})`;
+    }
+    const where = describePath(issue.path) || 'arguments';
+    const received = issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message;
+    return `argument "${where}": ${received}`;
+  });
+  const more = error.issues.length > 8 ? ` (+${error.issues.length - 8} more)` : '';
+  return `Invalid arguments for ${tool.name}: ${lines.join('; ')}${more}`;
+}
+
+export class Toolbox {
+  private readonly byName = new Map<string, ToolDefinition>();
+  private readonly validators = new Map<string, z.ZodObject>();
+  private published?: PublishedTool[];
+
+  constructor(
+    private readonly all: readonly ToolDefinition[],
+    private readonly selection: ToolSelection,
+    private readonly defaultToolsets: readonly Toolset[],
+  ) {
+    for (const tool of all) this.byName.set(tool.name, tool);
+  }
+
+  /** The tools this configuration exposes, in declaration order. */
+  enabled(): ToolDefinition[] {
+    const { enableWrites, allowTools } = this.selection;
+    const toolsets = new Set(this.selection.toolsets ?? this.defaultToolsets);
+    const allow = allowTools && allowTools.length > 0 ? new Set(allowTools) : undefined;
+    return this.all.filter(
+      (tool) => (enableWrites || tool.access === 'read') && (allow ? allow.has(tool.name) : toolsets.has(tool.toolset)),
+    );
+  }
+
+  publish(): PublishedTool[] {
+    this.published ??= this.enabled().map((tool) => ({
+      name: tool.name,
+      title: tool.title,
+      description: tool.description,
+      inputSchema: toJsonSchema(tool.input, 'input'),
+      outputSchema: toJsonSchema(tool.output, 'output'),
+      annotations: { title: tool.title, ...tool.annotations },
+    }));
+    return this.published;
+  }
+
+  async call(name: string, args: unknown, ctx: ToolContext): Promise<CallResult> {
+    const tool = this.byName.get(name);
+    if (!tool) {
+      return errorResult(`Unknown tool "${String(name).slice(0, 80)}".`);
+    }
+    if (!this.enabled().includes(tool)) {
+      return errorResult(
+        tool.access === 'write' && !this.selection.enableWrites
+          ? `${name} changes PagerDuty data and write tools are disabled. Enable them with --enable-write-tools (VS Code setting "pagerduty.enableWriteTools").`
+          : `${name} is not enabled in this configuration (toolsets / allowed tools).`,
+      );
+    }
+    let validator = this.validators.get(name);
+    if (!validator) {
+      validator = z.strictObject(tool.input);
+      this.validators.set(name, validator);
+    }
+    const parsed = validator.safeParse(args ?? {});
+    if (!parsed.success) {
+      return errorResult(formatValidationError(tool, parsed.error));
+    }
+    try {
+      const output = await tool.handler(parsed.data, ctx);
+      return {
+        content: [{ type: 'text', text: output.text }],
+        structuredContent: sanitizeDeep(output.structured) as Record<string, unknown>,
+      };
+    } catch (error) {
+      if (error instanceof PagerDutyError) {
+        return errorResult(`${name} failed: ${error.message}`);
+      }
+      const message = error instanceof Error ? error.message : String(error);
+      return errorResult(`${name} failed unexpectedly: ${redact(message)}`);
+    }
+  }
+}
+
+function errorResult(text: string): CallResult {
+  return { content: [{ type: 'text', text: redact(text) }], isError: true };
+}

@@ -1,0 +1,50 @@
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+import { PagerDutyClient } from '../pagerduty/client';
+import type { ServerConfig } from './config';
+import { INSTRUCTIONS } from './instructions';
+import { Toolbox } from './registry';
+import { ALL_TOOLS, DEFAULT_TOOLSETS } from './tools';
+import type { ToolContext } from './tools/types';
+
+export const SERVER_NAME = 'pagerduty';
+
+export function createToolbox(config: Pick<ServerConfig, 'enableWrites' | 'toolsets' | 'allowTools'>): Toolbox {
+  return new Toolbox(ALL_TOOLS, config, DEFAULT_TOOLSETS);
+}
+
+export function createClient(config: ServerConfig, log?: (line: string) => void): PagerDutyClient | undefined {
+  if (!config.token) return undefined;
+  return new PagerDutyClient({
+    token: config.token,
+    region: config.region,
+    baseUrl: config.apiHost,
+    fromEmail: config.fromEmail,
+    deadlineMs: config.deadlineMs,
+    log,
+  });
+}
+
+export function createServer(config: ServerConfig, version: string, log?: (line: string) => void): McpServer {
+  const toolbox = createToolbox(config);
+  const client = createClient(config, log);
+  const server = new McpServer(
+    { name: SERVER_NAME, title: 'PagerDuty', version },
+    { instructions: INSTRUCTIONS, capabilities: { tools: { listChanged: false } } },
+  );
+
+  // Tools are published from our own registry rather than McpServer.registerTool, so that schemas stay flat
+  // (no $ref) and argument errors name the offending argument.
+  server.server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: toolbox.publish() }));
+  server.server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
+    if (!client) {
+      return {
+        isError: true,
+        content: [{ type: 'text' as const, text: 'No PagerDuty token: set PAGERDUTY_USER_API_KEY (in VS Code: run "PagerDuty: Sign In").' }],
+      };
+    }
+    const ctx: ToolContext = { client, signal: extra.signal, now: () => new Date() };
+    return toolbox.call(request.params.name, request.params.arguments, ctx);
+  });
+  return server;
+}

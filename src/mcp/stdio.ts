@@ -1,0 +1,35 @@
+import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { redact } from '../pagerduty/redact';
+import { HELP, parseConfig } from './config';
+import { createServer } from './server';
+
+declare const __VERSION__: string;
+const version = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
+
+/** Diagnostics go to stderr (stdout is the protocol); VS Code shows them in the server's output. */
+function log(line: string) {
+  process.stderr.write(`[pagerduty-mcp] ${redact(line)}\n`);
+}
+
+async function main() {
+  let config;
+  try {
+    config = parseConfig(process.argv.slice(2), process.env);
+  } catch (error) {
+    process.stderr.write(`${redact((error as Error).message)}\n`);
+    process.exit(2);
+  }
+  if (config === 'help') {
+    process.stdout.write(HELP);
+    return;
+  }
+  const server = createServer(config, version, log);
+  await server.connect(new StdioServerTransport());
+  log(`started v${version}; writes ${config.enableWrites ? 'enabled' : 'disabled'}; token ${config.token ? 'present' : 'missing'}`);
+}
+
+process.on('unhandledRejection', (reason) => log(`unhandled rejection: ${redact(String(reason))}`));
+main().catch((error) => {
+  log(`fatal: ${redact(String(error?.message ?? error))}`);
+  process.exit(1);
+});

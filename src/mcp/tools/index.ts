@@ -1,0 +1,53 @@
+import { alertGroupingTools } from './alertGrouping';
+import { analyticsTools } from './analytics';
+import { changeEventsTools } from './changeEvents';
+import { dependenciesTools } from './dependencies';
+import { escalationPoliciesTools } from './escalationPolicies';
+import { eventOrchestrationTools } from './eventOrchestration';
+import { incidentsTools } from './incidents';
+import { incidentWorkflowsTools } from './incidentWorkflows';
+import { logEntriesTools } from './logEntries';
+import { oncallTools } from './oncall';
+import { schedulesTools } from './schedules';
+import { schedulesV3Tools } from './schedulesV3';
+import { servicesTools } from './services';
+import { statusPagesTools } from './statusPages';
+import type { Toolset, ToolDefinition } from './types';
+import { teamsTools } from './teams';
+import { usersTools } from './users';
+import { webhooksTools } from './webhooks';
+
+export const ALL_TOOLS: readonly ToolDefinition[] = [
+  ...incidentsTools,
+  ...servicesTools,
+  ...oncallTools,
+  ...schedulesTools,
+  ...escalationPoliciesTools,
+  ...teamsTools,
+  ...usersTools,
+  ...alertGroupingTools,
+  ...changeEventsTools,
+  ...eventOrchestrationTools,
+  ...incidentWorkflowsTools,
+  ...logEntriesTools,
+  ...statusPagesTools,
+  ...analyticsTools,
+  ...dependenciesTools,
+  ...webhooksTools,
+  ...schedulesV3Tools,
+];
+
+/**
+ * What a responder needs in an investigation; the rest (configuration areas) is opt-in, because VS Code sends
+ * at most 128 tools per request and every schema costs the model context.
+ */
+export const DEFAULT_TOOLSETS: readonly Toolset[] = [
+  'incidents',
+  'services',
+  'oncall',
+  'schedules',
+  'escalation_policies',
+  'teams_users',
+  'change_events',
+  'log_entries',
+];

@@ -1,0 +1,69 @@
+import type { z } from 'zod';
+import type { PagerDutyClient } from '../../pagerduty/client';
+
+/** Areas the user can switch on or off; one file under src/mcp/tools/ each (some areas share a file). */
+export const TOOLSETS = [
+  'incidents',
+  'services',
+  'oncall',
+  'schedules',
+  'escalation_policies',
+  'teams_users',
+  'alert_grouping',
+  'change_events',
+  'event_orchestration',
+  'incident_workflows',
+  'log_entries',
+  'status_pages',
+  'analytics',
+  'dependencies',
+  'webhooks',
+  'schedules_v3',
+] as const;
+export type Toolset = (typeof TOOLSETS)[number];
+
+export interface ToolContext {
+  client: PagerDutyClient;
+  signal?: AbortSignal;
+  now(): Date;
+}
+
+export interface ToolOutput<O> {
+  /** Concise text for the model; PagerDuty-sourced text inside it must be fenced (see untrusted.ts). */
+  text: string;
+  /** Machine-readable result matching the tool's output schema (the sidebar reads this). */
+  structured: O;
+}
+
+export interface ToolAnnotations {
+  readOnlyHint: boolean;
+  destructiveHint?: boolean;
+  idempotentHint?: boolean;
+  openWorldHint?: boolean;
+}
+
+export interface ToolDefinition<I extends z.ZodRawShape = z.ZodRawShape, O extends z.ZodRawShape = z.ZodRawShape> {
+  name: string;
+  title: string;
+  description: string;
+  toolset: Toolset;
+  /** Write tools are hidden unless writes are enabled. */
+  access: 'read' | 'write';
+  annotations: ToolAnnotations;
+  input: I;
+  output: O;
+  handler(args: z.infer<z.ZodObject<I>>, ctx: ToolContext): Promise<ToolOutput<z.infer<z.ZodObject<O>>>>;
+}
+
+/** Identity helper that keeps the handler's argument types tied to the declared input shape. */
+export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(def: ToolDefinition<I, O>): ToolDefinition {
+  return def as unknown as ToolDefinition;
+}
+
+export const READ: ToolAnnotations = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true };
+/** Creates something new each call (POST): not idempotent, not destructive. */
+export const CREATE: ToolAnnotations = { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true };
+/** Replaces or changes state to a given value (PUT): repeating it has no further effect. */
+export const UPDATE: ToolAnnotations = { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true };
+/** Overwrites or removes existing data. */
+export const DESTRUCTIVE: ToolAnnotations = { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true };

@@ -1,0 +1,96 @@
+import { redact } from './redact';
+
+export type PagerDutyErrorKind =
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'invalid_request'
+  | 'rate_limited'
+  | 'server_error'
+  | 'network'
+  | 'timeout'
+  | 'cancelled'
+  | 'malformed_response'
+  | 'configuration';
+
+/** Every failure of the client surfaces as this one type, with a message written for the person (or model) reading it. */
+export class PagerDutyError extends Error {
+  constructor(
+    readonly kind: PagerDutyErrorKind,
+    message: string,
+    readonly status?: number,
+    readonly details: string[] = [],
+  ) {
+    super(redact(message));
+    this.name = 'PagerDutyError';
+  }
+}
+
+interface ApiErrorBody {
+  error?: { message?: string; code?: number; errors?: unknown[] } | string;
+}
+
+function apiErrorParts(body: unknown): { message?: string; errors: string[] } {
+  const error = (body as ApiErrorBody | undefined)?.error;
+  if (typeof error === 'string') {
+    return { message: error, errors: [] };
+  }
+  const errors = Array.isArray(error?.errors) ? error.errors.map((e) => String(e)) : [];
+  return { message: error?.message, errors };
+}
+
+/** Maps an HTTP failure to the guidance a responder needs; `action` names what was attempted ("PUT /incidents"). */
+export function errorFromResponse(status: number, body: unknown, action: string): PagerDutyError {
+  const { message, errors } = apiErrorParts(body);
+  const detail = [message, ...errors].filter(Boolean).join('; ');
+  switch (status) {
+    case 401:
+      return new PagerDutyError(
+        'unauthorized',
+        'PagerDuty rejected the API token (401): it is invalid, expired or revoked. ' +
+          'Create a user API token in PagerDuty (My Profile → User Settings → Create API User Token) and sign in again; ' +
+          'use the token itself, not "Bearer …" or "Token token=…".',
+        status,
+        errors,
+      );
+    case 403:
+      return new PagerDutyError(
+        'forbidden',
+        `PagerDuty refused ${action} (403): your role or the token's scope lacks permission for this action.` +
+          (detail ? ` PagerDuty says: ${detail}` : '') +
+          ' Ask a PagerDuty admin for the permission, or use a token of a user who has it.',
+        status,
+        errors,
+      );
+    case 404:
+      return new PagerDutyError(
+        'not_found',
+        `Not found (404) for ${action}: the id does not exist or your account cannot see it.` +
+          (detail ? ` PagerDuty says: ${detail}` : ''),
+        status,
+        errors,
+      );
+    case 429:
+      return new PagerDutyError(
+        'rate_limited',
+        `PagerDuty's rate limit was reached for ${action} (429) and retries were used up; wait a minute and try again.`,
+        status,
+        errors,
+      );
+    default:
+      if (status >= 500) {
+        return new PagerDutyError(
+          'server_error',
+          `PagerDuty had a server error (${status}) on ${action}; try again shortly.` + (detail ? ` ${detail}` : ''),
+          status,
+          errors,
+        );
+      }
+      return new PagerDutyError(
+        'invalid_request',
+        `PagerDuty rejected ${action} (${status}): ${detail || 'invalid request'}`,
+        status,
+        errors,
+      );
+  }
+}
