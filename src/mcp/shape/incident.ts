@@ -1,0 +1,64 @@
+import { compact, ref, refs, time, type Raw, type Ref } from './common';
+
+export interface IncidentSummary {
+  id: string;
+  number: number;
+  title: string;
+  status: 'triggered' | 'acknowledged' | 'resolved';
+  urgency: 'high' | 'low';
+  priority: Ref | null;
+  service: Ref | null;
+  escalation_policy: Ref | null;
+  teams: Ref[];
+  assignees: Ref[];
+  created_at: string | null;
+  last_status_change_at: string | null;
+  resolved_at: string | null;
+  html_url: string;
+  incident_key?: string;
+}
+
+export function shapeIncident(raw: Raw): IncidentSummary {
+  return compact({
+    id: String(raw.id),
+    number: Number(raw.incident_number),
+    title: String(raw.title ?? raw.summary ?? ''),
+    status: raw.status,
+    urgency: raw.urgency,
+    priority: ref(raw.priority),
+    service: ref(raw.service),
+    escalation_policy: ref(raw.escalation_policy),
+    teams: refs(raw.teams),
+    assignees: refs((raw.assignments ?? []).map((a: Raw) => a.assignee)),
+    created_at: time(raw.created_at),
+    last_status_change_at: time(raw.last_status_change_at),
+    resolved_at: time(raw.resolved_at),
+    html_url: String(raw.html_url ?? ''),
+    incident_key: raw.incident_key ?? undefined,
+  }) as IncidentSummary;
+}
+
+/** One line per incident for the model: everything needed to pick the next call, nothing more. */
+export function incidentLine(i: IncidentSummary): string {
+  const parts = [
+    `#${i.number} ${i.id} [${i.status}, ${i.urgency}${i.priority ? `, ${i.priority.name}` : ''}] ${i.title}`,
+    i.service ? `service: ${i.service.name} (${i.service.id})` : undefined,
+    i.assignees?.length ? `assigned: ${i.assignees.map((a) => a.name).join(', ')}` : undefined,
+    i.created_at ? `created: ${i.created_at}` : undefined,
+    i.html_url || undefined,
+  ];
+  return parts.filter(Boolean).join(' | ');
+}
+
+export function incidentDetail(i: IncidentSummary): string {
+  return [
+    incidentLine(i),
+    i.escalation_policy ? `escalation policy: ${i.escalation_policy.name} (${i.escalation_policy.id})` : undefined,
+    i.teams?.length ? `teams: ${i.teams.map((t) => `${t.name} (${t.id})`).join(', ')}` : undefined,
+    i.last_status_change_at ? `last status change: ${i.last_status_change_at}` : undefined,
+    i.resolved_at ? `resolved: ${i.resolved_at}` : undefined,
+    i.incident_key ? `incident key: ${i.incident_key}` : undefined,
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
