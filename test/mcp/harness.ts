@@ -1,0 +1,103 @@
+/**
+ * Runs the built dist/mcp-server.js as a real stdio MCP server (the SDK's Client over stdio) against a fresh
+ * simulator, so tool tests exercise exactly what VS Code and other MCP clients run.
+ */
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { assertNoViolations } from '../simulator/assert';
+import { startSimulator, type Simulator, type SimulatorOptions } from '../simulator/index';
+
+export const SERVER_JS = path.resolve(__dirname, '../../dist/mcp-server.js');
+
+export interface McpOptions {
+  writes?: boolean;
+  /** PAGERDUTY_TOOLSETS value; default "all" so every tool can be called. */
+  toolsets?: string;
+  token?: 'user' | 'observer' | 'accountKey' | 'bad';
+  env?: Record<string, string>;
+  args?: string[];
+  simulator?: SimulatorOptions;
+  /** Reuse a running simulator instead of starting one. */
+  sim?: Simulator;
+}
+
+export interface ToolResult {
+  isError?: boolean;
+  text: string;
+  structured: any;
+}
+
+export interface McpSession {
+  client: Client;
+  sim: Simulator;
+  stderr: () => string;
+  call(name: string, args?: Record<string, unknown>): Promise<ToolResult>;
+  /** Calls a tool and fails the test with the tool's own text if it reported an error. */
+  ok(name: string, args?: Record<string, unknown>): Promise<ToolResult>;
+  /** Calls a tool and fails the test unless it reported an error; returns the error text. */
+  fails(name: string, args?: Record<string, unknown>): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Totals across a test file, printed by the run so CI logs show how much traffic was spec-checked. */
+export const validationTotals = { requests: 0, responses: 0 };
+
+export async function startMcp(options: McpOptions = {}): Promise<McpSession> {
+  assert.ok(existsSync(SERVER_JS), `${SERVER_JS} is missing: run "npm run build" first`);
+  const sim = options.sim ?? (await startSimulator(options.simulator));
+  const token = options.token === 'bad' ? 'not-a-valid-token' : sim.tokens[options.token ?? 'user'];
+  let stderr = '';
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [SERVER_JS, ...(options.writes ? ['--enable-write-tools'] : []), ...(options.args ?? [])],
+    env: {
+      PATH: process.env.PATH ?? '',
+      PAGERDUTY_USER_API_KEY: token,
+      PAGERDUTY_API_HOST: sim.url,
+      PAGERDUTY_TOOLSETS: options.toolsets ?? 'all',
+      PAGERDUTY_DEADLINE_MS: '10000',
+      ...options.env,
+    },
+    stderr: 'pipe',
+  });
+  transport.stderr?.on('data', (chunk) => (stderr += chunk.toString()));
+  const client = new Client({ name: 'pagerduty-tests', version: '1.0.0' });
+  await client.connect(transport);
+
+  const call = async (name: string, args: Record<string, unknown> = {}): Promise<ToolResult> => {
+    const result = (await client.callTool({ name, arguments: args })) as any;
+    const text = (result.content ?? []).map((c: any) => c.text ?? '').join('\n');
+    return { isError: result.isError, text, structured: result.structuredContent };
+  };
+  return {
+    client,
+    sim,
+    stderr: () => stderr,
+    call,
+    async ok(name, args) {
+      const result = await call(name, args);
+      assert.ok(!result.isError, `${name} failed: ${result.text}`);
+      return result;
+    },
+    async fails(name, args) {
+      const result = await call(name, args);
+      assert.equal(result.isError, true, `${name} was expected to fail but returned: ${result.text.slice(0, 300)}`);
+      return result.text;
+    },
+    async close() {
+      await client.close();
+      if (!options.sim) {
+        validationTotals.requests += sim.validation.requests;
+        validationTotals.responses += sim.validation.responses;
+        try {
+          assertNoViolations(sim);
+        } finally {
+          await sim.close();
+        }
+      }
+    },
+  };
+}
