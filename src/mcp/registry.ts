@@ -25,13 +25,44 @@ export interface PublishedTool {
   description: string;
   inputSchema: Record<string, unknown>;
   outputSchema: Record<string, unknown>;
-  annotations: ToolDefinition['annotations'] & { title: string };
+  annotations: ToolDefinition['annotations'];
+}
+
+const SAFE_INT = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Every published character costs the model context on every request, so the JSON Schema is trimmed of what
+ * the server checks anyway (patterns, array lengths, safe-integer bounds) while keeping types, enums and descriptions.
+ */
+function trimSchema(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(trimSchema);
+  if (!node || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'pattern') {
+      if (String(value).startsWith('^\\d{4}-')) out.format = 'date-time';
+      continue;
+    }
+    if (key === 'minItems' || key === 'maxItems') continue;
+    if ((key === 'minimum' && value === -SAFE_INT) || (key === 'maximum' && value === SAFE_INT)) continue;
+    out[key] = trimSchema(value);
+  }
+  // Array items that only repeat the array's description.
+  const items = out.items as Record<string, unknown> | undefined;
+  if (out.type === 'array' && items && typeof items === 'object' && out.description) delete items.description;
+  // Loose objects: {"type":"object"} says the same as an empty property list with open additional properties.
+  if (out.type === 'object' && out.properties && Object.keys(out.properties).length === 0 && out.additionalProperties !== false) {
+    delete out.properties;
+    delete out.additionalProperties;
+  }
+  return out;
 }
 
 function toJsonSchema(shape: z.ZodRawShape, io: 'input' | 'output'): Record<string, unknown> {
   const schema = z.toJSONSchema(io === 'input' ? z.strictObject(shape) : z.object(shape), { io, unrepresentable: 'any' }) as Record<string, unknown>;
   delete schema.$schema;
-  return schema;
+  if (io === 'output') delete schema.additionalProperties;
+  return trimSchema(schema) as Record<string, unknown>;
 }
 
 function describePath(path: PropertyKey[]): string {
@@ -83,7 +114,8 @@ export class Toolbox {
       description: tool.description,
       inputSchema: toJsonSchema(tool.input, 'input'),
       outputSchema: toJsonSchema(tool.output, 'output'),
-      annotations: { title: tool.title, ...tool.annotations },
+      // openWorldHint defaults to true in MCP and every tool here talks to PagerDuty: not repeated per tool.
+      annotations: { readOnlyHint: tool.annotations.readOnlyHint, destructiveHint: tool.annotations.destructiveHint, idempotentHint: tool.annotations.idempotentHint },
     }));
     return this.published;
   }

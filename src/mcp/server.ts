@@ -3,6 +3,7 @@ import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprot
 import { PagerDutyClient } from '../pagerduty/client';
 import type { ServerConfig } from './config';
 import { INSTRUCTIONS } from './instructions';
+import { registerPrompts } from './prompts';
 import { Toolbox } from './registry';
 import { ALL_TOOLS, DEFAULT_TOOLSETS } from './tools';
 import type { ToolContext } from './tools/types';
@@ -32,6 +33,7 @@ export function createServer(config: ServerConfig, version: string, log?: (line:
     { name: SERVER_NAME, title: 'PagerDuty', version },
     { instructions: INSTRUCTIONS, capabilities: { tools: { listChanged: false } } },
   );
+  registerPrompts(server, new Set(toolbox.enabled().map((t) => t.name)));
 
   // Tools are published from our own registry rather than McpServer.registerTool, so that schemas stay flat
   // (no $ref) and argument errors name the offending argument.

@@ -20,7 +20,7 @@ export function pdId(what: string) {
 }
 
 export function pdIds(what: string, max = 100) {
-  return z.array(pdId(what)).min(1).max(max);
+  return z.array(pdId(what)).min(1).max(max).describe(`${what} ids`);
 }
 
 /** ISO 8601 date-time that must carry an offset: a naive time would be read in an unknown zone. */
@@ -36,10 +36,10 @@ export function isoTime(description: string) {
 }
 
 export function limit(defaultValue: number, max = 1000) {
-  return z.number().int().min(1).max(max).default(defaultValue).describe(`Max items to return (1-${max}, default ${defaultValue})`);
+  return z.number().int().min(1).max(max).default(defaultValue).describe(`Max items (1-${max})`);
 }
 
-export const offset = z.number().int().min(0).max(1_000_000).optional().describe('Skip this many items (use next_offset from a previous call)');
+export const offset = z.number().int().min(0).max(1_000_000).optional().describe('Items to skip (next_offset of the previous page)');
 
 export const query = z.string().trim().min(1).max(200).optional().describe('Filter by name (substring)');
 

@@ -1,0 +1,78 @@
+// Decides how VS Code launches the PagerDuty MCP server, as plain data. No `vscode` import: the provider
+// (src/mcp/provider.ts) turns this into McpStdioServerDefinition / McpHttpServerDefinition.
+import { createHash } from 'node:crypto';
+import { HOSTED_MCP_URLS } from '../pagerduty/hosts';
+import { SERVER_SETTING_KEYS, type Settings } from './settings';
+
+export const SERVER_LABEL = 'PagerDuty';
+export const TOKEN_ENV = 'PAGERDUTY_USER_API_KEY';
+
+export interface StdioLaunch {
+  kind: 'stdio';
+  command: string;
+  args: string[];
+  /** Non-secret configuration only; the token is added in resolve (see withToken). */
+  env: Record<string, string>;
+  version: string;
+}
+
+export interface HttpLaunch {
+  kind: 'http';
+  url: string;
+  /** Empty here; Authorization is added in resolve (see withToken). */
+  headers: Record<string, string>;
+  version: string;
+}
+
+export type ServerLaunch = StdioLaunch | HttpLaunch;
+
+export interface LaunchInputs {
+  settings: Settings;
+  extensionVersion: string;
+  /** Absolute path of dist/mcp-server.js. */
+  serverScript: string;
+  /** The runtime that runs the script: process.execPath (Electron in desktop VS Code, Node under the server). */
+  execPath: string;
+}
+
+/**
+ * VS Code caches a server's tool list per `version`; it must change whenever the tools could differ
+ * (extension update, toolsets, writes) or the launch does, and stay stable otherwise (an unneeded change
+ * means a re-discovery and possibly a trust prompt).
+ */
+export function launchVersion(extensionVersion: string, settings: Settings): string {
+  const relevant = Object.fromEntries(SERVER_SETTING_KEYS.map((k) => [k, settings[k]]));
+  const hash = createHash('sha256').update(JSON.stringify(relevant)).digest('hex').slice(0, 12);
+  return `${extensionVersion}+${hash}`;
+}
+
+export function serverEnv(settings: Settings): Record<string, string> {
+  const env: Record<string, string> = {
+    // Desktop VS Code's execPath is Electron; this makes it behave as plain Node.
+    ELECTRON_RUN_AS_NODE: '1',
+    PAGERDUTY_REGION: settings.region,
+    PAGERDUTY_ENABLE_WRITE_TOOLS: settings.enableWriteTools ? 'true' : 'false',
+  };
+  if (settings.apiBaseUrl) env.PAGERDUTY_API_HOST = settings.apiBaseUrl;
+  if (settings.fromEmail) env.PAGERDUTY_FROM_EMAIL = settings.fromEmail;
+  if (settings.toolsets.length) env.PAGERDUTY_TOOLSETS = settings.toolsets.join(',');
+  if (settings.allowedTools.length) env.PAGERDUTY_ALLOWED_TOOLS = settings.allowedTools.join(',');
+  return env;
+}
+
+export function buildLaunch(inputs: LaunchInputs): ServerLaunch {
+  const { settings } = inputs;
+  const version = launchVersion(inputs.extensionVersion, settings);
+  if (settings.serverMode === 'hosted') {
+    return { kind: 'http', url: HOSTED_MCP_URLS[settings.region], headers: {}, version };
+  }
+  return { kind: 'stdio', command: inputs.execPath, args: [inputs.serverScript], env: serverEnv(settings), version };
+}
+
+/** The secret part, applied only when VS Code is about to start the server. */
+export function withToken<L extends ServerLaunch>(launch: L, token: string): L {
+  if (launch.kind === 'http') {
+    return { ...launch, headers: { ...launch.headers, Authorization: `Token token=${token}` } };
+  }
+  return { ...launch, env: { ...launch.env, [TOKEN_ENV]: token } };
+}

@@ -1,0 +1,62 @@
+// The extension's settings as plain data, validated once. No `vscode` import: unit-tested under Node.
+import { isRegion, type Region } from '../pagerduty/hosts';
+import { TOOLSETS, type Toolset } from '../mcp/tools/types';
+
+export type ServerMode = 'embedded' | 'hosted';
+
+export interface Settings {
+  region: Region;
+  /** Empty = the region's host. */
+  apiBaseUrl: string;
+  enableWriteTools: boolean;
+  /** Empty = the server's default toolsets. */
+  toolsets: Toolset[];
+  allowedTools: string[];
+  fromEmail: string;
+  serverMode: ServerMode;
+  refreshIntervalSeconds: number;
+  notificationsEnabled: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  region: 'us',
+  apiBaseUrl: '',
+  enableWriteTools: false,
+  toolsets: [],
+  allowedTools: [],
+  fromEmail: '',
+  serverMode: 'embedded',
+  refreshIntervalSeconds: 60,
+  notificationsEnabled: true,
+};
+
+export const MIN_REFRESH_SECONDS = 15;
+
+/** Setting names (without the `pagerduty.` prefix) whose change alters the MCP server's launch or tool list. */
+export const SERVER_SETTING_KEYS = ['region', 'apiBaseUrl', 'enableWriteTools', 'toolsets', 'allowedTools', 'fromEmail', 'serverMode'] as const;
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string').map((s) => s.trim()).filter(Boolean) : [];
+}
+
+/**
+ * Reads raw values (as `WorkspaceConfiguration.get` returns them, possibly hand-edited nonsense) into Settings.
+ * Unknown values fall back to defaults rather than failing: a typo in settings.json must not break activation.
+ */
+export function parseSettings(get: (key: string) => unknown): Settings {
+  const region = get('region');
+  const mode = get('serverMode');
+  const refresh = Number(get('refreshIntervalSeconds'));
+  const toolsets = [...new Set(strings(get('toolsets')))].filter((t): t is Toolset => (TOOLSETS as readonly string[]).includes(t));
+  return {
+    region: isRegion(region) ? region : DEFAULT_SETTINGS.region,
+    apiBaseUrl: typeof get('apiBaseUrl') === 'string' ? (get('apiBaseUrl') as string).trim() : '',
+    enableWriteTools: get('enableWriteTools') === true,
+    toolsets,
+    allowedTools: [...new Set(strings(get('allowedTools')))],
+    fromEmail: typeof get('fromEmail') === 'string' ? (get('fromEmail') as string).trim() : '',
+    serverMode: mode === 'hosted' ? 'hosted' : 'embedded',
+    refreshIntervalSeconds: Number.isFinite(refresh) ? Math.max(MIN_REFRESH_SECONDS, Math.round(refresh)) : DEFAULT_SETTINGS.refreshIntervalSeconds,
+    notificationsEnabled: get('notifications.enabled') !== false,
+  };
+}
