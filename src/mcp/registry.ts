@@ -149,7 +149,7 @@ export class Toolbox {
       };
     } catch (error) {
       if (error instanceof PagerDutyError) {
-        return errorResult(`${name} failed: ${error.message}`);
+        return errorResult(`${name} failed: ${error.message}`, error.kind, error.status);
       }
       const message = error instanceof Error ? error.message : String(error);
       return errorResult(`${name} failed unexpectedly: ${redact(message)}`);
@@ -157,6 +157,13 @@ export class Toolbox {
   }
 }
 
-function errorResult(text: string): CallResult {
-  return { content: [{ type: 'text', text: redact(text) }], isError: true };
+/** Metadata key carrying the failure kind, so in-process callers (the sidebar) can react to 401/429 without parsing text. */
+export const ERROR_KIND_META = 'pagerduty/errorKind';
+
+function errorResult(text: string, kind: string = 'invalid_arguments', status?: number): CallResult {
+  return {
+    content: [{ type: 'text', text: redact(text) }],
+    isError: true,
+    _meta: { [ERROR_KIND_META]: kind, ...(status ? { 'pagerduty/status': status } : {}) },
+  };
 }
