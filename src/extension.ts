@@ -1,1 +1,62 @@
-export function activate() {}
+// Composition only: creates the pieces and wires them together. No network and no awaits on I/O here,
+// so activation stays fast.
+import * as vscode from 'vscode';
+import { TokenStore } from './auth/tokenStore';
+import { showLogsCommand } from './commands/showLogs';
+import { signInCommand, type SignInResult } from './commands/signIn';
+import { signOutCommand } from './commands/signOut';
+import { createLogger } from './log';
+import { PagerDutyMcpProvider, registerMcpProvider } from './mcp/provider';
+import { PagerDutySession } from './session';
+
+/** What activate() returns; used by the e2e tests and by other parts of this extension, not a public API. */
+export interface PagerDutyExtensionApi {
+  session: PagerDutySession;
+  mcp: PagerDutyMcpProvider;
+}
+
+export function activate(context: vscode.ExtensionContext): PagerDutyExtensionApi {
+  const log = createLogger(context);
+  const tokens = new TokenStore(context.secrets);
+  const session = new PagerDutySession(tokens, log);
+
+  const signIn = signInCommand(tokens, log);
+  const mcp = new PagerDutyMcpProvider(context, tokens, log, async () => (await signIn()).outcome === 'signedIn');
+  // Best effort: `workbench.mcp.stopServer` is VS Code's own (internal) command; without it the old server
+  // keeps running until VS Code restarts it, and the next start gets the current token.
+  const stopServer = async () => {
+    await Promise.resolve(vscode.commands.executeCommand('workbench.mcp.stopServer', mcp.serverId)).catch((error: unknown) =>
+      log.debug(`Could not stop the MCP server: ${String(error)}`),
+    );
+  };
+
+  context.subscriptions.push(
+    tokens,
+    session,
+    mcp,
+    registerMcpProvider(mcp),
+    vscode.commands.registerCommand('pagerduty.signIn', signIn),
+    vscode.commands.registerCommand('pagerduty.signOut', signOutCommand(tokens, log)),
+    vscode.commands.registerCommand('pagerduty.showLogs', showLogsCommand(log)),
+    // A token changed in another window (or here): a running server must not keep using the old one.
+    tokens.onDidChange(() => void stopServer()),
+  );
+
+  if (context.extensionMode !== vscode.ExtensionMode.Production) void useDevToken(signIn, log);
+  log.info(`PagerDuty extension ${context.extension.packageJSON.version} activated.`);
+  return { session, mcp };
+}
+
+/**
+ * `npm start` signs the development window in to the simulator through PAGERDUTY_DEV_TOKEN. Never read in
+ * production mode, and removed from this process's environment once used.
+ */
+async function useDevToken(signIn: (args: { token: string }) => Promise<SignInResult>, log: ReturnType<typeof createLogger>) {
+  const token = process.env.PAGERDUTY_DEV_TOKEN;
+  if (!token) return;
+  delete process.env.PAGERDUTY_DEV_TOKEN;
+  const result = await signIn({ token });
+  log.info(`Development sign-in from PAGERDUTY_DEV_TOKEN: ${result.outcome}`);
+}
+
+export function deactivate(): void {}
