@@ -47,4 +47,27 @@ export const specPatches: SpecPatch[] = [
       }
     },
   },
+  {
+    why: 'on-calls from a direct user target have schedule, start and end null (the spec describes this but omits nullable)',
+    apply(doc) {
+      const properties = schema(doc, 'Oncall').properties as JsonObject;
+      for (const key of ['schedule', 'start', 'end']) (properties[key] as JsonObject).nullable = true;
+    },
+  },
+  {
+    why: "Channel's oneOf branches have no required fields, so every channel matches several; anyOf is the intent",
+    apply(doc) {
+      const channel = schema(doc, 'Channel');
+      channel.anyOf = channel.oneOf;
+      delete channel.oneOf;
+    },
+  },
+  {
+    why: 'open incidents, and ones without priority or resolve reason, carry null there (the spec\'s own example does)',
+    apply(doc) {
+      const parts = (schema(doc, 'Incident').allOf as JsonObject[] | undefined) ?? [schema(doc, 'Incident')];
+      const properties = parts.find((p) => (p.properties as JsonObject | undefined)?.priority)?.properties as JsonObject;
+      for (const key of ['priority', 'resolve_reason', 'resolved_at']) (properties[key] as JsonObject).nullable = true;
+    },
+  },
 ];

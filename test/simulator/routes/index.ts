@@ -1,0 +1,32 @@
+/**
+ * Registers every area's routes. To add an area: create routes/<area>.ts exporting
+ * `function <area>Routes(route: Route)` and list it here. (/v3/schedules is left for its own file.)
+ */
+import type { Route } from '../router';
+import { escalationPolicyRoutes } from './escalationPolicies';
+import { incidentDetailRoutes } from './incidentDetails';
+import { incidentRoutes } from './incidents';
+import { logEntryRoutes } from './logEntries';
+import { oncallRoutes } from './oncalls';
+import { priorityRoutes } from './priorities';
+import { scheduleRoutes } from './schedules';
+import { serviceRoutes } from './services';
+import { teamRoutes } from './teams';
+import { userRoutes } from './users';
+
+export const areas: ((route: Route) => void)[] = [
+  incidentRoutes,
+  incidentDetailRoutes,
+  logEntryRoutes,
+  serviceRoutes,
+  oncallRoutes,
+  scheduleRoutes,
+  escalationPolicyRoutes,
+  teamRoutes,
+  userRoutes,
+  priorityRoutes,
+];
+
+export function registerAllRoutes(route: Route): void {
+  for (const register of areas) register(route);
+}
