@@ -70,4 +70,12 @@ export const specPatches: SpecPatch[] = [
       for (const key of ['priority', 'resolve_reason', 'resolved_at']) (properties[key] as JsonObject).nullable = true;
     },
   },
+  {
+    why: 'Service timeouts are null when the feature is off (the spec\'s own description says so) but are typed integer only',
+    apply(doc) {
+      const parts = (schema(doc, 'Service').allOf as JsonObject[] | undefined) ?? [schema(doc, 'Service')];
+      const properties = parts.find((p) => (p.properties as JsonObject | undefined)?.auto_resolve_timeout)?.properties as JsonObject;
+      for (const key of ['auto_resolve_timeout', 'acknowledgement_timeout']) (properties[key] as JsonObject).nullable = true;
+    },
+  },
 ];
