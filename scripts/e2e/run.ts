@@ -1,0 +1,71 @@
+// The real-VS-Code end-to-end run (npm run test:e2e): build, start the simulator, run test/e2e/suite inside
+// VS Code 1.139 with the extension loaded from this folder, then package the .vsix and run the suite again
+// against the installed package.
+//   tsx scripts/e2e/run.ts [--no-vsix] [--verbose]      E2E_GREP=<text> runs matching tests only
+// scripts/e2e/setup.sh must have run (npm run test:e2e does that).
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cleanupAll, installVsix, onCleanup, runExtensionTests } from '../../test/e2e/harness';
+import { startSimulator } from '../../test/simulator';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const args = new Set(process.argv.slice(2));
+const run = (cmd: string, argv: string[]) => execFileSync(cmd, argv, { cwd: root, stdio: 'inherit' });
+
+/**
+ * `pagerduty.apiBaseUrl` is machine-scoped (a workspace must not redirect the token), so it goes into the
+ * VS Code server's Machine settings, which is where a remote user would put it too.
+ */
+function dataDirWithSettings(settings: Record<string, unknown>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'pd-e2e-data-'));
+  onCleanup(() => { if (!process.env.E2E_KEEP) rmSync(dir, { recursive: true, force: true }); });
+  mkdirSync(join(dir, 'ud', 'Machine'), { recursive: true });
+  writeFileSync(join(dir, 'ud', 'Machine', 'settings.json'), JSON.stringify(settings, null, 2));
+  return dir;
+}
+
+async function main(): Promise<number> {
+  run(process.execPath, ['scripts/build.mjs']);
+  const testsModule = join(root, 'dist', 'test', 'e2e.js');
+  run(process.execPath, ['scripts/e2e/build-tests.mjs', join(root, 'test/e2e/suite/index.ts'), testsModule]);
+
+  const sim = await startSimulator();
+  onCleanup(() => sim.close());
+  console.log(`[e2e] simulator at ${sim.url}`);
+  const env = {
+    E2E_PD_URL: sim.url,
+    E2E_PD_TOKEN: sim.tokens.user,
+    E2E_PD_ACCOUNT_KEY: sim.tokens.accountKey,
+    E2E_PD_ME_NAME: sim.me.name,
+    E2E_PD_ME_EMAIL: sim.me.email,
+  };
+  const common = { extensionTestsPath: testsModule, env, screenshotsDir: root, verbose: args.has('--verbose') };
+
+  console.log('[e2e] === extension from the development folder ===');
+  let code = await runExtensionTests({ ...common, extensionDevelopmentPath: root, dataDir: dataDirWithSettings({ 'pagerduty.apiBaseUrl': sim.url }) });
+  if (code !== 0 || args.has('--no-vsix')) return code;
+
+  console.log('[e2e] === packaged .vsix, installed ===');
+  const { name, version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; version: string };
+  const vsix = join(root, `${name}-${version}.vsix`);
+  run('npx', ['vsce', 'package', '--no-dependencies', '--out', vsix]);
+  const installed = await installVsix(vsix);
+  console.log(`[e2e] installed ${installed.extensionId}@${installed.version}`);
+  code = await runExtensionTests({
+    ...common,
+    extensionsDir: installed.extensionsDir,
+    dataDir: dataDirWithSettings({ 'pagerduty.apiBaseUrl': sim.url }),
+    // The second run only re-checks what packaging can break: activation, sign-in, the bundled server.
+    env: { ...env, E2E_GREP: process.env.E2E_GREP ?? '/activat|Bearer|server starts|list_incidents/' },
+  });
+  onCleanup(() => rmSync(installed.extensionsDir, { recursive: true, force: true }));
+  return code;
+}
+
+main().then(
+  async (code) => { await cleanupAll(); process.exit(code); },
+  async (error: Error) => { console.error(`[e2e] ${error.stack ?? error.message}`); await cleanupAll(); process.exit(1); },
+);

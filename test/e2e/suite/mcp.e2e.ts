@@ -1,0 +1,102 @@
+// The PagerDuty MCP server as Copilot sees it: listed by our provider, started by VS Code, tools in vscode.lm.tools,
+// invoked through vscode.lm.invokeTool (the agent-mode path). Runs after signIn.e2e.ts has signed in.
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { after, retry, screenshot, suite, test } from '../runner';
+import { extensionApi, simulatorGet, waitFor } from './env';
+
+/** VS Code names MCP tools `mcp_<server>_<tool>`; match on the suffix so the prefix format may change. */
+const pdTools = () => vscode.lm.tools.filter((t) => /^mcp_pagerduty_/i.test(t.name));
+const findTool = (tool: string) => pdTools().find((t) => t.name.endsWith(`_${tool}`));
+
+async function startServer(): Promise<void> {
+  // Internal command; the first call can come before the provider's definitions arrive, hence the retry.
+  await retry(() => vscode.commands.executeCommand('workbench.mcp.startServer', '*', { waitForLiveTools: true, autoTrustChanges: true }), {
+    timeout: 30_000,
+  });
+}
+
+function text(result: vscode.LanguageModelToolResult): string {
+  return result.content.map((part) => (part instanceof vscode.LanguageModelTextPart ? part.value : '')).join('');
+}
+
+suite('MCP server for Copilot', () => {
+  test('the provider lists the server without a token in its definition', async () => {
+    const api = await extensionApi();
+    const [definition] = api.mcp.provideMcpServerDefinitions();
+    assert.ok(definition instanceof vscode.McpStdioServerDefinition);
+    assert.equal(definition.label, 'PagerDuty');
+    assert.match(definition.args[0]!, /dist[\\/]mcp-server\.js$/);
+    assert.equal(definition.env.ELECTRON_RUN_AS_NODE, '1');
+    assert.ok(!('PAGERDUTY_USER_API_KEY' in definition.env));
+    assert.match(definition.version ?? '', /^\d+\.\d+\.\d+\+[0-9a-f]{12}$/);
+  });
+
+  test('the server starts and its read tools appear in vscode.lm.tools', async () => {
+    await startServer();
+    const listIncidents = await waitFor('mcp_pagerduty_*_list_incidents in vscode.lm.tools', () => findTool('list_incidents'), 60_000);
+    console.log(`${pdTools().length} PagerDuty tools, e.g. ${listIncidents.name}`);
+    assert.ok(pdTools().length >= 20, `expected the default toolsets, got ${pdTools().length} tools`);
+    for (const write of ['create_incident', 'manage_incidents', 'add_note_to_incident']) {
+      assert.equal(findTool(write), undefined, `${write} must be hidden while write tools are off`);
+    }
+  }, { timeout: 90_000 });
+
+  test('invokeTool(list_incidents) returns the simulator\'s incidents', async () => {
+    const tool = findTool('list_incidents');
+    assert.ok(tool, 'list_incidents is listed');
+    const result = await vscode.lm.invokeTool(tool.name, { input: {}, toolInvocationToken: undefined });
+    const body = text(result);
+    const { incidents } = await simulatorGet<{ incidents: { id: string; title: string }[] }>(
+      '/incidents?limit=100&statuses%5B%5D=triggered&statuses%5B%5D=acknowledged',
+    );
+    assert.ok(incidents.length > 0, 'the simulator has open incidents');
+    const seen = incidents.filter((i) => body.includes(i.id));
+    assert.ok(seen.length > 0, `no simulator incident id in the tool result:\n${body.slice(0, 500)}`);
+    console.log(`list_incidents returned ${seen.length} of the simulator's ${incidents.length} open incidents`);
+  }, { timeout: 60_000 });
+
+  test('screenshots: MCP: List Servers, and the server output with its tool count', async () => {
+    const api = await extensionApi();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    void vscode.commands.executeCommand('workbench.mcp.listServer'); // resolves only when a server is picked
+    await new Promise((r) => setTimeout(r, 1500));
+    await screenshot('docs/mcp-list-servers.png');
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    await vscode.commands.executeCommand('workbench.mcp.showOutput', api.mcp.serverId);
+    await new Promise((r) => setTimeout(r, 1500));
+    await screenshot('docs/mcp-server-output.png');
+  }, { timeout: 30_000 });
+
+  test('write tools appear only after enabling pagerduty.enableWriteTools', async () => {
+    const api = await extensionApi();
+    const before = api.mcp.provideMcpServerDefinitions()[0]!.version;
+    await vscode.workspace.getConfiguration('pagerduty').update('enableWriteTools', true, vscode.ConfigurationTarget.Global);
+    const definition = api.mcp.provideMcpServerDefinitions()[0] as vscode.McpStdioServerDefinition;
+    assert.notEqual(definition.version, before, 'a new version makes VS Code drop its cached tool list');
+    assert.equal(definition.env.PAGERDUTY_ENABLE_WRITE_TOOLS, 'true');
+    await retry(() => vscode.commands.executeCommand('workbench.mcp.restartServer', api.mcp.serverId, { autoTrustChanges: true }), { timeout: 20_000 });
+    await startServer();
+    await waitFor('create_incident after enabling writes', () => findTool('create_incident'), 60_000);
+    assert.ok(findTool('manage_incidents'), 'manage_incidents is listed with writes on');
+  }, { timeout: 120_000 });
+
+  test('after sign-out the server is stopped and is not given a token', async () => {
+    const api = await extensionApi();
+    await vscode.commands.executeCommand('pagerduty.signOut');
+    await waitFor('signed-out session', () => api.session.state === 'signedOut');
+    const [definition] = api.mcp.provideMcpServerDefinitions() as vscode.McpStdioServerDefinition[];
+    assert.ok(!('PAGERDUTY_USER_API_KEY' in definition!.env));
+    // With a cancelled token resolve must not prompt; it must refuse to start without a token.
+    const cancelled = new vscode.CancellationTokenSource();
+    cancelled.cancel();
+    assert.equal(await api.mcp.resolveMcpServerDefinition(definition!, cancelled.token), undefined);
+    const result = await api.session.callTool('list_incidents', {});
+    assert.equal(result.isError, true);
+    assert.match(result.content[0]!.text, /Not signed in/);
+  }, { timeout: 30_000 });
+
+  after(async () => {
+    await vscode.workspace.getConfiguration('pagerduty').update('enableWriteTools', undefined, vscode.ConfigurationTarget.Global);
+  });
+});
