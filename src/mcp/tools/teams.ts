@@ -1,3 +1,207 @@
-import type { ToolDefinition } from './types';
+import { z } from 'zod';
+import { PagerDutyError } from '../../pagerduty/errors';
+import { compact, type Raw } from '../shape/common';
+import { memberLine, shapeMember, shapeTeam, teamLine } from '../shape/team';
+import { fence } from '../untrusted';
+import { item, listOutput, objectOutput, pageFields, pagingLine } from './output';
+import { limit, offset, pdId, query, text } from './params';
+import { CREATE, defineTool, DESTRUCTIVE, READ, UPDATE } from './types';
 
-export const teamsTools: ToolDefinition[] = [];
+const teamId = pdId('team');
+const userId = pdId('user');
+const DEFAULT_ROLE = z.enum(['manager', 'none']).optional().describe('manager = public team, none = private');
+const MEMBER_ROLE = z.enum(['observer', 'responder', 'manager']);
+
+function teamPath(id: string, rest = '') {
+  return `/teams/${encodeURIComponent(id)}${rest}`;
+}
+
+const listTeams = defineTool({
+  name: 'list_teams',
+  title: 'List teams',
+  description: 'List teams by name. scope "my" = the teams you belong to. Filter by name; page with offset.',
+  toolset: 'teams_users',
+  access: 'read',
+  annotations: READ,
+  input: {
+    scope: z.enum(['all', 'my']).default('all'),
+    query,
+    limit: limit(25),
+    offset,
+  },
+  output: listOutput('teams'),
+  async handler(args, ctx) {
+    let page: { items: Raw[]; more: boolean; total?: number; nextOffset?: number };
+    if (args.scope === 'my') {
+      // /users/me already lists the user's teams, so there is no need to scan every team of the account.
+      const wanted = args.query?.toLowerCase();
+      const mine = ((await ctx.client.me(ctx.signal)).teams ?? []).filter(
+        (t) => !wanted || String(t.summary ?? '').toLowerCase().includes(wanted),
+      );
+      const start = args.offset ?? 0;
+      const end = start + args.limit;
+      page = { items: mine.slice(start, end), more: end < mine.length, total: mine.length, nextOffset: end < mine.length ? end : undefined };
+    } else {
+      page = await ctx.client.list<Raw>('/teams', 'teams', { signal: ctx.signal, limit: args.limit, offset: args.offset, query: { query: args.query } });
+    }
+    const teams = page.items.map(shapeTeam);
+    const body = teams.length ? teams.map(teamLine).join('\n') : args.scope === 'my' ? 'You are not a member of any matching team.' : 'No teams match.';
+    return { text: `${fence(`Teams (scope: ${args.scope})`, body)}\n${pagingLine(teams.length, page)}`, structured: { teams, ...pageFields(page) } };
+  },
+});
+
+const getTeam = defineTool({
+  name: 'get_team',
+  title: 'Get team',
+  description: 'Get one team: name, description, visibility (default_role), link.',
+  toolset: 'teams_users',
+  access: 'read',
+  annotations: READ,
+  input: { team_id: teamId },
+  output: objectOutput('team'),
+  async handler(args, ctx) {
+    const { team } = await ctx.client.get<{ team: Raw }>(teamPath(args.team_id), { signal: ctx.signal });
+    const shaped = shapeTeam(team);
+    return { text: fence('Team', teamLine(shaped)), structured: { team: shaped } };
+  },
+});
+
+const listMembers = defineTool({
+  name: 'list_team_members',
+  title: 'List team members',
+  description: 'List the members of a team with their email and team role (manager, responder, observer).',
+  toolset: 'teams_users',
+  access: 'read',
+  annotations: READ,
+  input: { team_id: teamId, limit: limit(50), offset },
+  output: listOutput('members'),
+  async handler(args, ctx) {
+    const page = await ctx.client.list<Raw>(teamPath(args.team_id, '/members'), 'members', {
+      signal: ctx.signal,
+      limit: args.limit,
+      offset: args.offset,
+      query: { include: ['users'] },
+    });
+    const members = page.items.map(shapeMember);
+    const body = members.length ? members.map(memberLine).join('\n') : 'The team has no members.';
+    return {
+      text: `${fence(`Members of team ${args.team_id}`, body)}\n${pagingLine(members.length, page)}`,
+      structured: { members, ...pageFields(page) },
+    };
+  },
+});
+
+const createTeam = defineTool({
+  name: 'create_team',
+  title: 'Create team',
+  description: 'Create a team.',
+  toolset: 'teams_users',
+  access: 'write',
+  annotations: CREATE,
+  input: {
+    name: text('Team name', 100),
+    description: z.string().max(1024).optional(),
+    default_role: DEFAULT_ROLE,
+  },
+  output: objectOutput('team'),
+  async handler(args, ctx) {
+    const { team } = await ctx.client.request<{ team: Raw }>('POST', '/teams', {
+      signal: ctx.signal,
+      body: { team: compact({ type: 'team', name: args.name, description: args.description, default_role: args.default_role }) },
+    });
+    const shaped = shapeTeam(team);
+    return { text: fence('Created team', teamLine(shaped)), structured: { team: shaped } };
+  },
+});
+
+const updateTeam = defineTool({
+  name: 'update_team',
+  title: 'Update team',
+  description: 'Change only the given fields of a team (reads it first when no name is given, as the API requires one).',
+  toolset: 'teams_users',
+  access: 'write',
+  annotations: UPDATE,
+  input: {
+    team_id: teamId,
+    name: text('New name', 100).optional(),
+    description: z.string().max(1024).optional().describe('New description ("" clears it)'),
+    default_role: DEFAULT_ROLE,
+  },
+  output: objectOutput('team'),
+  async handler(args, ctx) {
+    if (args.name === undefined && args.description === undefined && args.default_role === undefined) {
+      throw new PagerDutyError('invalid_request', 'Nothing to change: give at least one of name, description, default_role.');
+    }
+    const name = args.name ?? (await ctx.client.get<{ team: Raw }>(teamPath(args.team_id), { signal: ctx.signal })).team.name;
+    const { team } = await ctx.client.request<{ team: Raw }>('PUT', teamPath(args.team_id), {
+      signal: ctx.signal,
+      body: { team: compact({ type: 'team', name, description: args.description, default_role: args.default_role }) },
+    });
+    const shaped = shapeTeam(team);
+    return { text: fence('Updated team', teamLine(shaped)), structured: { team: shaped } };
+  },
+});
+
+const deleteTeam = defineTool({
+  name: 'delete_team',
+  title: 'Delete team',
+  description: 'Delete a team. Its escalation policies, services and schedules move to reassignment_team_id, or are left without a team.',
+  toolset: 'teams_users',
+  access: 'write',
+  annotations: DESTRUCTIVE,
+  input: { team_id: teamId, reassignment_team_id: pdId('team').optional().describe('Team that takes over its objects') },
+  output: { deleted: item },
+  async handler(args, ctx) {
+    if (args.reassignment_team_id === args.team_id) {
+      throw new PagerDutyError('invalid_request', 'reassignment_team_id must be a different team than team_id.');
+    }
+    await ctx.client.request('DELETE', teamPath(args.team_id), {
+      signal: ctx.signal,
+      query: { reassignment_team: args.reassignment_team_id },
+    });
+    const reassigned = args.reassignment_team_id ? ` Its objects moved to team ${args.reassignment_team_id}.` : '';
+    return {
+      text: `Team ${args.team_id} deleted.${reassigned}`,
+      structured: { deleted: compact({ team_id: args.team_id, reassignment_team_id: args.reassignment_team_id }) },
+    };
+  },
+});
+
+const addMember = defineTool({
+  name: 'add_team_member',
+  title: 'Add team member',
+  description: "Add a user to a team, or change their team role if already a member. Default role: the team's default.",
+  toolset: 'teams_users',
+  access: 'write',
+  annotations: UPDATE,
+  input: { team_id: teamId, user_id: userId, role: MEMBER_ROLE.optional() },
+  output: { membership: item },
+  async handler(args, ctx) {
+    await ctx.client.request('PUT', teamPath(args.team_id, `/users/${encodeURIComponent(args.user_id)}`), {
+      signal: ctx.signal,
+      body: args.role ? { role: args.role } : {},
+    });
+    const membership = compact({ team_id: args.team_id, user_id: args.user_id, role: args.role });
+    return { text: `User ${args.user_id} is now a member of team ${args.team_id}${args.role ? ` as ${args.role}` : ''}.`, structured: { membership } };
+  },
+});
+
+const removeMember = defineTool({
+  name: 'remove_team_member',
+  title: 'Remove team member',
+  description: 'Remove a user from a team.',
+  toolset: 'teams_users',
+  access: 'write',
+  annotations: DESTRUCTIVE,
+  input: { team_id: teamId, user_id: userId },
+  output: { removed: item },
+  async handler(args, ctx) {
+    await ctx.client.request('DELETE', teamPath(args.team_id, `/users/${encodeURIComponent(args.user_id)}`), { signal: ctx.signal });
+    return {
+      text: `User ${args.user_id} removed from team ${args.team_id}.`,
+      structured: { removed: { team_id: args.team_id, user_id: args.user_id } },
+    };
+  },
+});
+
+export const teamsTools = [getTeam, listTeams, listMembers, createTeam, updateTeam, deleteTeam, addMember, removeMember];

@@ -78,4 +78,28 @@ export const specPatches: SpecPatch[] = [
       for (const key of ['auto_resolve_timeout', 'acknowledgement_timeout']) (properties[key] as JsonObject).nullable = true;
     },
   },
+  {
+    why: 'with include[]=teams, users carry full Team objects (type "team"); the spec allows only team references',
+    apply(doc) {
+      const parts = schema(doc, 'User').allOf as JsonObject[];
+      const properties = parts.find((p) => (p.properties as JsonObject | undefined)?.teams)?.properties as JsonObject;
+      (properties.teams as JsonObject).items = { anyOf: [{ $ref: '#/components/schemas/TeamReference' }, { $ref: '#/components/schemas/Team' }] };
+    },
+  },
+  {
+    why: 'GET /teams/{id}/members with include[]=users returns full User objects; the spec allows only user references',
+    apply(doc) {
+      const response = (op(doc, '/teams/{id}/members', 'get').responses as JsonObject)['200'] as JsonObject;
+      const parts = ((response.content as JsonObject)['application/json'] as JsonObject).schema as JsonObject;
+      const members = (parts.allOf as JsonObject[]).find((p) => (p.properties as JsonObject | undefined)?.members)!.properties as JsonObject;
+      const item = (members.members as JsonObject).items as JsonObject;
+      (item.properties as JsonObject).user = { anyOf: [{ $ref: '#/components/schemas/UserReference' }, { $ref: '#/components/schemas/User' }] };
+    },
+  },
+  {
+    why: 'DELETE /teams/{id} answers 404 for an unknown team, like its sibling endpoints, but the spec omits it',
+    apply(doc) {
+      (op(doc, '/teams/{id}', 'delete').responses as JsonObject)['404'] = { $ref: '#/components/responses/NotFound' };
+    },
+  },
 ];

@@ -1,0 +1,46 @@
+import { compact, type Raw } from './common';
+
+export interface TeamSummary {
+  id: string;
+  name: string;
+  description?: string;
+  /** "manager" = public team, "none" = private. */
+  default_role?: string;
+  html_url?: string;
+}
+
+export interface TeamMember {
+  id: string;
+  name: string;
+  email?: string;
+  role: string;
+}
+
+export function shapeTeam(raw: Raw): TeamSummary {
+  return compact({
+    id: String(raw.id),
+    name: String(raw.name ?? raw.summary ?? raw.id),
+    description: raw.description || undefined,
+    default_role: raw.default_role ?? undefined,
+    html_url: raw.html_url ?? undefined,
+  }) as TeamSummary;
+}
+
+export function teamLine(t: TeamSummary): string {
+  return [`${t.name} (${t.id})`, t.description, t.html_url].filter(Boolean).join(' | ');
+}
+
+/** A /teams/{id}/members row: the user (a reference, or the full user with include[]=users) and the team role. */
+export function shapeMember(raw: Raw): TeamMember {
+  const user = raw.user ?? {};
+  return compact({
+    id: String(user.id),
+    name: String(user.name ?? user.summary ?? user.id),
+    email: user.email ?? undefined,
+    role: String(raw.role ?? 'unknown'),
+  }) as TeamMember;
+}
+
+export function memberLine(m: TeamMember): string {
+  return `${m.name}${m.email ? ` <${m.email}>` : ''} (${m.id}) [${m.role}]`;
+}
