@@ -1,7 +1,7 @@
 /** Timestamps the way PagerDuty writes them: ISO 8601, UTC, whole seconds, trailing Z. */
 export function iso(ms: number | Date): string {
   const value = typeof ms === 'number' ? ms : ms.getTime();
-  return new Date(Math.floor(value / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  return new Date(value).toISOString().slice(0, 19) + 'Z';
 }
 
 export const MINUTE = 60_000;

@@ -79,6 +79,34 @@ export const specPatches: SpecPatch[] = [
     },
   },
   {
+    why: 'status page lists page with limit/offset/total like every list (their responses echo them) but the spec omits the parameters',
+    apply(doc) {
+      const lists = ['/status_pages', '/status_pages/{id}/severities', '/status_pages/{id}/impacts', '/status_pages/{id}/statuses', '/status_pages/{id}/posts/{post_id}/post_updates'];
+      for (const path of lists) {
+        const parameters = op(doc, path, 'get').parameters as JsonObject[];
+        for (const name of ['limit', 'offset']) parameters.push({ name, in: 'query', schema: { type: 'integer' } });
+        parameters.push({ name: 'total', in: 'query', schema: { type: 'boolean' } });
+      }
+    },
+  },
+  {
+    why: 'a new post\'s updates cannot reference the post that does not exist yet, but the shared update schema requires "post"',
+    apply(doc) {
+      const post = schema(doc, 'StatusPagePostPostRequest');
+      const updates = (post.properties as JsonObject).updates as JsonObject;
+      const update = structuredClone(schema(doc, 'StatusPagePostUpdateRequest'));
+      update.required = (update.required as string[]).filter((name) => name !== 'post');
+      updates.items = update;
+    },
+  },
+  {
+    why: 'analytics responder_id is a user id such as "PABC123" but the spec types it integer',
+    apply(doc) {
+      const properties = schema(doc, 'AnalyticsResponderMetrics').properties as JsonObject;
+      properties.responder_id = { type: 'string', description: 'Responder (user) id' };
+    },
+  },
+  {
     why: 'with include[]=teams, users carry full Team objects (type "team"); the spec allows only team references',
     apply(doc) {
       const parts = schema(doc, 'User').allOf as JsonObject[];
@@ -100,6 +128,27 @@ export const specPatches: SpecPatch[] = [
     why: 'DELETE /teams/{id} answers 404 for an unknown team, like its sibling endpoints, but the spec omits it',
     apply(doc) {
       (op(doc, '/teams/{id}', 'delete').responses as JsonObject)['404'] = { $ref: '#/components/responses/NotFound' };
+    },
+  },
+  {
+    why: 'change event since/until carry the literal pattern "YYYY-MM-DDThh:mm:ssZ" (a format hint, not a regex), which no timestamp matches',
+    apply(doc) {
+      const parameters = (doc.components as JsonObject).parameters as JsonObject;
+      for (const name of ['change_since', 'change_until']) delete ((parameters[name] as JsonObject).schema as JsonObject).pattern;
+    },
+  },
+  {
+    why: 'GET /incident_workflows/{id} documents its success as 201; the live API answers 200 with the same body',
+    apply(doc) {
+      const responses = op(doc, '/incident_workflows/{id}', 'get').responses as JsonObject;
+      responses['200'] = responses['201'];
+    },
+  },
+  {
+    why: 'PUT /incidents/{id} answers invalid input (already resolved, missing From) with 400 like PUT /incidents; the spec omits it',
+    apply(doc) {
+      const responses = op(doc, '/incidents/{id}', 'put').responses as JsonObject;
+      responses['400'] ??= { $ref: '#/components/responses/ArgumentError' };
     },
   },
 ];

@@ -30,7 +30,7 @@ export function incidentRoutes(route: Route): void {
     const service = state.services.get(refId(input.service, 'incident.service'));
     if (!service) throw invalidInput('Service not found');
     if (typeof input.title !== 'string' || !input.title.trim()) throw invalidInput('incident.title is required');
-    const key = typeof input.incident_key === 'string' ? input.incident_key : state.newId('', 32).toLowerCase();
+    const key = typeof input.incident_key === 'string' ? input.incident_key : state.newId('K', 33).slice(1).toLowerCase();
     const duplicate = [...state.incidents.values()].find((i) => i.incident_key === key && i.serviceId === service.id && i.status !== 'resolved');
     if (duplicate) throw invalidInput(`Open incident with key '${key}' already exists`);
     const policyId = input.escalation_policy ? refId(input.escalation_policy, 'incident.escalation_policy') : service.escalationPolicyId;

@@ -34,7 +34,9 @@ function listed({ query, render }: HandlerContext, entries: LogEntryRec[]) {
   const since = timeParam(query, 'since') ?? -Infinity;
   const until = timeParam(query, 'until') ?? Infinity;
   const overview = query.get('is_overview') === 'true';
-  const filtered = entries
+  // Reversed first so that, after the stable sort, entries written in the same second stay newest first.
+  const filtered = [...entries]
+    .reverse()
     .filter((e) => {
       const t = Date.parse(e.created_at);
       return t >= since && t < until && (!overview || OVERVIEW.has(e.type));

@@ -168,7 +168,7 @@ export function seedState(state: SimState, prng: Prng, incidentCount: number, no
       escalationPolicyId: policy.id,
       escalationLevel: 1,
       priorityId: prng.chance(0.7) ? prng.pick(priorityIds) : null,
-      incident_key: prng.token(32).toLowerCase(),
+      incident_key: prng.hexKey(),
       assignments: status === 'resolved' ? [] : [{ userId: assignee, at: iso(t) }],
       acknowledgements: status === 'acknowledged' ? [{ userId: assignee, at: iso(ackAt) }] : [],
       teamIds: service.teamIds,
@@ -202,7 +202,7 @@ export function seedState(state: SimState, prng: Prng, incidentCount: number, no
         incidentId: id,
         status: status === 'resolved' ? ('resolved' as const) : ('triggered' as const),
         created_at: iso(t + a * MINUTE),
-        alert_key: prng.token(32).toLowerCase(),
+        alert_key: prng.hexKey(),
         summary: title,
         severity: prng.pick(['critical', 'error', 'warning', 'info'] as const),
         details: hostile

@@ -27,6 +27,13 @@ export class Prng {
     return this.next() < probability;
   }
 
+  /** 32 lower-case hex characters, like PagerDuty's incident and alert keys (cheap: 4 draws). */
+  hexKey(): string {
+    let out = '';
+    for (let i = 0; i < 4; i++) out += Math.floor(this.next() * 4294967296).toString(16).padStart(8, '0');
+    return out;
+  }
+
   token(length: number): string {
     let out = '';
     for (let i = 0; i < length; i++) out += ALPHABET[Math.floor(this.next() * ALPHABET.length)];
