@@ -13,6 +13,7 @@ import { scheduleRoutes } from './schedules';
 import { serviceRoutes } from './services';
 import { teamRoutes } from './teams';
 import { userRoutes } from './users';
+import { userWriteRoutes } from './userWrites';
 
 export const areas: ((route: Route) => void)[] = [
   incidentRoutes,
@@ -24,6 +25,7 @@ export const areas: ((route: Route) => void)[] = [
   escalationPolicyRoutes,
   teamRoutes,
   userRoutes,
+  userWriteRoutes,
   priorityRoutes,
 ];
 
