@@ -10,6 +10,7 @@ import { logEntryRoutes } from './logEntries';
 import { oncallRoutes } from './oncalls';
 import { priorityRoutes } from './priorities';
 import { scheduleRoutes } from './schedules';
+import { schedulesV3Routes } from './schedulesV3';
 import { serviceRoutes } from './services';
 import { teamRoutes } from './teams';
 import { userRoutes } from './users';
@@ -22,6 +23,7 @@ export const areas: ((route: Route) => void)[] = [
   serviceRoutes,
   oncallRoutes,
   scheduleRoutes,
+  schedulesV3Routes,
   escalationPolicyRoutes,
   teamRoutes,
   userRoutes,
