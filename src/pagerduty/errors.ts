@@ -11,7 +11,9 @@ export type PagerDutyErrorKind =
   | 'timeout'
   | 'cancelled'
   | 'malformed_response'
-  | 'configuration';
+  | 'configuration'
+  /** A guarded write found the data changed since it was read, and wrote nothing. */
+  | 'conflict';
 
 /** Every failure of the client surfaces as this one type, with a message written for the person (or model) reading it. */
 export class PagerDutyError extends Error {
