@@ -349,6 +349,39 @@ describe('PagerDuty simulator', () => {
       });
     });
 
+    it('creates and updates schedules, escalation policies, services and teams', async () => {
+      await withSim(async (sim, api) => {
+        const [, , owner, admin] = [...sim.state.users.keys()];
+        const layer = (userId: string) => ({
+          start: '2026-01-01T00:00:00Z',
+          rotation_virtual_start: '2026-01-01T00:00:00Z',
+          rotation_turn_length_seconds: 86400,
+          users: [{ user: { id: userId, type: 'user_reference' } }],
+        });
+        const schedule = await api.call('POST', '/schedules', { body: { schedule: { type: 'schedule', name: 'Night', time_zone: 'Europe/Berlin', schedule_layers: [layer(owner)] } } });
+        assert.equal(schedule.status, 201);
+        const scheduleId = schedule.body.schedule.id;
+        const renamed = await api.call('PUT', `/schedules/${scheduleId}`, { body: { schedule: { type: 'schedule', name: 'Night 2', time_zone: 'UTC', schedule_layers: [layer(admin)] } } });
+        assert.equal(renamed.body.schedule.final_schedule.rendered_schedule_entries[0].user.id, admin);
+        const target = { id: scheduleId, type: 'schedule_reference' };
+        const policy = await api.call('POST', '/escalation_policies', { body: { escalation_policy: { type: 'escalation_policy', name: 'Night EP', escalation_rules: [{ escalation_delay_in_minutes: 10, targets: [target] }] } } });
+        assert.equal(policy.status, 201);
+        const policyRef = { id: policy.body.escalation_policy.id, type: 'escalation_policy_reference' };
+        const service = await api.call('POST', '/services', { body: { service: { type: 'service', name: 'Night svc', escalation_policy: policyRef } } });
+        assert.equal(service.status, 201);
+        const updated = await api.call('PUT', `/services/${service.body.service.id}`, { body: { service: { type: 'service', name: 'Night svc 2', escalation_policy: policyRef } } });
+        assert.equal(updated.body.service.name, 'Night svc 2');
+        const oncalls = await api.get(`/oncalls?escalation_policy_ids[]=${policyRef.id}&include[]=users`);
+        assert.equal(oncalls.oncalls[0].user.id, admin);
+        assert.equal(oncalls.oncalls[0].user.type, 'user', 'include[]=users expands');
+        const team = await api.call('POST', '/teams', { body: { team: { type: 'team', name: 'Night team' } } });
+        assert.equal(team.status, 201);
+        assert.equal((await api.call('PUT', `/teams/${team.body.team.id}`, { body: { team: { type: 'team', name: 'Night team 2' } } })).body.team.name, 'Night team 2');
+        assert.equal((await api.call('DELETE', `/teams/${team.body.team.id}`)).status, 204);
+        assert.equal((await api.call('GET', `/teams/${team.body.team.id}`)).status, 404);
+      });
+    });
+
     it('manages team membership', async () => {
       await withSim(async (sim, api) => {
         const team = [...sim.state.teams.values()][2];

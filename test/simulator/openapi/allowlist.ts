@@ -27,6 +27,13 @@ function schema(doc: JsonObject, name: string): JsonObject {
 
 export const specPatches: SpecPatch[] = [
   {
+    why: "incident body details is text in the live API and in the spec's own POST /incidents example, but the schema types it object",
+    apply(doc) {
+      const properties = schema(doc, 'IncidentBody').properties as JsonObject;
+      properties.details = { anyOf: [{ type: 'string' }, { type: 'object' }], description: 'Additional incident details.' };
+    },
+  },
+  {
     why: 'GET /incidents accepts priority_ids[] (the web UI and CLIs use it) but the spec does not document it',
     apply(doc) {
       const operation = op(doc, '/incidents', 'get');
@@ -52,6 +59,16 @@ export const specPatches: SpecPatch[] = [
     apply(doc) {
       const properties = schema(doc, 'Oncall').properties as JsonObject;
       for (const key of ['schedule', 'start', 'end']) (properties[key] as JsonObject).nullable = true;
+    },
+  },
+  {
+    why: 'GET /oncalls with include[]=users / include[]=escalation_policies returns full objects; the spec allows only references',
+    apply(doc) {
+      const properties = schema(doc, 'Oncall').properties as JsonObject;
+      properties.user = { anyOf: [{ $ref: '#/components/schemas/UserReference' }, { $ref: '#/components/schemas/User' }] };
+      properties.escalation_policy = {
+        anyOf: [{ $ref: '#/components/schemas/EscalationPolicyReference' }, { $ref: '#/components/schemas/EscalationPolicy' }],
+      };
     },
   },
   {
@@ -149,6 +166,12 @@ export const specPatches: SpecPatch[] = [
     apply(doc) {
       const responses = op(doc, '/incidents/{id}', 'put').responses as JsonObject;
       responses['400'] ??= { $ref: '#/components/responses/ArgumentError' };
+    },
+  },
+  {
+    why: 'GET /event_orchestrations answers with offset/limit/more/total like every offset list but does not document the total parameter',
+    apply(doc) {
+      (op(doc, '/event_orchestrations', 'get').parameters as JsonObject[]).push({ name: 'total', in: 'query', schema: { type: 'boolean' } });
     },
   },
 ];
