@@ -4,6 +4,7 @@
  * `validation` in assertions; inject failures with `faults`.
  */
 import { randomBytes } from 'node:crypto';
+import { appendFileSync } from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PdError, accessDenied, fromHeaderMissing, invalidInput, notFound, unauthorized } from './errors';
@@ -192,10 +193,22 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     requests,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        recordValidationStats(validation);
         server.closeAllConnections();
         server.close((err) => (err ? reject(err) : resolve()));
       }),
   };
+}
+
+/**
+ * Test files run in separate processes; each simulator appends its counts to the file named by
+ * PD_VALIDATION_STATS so the test command can print one total (scripts/report-validation.mjs).
+ */
+function recordValidationStats(validation: Simulator['validation']) {
+  const file = process.env.PD_VALIDATION_STATS;
+  if (!file) return;
+  const line = { requests: validation.requests, responses: validation.responses, violations: validation.violations.length };
+  appendFileSync(file, `${JSON.stringify(line)}\n`);
 }
 
 function newToken(): string {
