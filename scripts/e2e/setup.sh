@@ -36,8 +36,9 @@ if ((${#missing[@]})); then
   log "apt-get install ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
   $SUDO apt-get update -qq || fail "apt-get update failed"
-  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null \
-    || fail "apt-get install ${missing[*]} failed"
+  # dpkg is chatty: keep its output in a log and show the tail only on failure.
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null >"$CACHE/apt.log" 2>&1 \
+    || { tail -30 "$CACHE/apt.log" >&2; fail "apt-get install ${missing[*]} failed (full log: $CACHE/apt.log)"; }
 else
   log "apt packages already present: ${APT_PACKAGES[*]}"
 fi

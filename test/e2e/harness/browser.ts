@@ -1,0 +1,56 @@
+// Chromium (Debian's) driven by playwright-core, pointed at a running VS Code server.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { e2ePaths } from './paths';
+import { onCleanup } from './cleanup';
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+export interface Browser {
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** Launches chromium with a fresh user-data-dir (removed on close). */
+export async function launchBrowser(): Promise<Browser> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'pd-e2e-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: e2ePaths().chromium,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1400, height: 900 },
+    // Our own cleanup handles signals so the VS Code server is stopped too.
+    handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const close = onCleanup(async () => {
+    await context.close().catch(() => undefined);
+    rmSync(userDataDir, { recursive: true, force: true });
+  });
+  return { context, page, close };
+}
+
+export interface WorkbenchUrlOptions {
+  workspaceDir?: string;
+  extensionDevelopmentPath?: string;
+  extensionTestsPath?: string;
+}
+
+/** The workbench URL; dev/test paths travel in the `payload` query parameter as vscode-remote URIs. */
+export function workbenchUrl(serverUrl: string, opts: WorkbenchUrlOptions): string {
+  const authority = new URL(serverUrl).host;
+  const remote = (p: string) => `vscode-remote://${authority}${resolve(p)}`;
+  const payload: [string, string][] = [];
+  if (opts.extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(opts.extensionDevelopmentPath)]);
+  if (opts.extensionTestsPath) payload.push(['extensionTestsPath', remote(opts.extensionTestsPath)]);
+  const q = new URLSearchParams();
+  if (opts.workspaceDir) q.set('folder', resolve(opts.workspaceDir));
+  if (payload.length) q.set('payload', JSON.stringify(payload));
+  return `${serverUrl}/?${q.toString()}`;
+}
