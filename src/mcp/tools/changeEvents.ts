@@ -1,3 +1,101 @@
-import type { ToolDefinition } from './types';
+import { z } from 'zod';
+import { PagerDutyError } from '../../pagerduty/errors';
+import type { Raw } from '../shape/common';
+import { changeEventLine, shapeChangeEvent } from '../shape/changeEvents';
+import { fence } from '../untrusted';
+import { incidentPath, resolveIncidentId } from './incidentRefs';
+import { items, listOutput, objectOutput, pageFields, pagingLine } from './output';
+import { isoTime, limit, offset, pdId, pdIds } from './params';
+import { defineTool, READ, type ToolContext, type ToolDefinition } from './types';
 
-export const changeEventsTools: ToolDefinition[] = [];
+const filters = {
+  since: isoTime('Start of the window').optional(),
+  until: isoTime('End of the window').optional(),
+  team_ids: pdIds('team').optional(),
+  integration_ids: pdIds('integration').optional(),
+  limit: limit(25),
+  offset,
+};
+type Filters = { since?: string; until?: string; team_ids?: string[]; integration_ids?: string[]; limit: number; offset?: number };
+
+async function listChanges(ctx: ToolContext, path: string, label: string, args: Filters) {
+  if (args.since && args.until && Date.parse(args.since) >= Date.parse(args.until)) {
+    throw new PagerDutyError('invalid_request', 'since must be before until.');
+  }
+  const page = await ctx.client.list<Raw>(path, 'change_events', {
+    signal: ctx.signal,
+    limit: args.limit,
+    offset: args.offset,
+    query: { since: args.since, until: args.until, team_ids: args.team_ids, integration_ids: args.integration_ids },
+  });
+  const events = page.items.map(shapeChangeEvent);
+  const body = events.length ? events.map((e) => changeEventLine(e)).join('\n') : 'No change events match.';
+  return { text: `${fence(label, body)}\n${pagingLine(events.length, page)}`, structured: { change_events: events, ...pageFields(page) } };
+}
+
+const listChangeEvents = defineTool({
+  name: 'list_change_events',
+  title: 'List change events',
+  description: 'List recent change events (deploys, config changes) across the account, newest first. Filter by time, team, integration.',
+  toolset: 'change_events',
+  access: 'read',
+  annotations: READ,
+  input: filters,
+  output: listOutput('change_events'),
+  handler: (args, ctx) => listChanges(ctx, '/change_events', 'Change events', args),
+});
+
+const listServiceChangeEvents = defineTool({
+  name: 'list_service_change_events',
+  title: 'List change events of a service',
+  description: 'List change events (deploys, config changes) of one service, newest first.',
+  toolset: 'change_events',
+  access: 'read',
+  annotations: READ,
+  input: { service_id: pdId('service'), ...filters },
+  output: listOutput('change_events'),
+  handler: ({ service_id, ...args }, ctx) =>
+    listChanges(ctx, `/services/${encodeURIComponent(service_id)}/change_events`, `Change events of service ${service_id}`, args),
+});
+
+const getChangeEvent = defineTool({
+  name: 'get_change_event',
+  title: 'Get change event',
+  description: 'Get one change event with its links and custom details.',
+  toolset: 'change_events',
+  access: 'read',
+  annotations: READ,
+  input: { change_event_id: pdId('change event') },
+  output: objectOutput('change_event'),
+  async handler(args, ctx) {
+    const { change_event } = await ctx.client.get<{ change_event: Raw }>(`/change_events/${encodeURIComponent(args.change_event_id)}`, { signal: ctx.signal });
+    const shaped = shapeChangeEvent(change_event);
+    return { text: fence('Change event', changeEventLine(shaped, true)), structured: { change_event: shaped } };
+  },
+});
+
+const listIncidentChangeEvents = defineTool({
+  name: 'list_incident_change_events',
+  title: 'List change events related to an incident',
+  description: 'Change events likely related to an incident (recent, same or related service), with the reason.',
+  toolset: 'change_events',
+  access: 'read',
+  annotations: READ,
+  input: {
+    incident_id: pdId('incident').describe('Incident id (e.g. Q1ABC23) or number (e.g. 1234)'),
+    limit: limit(25, 100),
+  },
+  output: { change_events: items },
+  async handler(args, ctx) {
+    const id = await resolveIncidentId(ctx, args.incident_id);
+    const { change_events } = await ctx.client.get<{ change_events?: Raw[] }>(incidentPath(id, '/related_change_events'), {
+      signal: ctx.signal,
+      query: { limit: args.limit },
+    });
+    const events = (change_events ?? []).map(shapeChangeEvent);
+    const body = events.length ? events.map((e) => changeEventLine(e)).join('\n') : 'No related change events.';
+    return { text: fence(`Change events related to incident ${id}`, body), structured: { change_events: events } };
+  },
+});
+
+export const changeEventsTools: ToolDefinition[] = [getChangeEvent, listChangeEvents, listIncidentChangeEvents, listServiceChangeEvents];
