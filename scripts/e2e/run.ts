@@ -6,12 +6,12 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { cleanupAll, installVsix, onCleanup, runExtensionTests } from '../../test/e2e/harness';
 import { startSimulator } from '../../test/simulator';
+import { uiSignIn } from '../../test/e2e/ui/signIn';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const root = resolve(__dirname, '..', '..');
 const args = new Set(process.argv.slice(2));
 const run = (cmd: string, argv: string[]) => execFileSync(cmd, argv, { cwd: root, stdio: 'inherit' });
 
@@ -46,7 +46,17 @@ async function main(): Promise<number> {
 
   console.log('[e2e] === extension from the development folder ===');
   let code = await runExtensionTests({ ...common, extensionDevelopmentPath: root, dataDir: dataDirWithSettings({ 'pagerduty.apiBaseUrl': sim.url }) });
-  if (code !== 0 || args.has('--no-vsix')) return code;
+  if (code !== 0) return code;
+
+  console.log('[e2e] === interactive sign-in through the UI ===');
+  await uiSignIn({
+    extensionDevelopmentPath: root,
+    dataDir: dataDirWithSettings({ 'pagerduty.apiBaseUrl': sim.url }),
+    token: sim.tokens.user,
+    expectName: sim.me.name,
+    docsDir: join(root, 'docs'),
+  });
+  if (args.has('--no-vsix')) return 0;
 
   console.log('[e2e] === packaged .vsix, installed ===');
   const { name, version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; version: string };
