@@ -52,8 +52,8 @@ describe('list_escalation_policies', () => {
     assert.equal(requests('GET', '/escalation_policies').at(-1)!.query.includes(`user_ids%5B%5D=${userNamed('Jack').id}`), true);
   });
 
-  it('rejects an invalid sort and limit', async () => {
-    assert.match(await s.fails('list_escalation_policies', { sort_by: 'created_at' }), /argument "sort_by"/);
+  it('rejects an invalid limit and unknown arguments', async () => {
+    assert.match(await s.fails('list_escalation_policies', { include: ['targets'] }), /unknown argument "include"/);
     assert.match(await s.fails('list_escalation_policies', { limit: -1 }), /argument "limit"/);
   });
 });

@@ -156,6 +156,10 @@ describe('add_team_member / remove_team_member', () => {
     assert.deepEqual(added.structured.membership, { team_id: security.id, user_id: grace.id, role: 'observer' });
     await s.ok('add_team_member', { team_id: security.id, user_id: grace.id, role: 'manager' });
     assert.equal(security.members.get(grace.id), 'manager');
+    const defaulted = await s.ok('add_team_member', { team_id: security.id, user_id: grace.id });
+    assert.equal(security.members.get(grace.id), 'responder');
+    assert.deepEqual((s.sim.requests.at(-1)!.body as any), { role: 'responder' });
+    assert.match(defaulted.text, /is now a responder of team/);
 
     const removed = await s.ok('remove_team_member', { team_id: security.id, user_id: grace.id });
     assert.equal(security.members.has(grace.id), false);

@@ -60,7 +60,6 @@ const listPolicies = defineTool({
     query,
     team_ids: pdIds('team').optional(),
     user_ids: pdIds('user').optional().describe('Policies that notify any of these users'),
-    sort_by: z.enum(['name', 'name:asc', 'name:desc']).default('name'),
     limit: limit(25),
     offset,
   },
@@ -70,7 +69,7 @@ const listPolicies = defineTool({
       signal: ctx.signal,
       limit: args.limit,
       offset: args.offset,
-      query: { query: args.query, team_ids: args.team_ids, user_ids: args.user_ids, sort_by: args.sort_by },
+      query: { query: args.query, team_ids: args.team_ids, user_ids: args.user_ids },
     });
     const policies = page.items.map(shapeEscalationPolicy);
     const body = policies.length ? policies.map((p) => [policyLine(p), ...levelLines(p)].join('\n')).join('\n') : 'No escalation policies match.';

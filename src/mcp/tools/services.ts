@@ -36,7 +36,6 @@ const listServices = defineTool({
   input: {
     query,
     team_ids: pdIds('team').optional(),
-    sort_by: z.enum(['name', 'name:asc', 'name:desc']).default('name'),
     limit: limit(25),
     offset,
   },
@@ -46,7 +45,7 @@ const listServices = defineTool({
       signal: ctx.signal,
       limit: args.limit,
       offset: args.offset,
-      query: { query: args.query, team_ids: args.team_ids, sort_by: args.sort_by },
+      query: { query: args.query, team_ids: args.team_ids },
     });
     const services = page.items.map(shapeService);
     const body = services.length ? services.map(serviceLine).join('\n') : 'No services match.';

@@ -145,11 +145,11 @@ const updateTeam = defineTool({
 const deleteTeam = defineTool({
   name: 'delete_team',
   title: 'Delete team',
-  description: 'Delete a team. Its escalation policies, services and schedules move to reassignment_team_id, or are left without a team.',
+  description: 'Delete a team that no longer owns escalation policies, services or schedules. Its open incidents move to reassignment_team_id.',
   toolset: 'teams_users',
   access: 'write',
   annotations: DESTRUCTIVE,
-  input: { team_id: teamId, reassignment_team_id: pdId('team').optional().describe('Team that takes over its objects') },
+  input: { team_id: teamId, reassignment_team_id: pdId('team').optional().describe('Takes over open incidents (default: none)') },
   output: { deleted: item },
   async handler(args, ctx) {
     if (args.reassignment_team_id === args.team_id) {
@@ -159,7 +159,8 @@ const deleteTeam = defineTool({
       signal: ctx.signal,
       query: { reassignment_team: args.reassignment_team_id },
     });
-    const reassigned = args.reassignment_team_id ? ` Its objects moved to team ${args.reassignment_team_id}.` : '';
+    // PagerDuty moves the incidents asynchronously after answering.
+    const reassigned = args.reassignment_team_id ? ` Its open incidents are being moved to team ${args.reassignment_team_id}.` : '';
     return {
       text: `Team ${args.team_id} deleted.${reassigned}`,
       structured: { deleted: compact({ team_id: args.team_id, reassignment_team_id: args.reassignment_team_id }) },
@@ -170,19 +171,19 @@ const deleteTeam = defineTool({
 const addMember = defineTool({
   name: 'add_team_member',
   title: 'Add team member',
-  description: "Add a user to a team, or change their team role if already a member. Default role: the team's default.",
+  description: 'Add a user to a team, or change their role on it if already a member.',
   toolset: 'teams_users',
   access: 'write',
   annotations: UPDATE,
-  input: { team_id: teamId, user_id: userId, role: MEMBER_ROLE.optional() },
+  input: { team_id: teamId, user_id: userId, role: MEMBER_ROLE.default('responder') },
   output: { membership: item },
   async handler(args, ctx) {
     await ctx.client.request('PUT', teamPath(args.team_id, `/users/${encodeURIComponent(args.user_id)}`), {
       signal: ctx.signal,
-      body: args.role ? { role: args.role } : {},
+      body: { role: args.role },
     });
-    const membership = compact({ team_id: args.team_id, user_id: args.user_id, role: args.role });
-    return { text: `User ${args.user_id} is now a member of team ${args.team_id}${args.role ? ` as ${args.role}` : ''}.`, structured: { membership } };
+    const membership = { team_id: args.team_id, user_id: args.user_id, role: args.role };
+    return { text: `User ${args.user_id} is now a ${args.role} of team ${args.team_id}.`, structured: { membership } };
   },
 });
 
