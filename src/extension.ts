@@ -8,11 +8,13 @@ import { signOutCommand } from './commands/signOut';
 import { createLogger } from './log';
 import { PagerDutyMcpProvider, registerMcpProvider } from './mcp/provider';
 import { PagerDutySession } from './session';
+import { registerViews, type ViewsApi } from './views';
 
 /** What activate() returns; used by the e2e tests and by other parts of this extension, not a public API. */
 export interface PagerDutyExtensionApi {
   session: PagerDutySession;
   mcp: PagerDutyMcpProvider;
+  views: ViewsApi;
 }
 
 export function activate(context: vscode.ExtensionContext): PagerDutyExtensionApi {
@@ -44,7 +46,10 @@ export function activate(context: vscode.ExtensionContext): PagerDutyExtensionAp
 
   if (context.extensionMode !== vscode.ExtensionMode.Production) void useDevToken(signIn, log);
   log.info(`PagerDuty extension ${context.extension.packageJSON.version} activated.`);
-  return { session, mcp };
+  // Sidebar, status bar, notifications and incident commands (src/views, src/commands/incidentCommands.ts).
+  const views = registerViews(context, session, log);
+
+  return { session, mcp, views };
 }
 
 /**

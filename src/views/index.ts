@@ -1,0 +1,160 @@
+/**
+ * registerViews(): the sidebar (Incidents, On-Call), the status bar item, notifications, the incident commands and
+ * the poll loop that keeps them current. All data comes from the toolset via session.callTool.
+ */
+import * as vscode from 'vscode';
+import { openUrl, registerIncidentCommands } from '../commands/incidentCommands';
+import type { Logger } from '../log';
+import type { PagerDutySession } from '../session';
+import type { IncidentNode } from './incidentNodes';
+import { IncidentsTreeProvider, INCIDENTS_VIEW_ID } from './incidentsTreeProvider';
+import { IncidentsStore } from './model/incidentsStore';
+import { OncallStore } from './model/oncallStore';
+import { PollScheduler, type Clock, type PollOutcome } from './model/scheduler';
+import { SCOPES, type CallTool, type Scope } from './model/types';
+import { IncidentNotifier } from './notifications';
+import { oncallNodeUrl, OncallTreeProvider, ONCALL_VIEW_ID, type OncallTreeNode } from './oncallTreeProvider';
+import { PagerDutyStatusBar } from './statusBar';
+
+const SCOPE_KEY = 'pagerduty.incidentsScope';
+const realClock: Clock = { now: () => Date.now(), setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) };
+
+/** What the e2e tests read (returned through the extension's activate()). Not a public API. */
+export interface ViewsApi {
+  incidents: IncidentsStore;
+  oncall: OncallStore;
+  incidentsTree: IncidentsTreeProvider;
+  oncallTree: OncallTreeProvider;
+  statusBar: vscode.StatusBarItem;
+  /** Polls now and resolves when done. */
+  refresh(): Promise<void>;
+}
+
+export function registerViews(context: vscode.ExtensionContext, session: PagerDutySession, log: Logger): ViewsApi {
+  const t = (m: string, ...a: string[]) => vscode.l10n.t(m, ...a);
+  const callTool: CallTool = (name, args, token) => session.callTool(name, args, token as vscode.CancellationToken | undefined);
+  const signedIn = () => session.state === 'signedIn';
+  const storedScope = context.globalState.get<string>(SCOPE_KEY);
+  const scope: Scope = (SCOPES as readonly string[]).includes(storedScope ?? '') ? (storedScope as Scope) : 'assigned';
+
+  const incidents = new IncidentsStore(callTool, scope, t);
+  const oncall = new OncallStore(callTool, Date.now, t);
+  const incidentsTree = new IncidentsTreeProvider(incidents, signedIn);
+  const oncallTree = new OncallTreeProvider(oncall, () => incidents.me, signedIn);
+  const incidentsView = vscode.window.createTreeView(INCIDENTS_VIEW_ID, { treeDataProvider: incidentsTree, canSelectMany: true, showCollapseAll: false });
+  const oncallView = vscode.window.createTreeView<OncallTreeNode>(ONCALL_VIEW_ID, { treeDataProvider: oncallTree });
+  incidentsTree.attach(incidentsView);
+  const statusBar = new PagerDutyStatusBar(incidents, oncall, signedIn);
+  const notifier = new IncidentNotifier(context.globalState, incidents, () => session.settings.notificationsEnabled, log);
+  void vscode.commands.executeCommand('setContext', 'pagerduty.incidentsScope', scope);
+
+  let inFlight: vscode.CancellationTokenSource | undefined;
+  const poll = async (): Promise<PollOutcome> => {
+    if (!signedIn()) return 'signedOut';
+    inFlight = new vscode.CancellationTokenSource();
+    const token = inFlight.token;
+    try {
+      const outcome = await incidents.poll({ viewVisible: incidentsView.visible }, token);
+      if (outcome !== 'ok') return outcome;
+      if (oncall.isDue(oncallView.visible)) return await oncall.poll(incidents.me, { viewVisible: oncallView.visible }, token);
+      return 'ok';
+    } catch (error) {
+      log.error('PagerDuty poll failed', error);
+      return 'error';
+    } finally {
+      inFlight.dispose();
+      inFlight = undefined;
+    }
+  };
+
+  const conditions = () => ({
+    signedIn: signedIn(),
+    viewVisible: incidentsView.visible || oncallView.visible,
+    focused: vscode.window.state.focused,
+    notificationsEnabled: session.settings.notificationsEnabled,
+    intervalSeconds: session.settings.refreshIntervalSeconds,
+  });
+  const scheduler = new PollScheduler(realClock, poll, { ...conditions(), signedIn: false });
+  const replan = () => scheduler.update(conditions());
+  const refresh = async () => {
+    oncall.invalidate();
+    await scheduler.pollNow();
+  };
+
+  const host = () => `${session.settings.region}|${session.settings.apiBaseUrl}`;
+  let lastState = session.state;
+  let lastHost = host();
+  // Fires on sign-in/out, token change (maybe another user) and any pagerduty.* setting change.
+  const onSessionChange = () => {
+    const switched = session.state !== lastState || host() !== lastHost;
+    lastState = session.state;
+    lastHost = host();
+    if (switched) {
+      inFlight?.cancel();
+      incidents.clear();
+      oncall.clear();
+      statusBar.update();
+      incidentsTree.refreshAll();
+      oncallTree.refresh();
+    }
+    if (signedIn()) {
+      incidents.revalidateUser(); // a new token may belong to someone else: the store drops the data then
+      void refresh();
+    }
+    replan();
+  };
+
+  const commandDeps = {
+    callTool,
+    log,
+    find: (id: string) => incidents.find(id),
+    selection: () => incidentsView.selection.filter((n): n is IncidentNode => n.kind === 'incident'),
+    applyUpdates: (list: Parameters<IncidentsStore['applyUpdates']>[0]) => incidents.applyUpdates([...list]),
+    refresh,
+    scope: () => incidents.scope,
+    setScope: (next: Scope) => {
+      incidents.setScope(next);
+      void context.globalState.update(SCOPE_KEY, next);
+      void vscode.commands.executeCommand('setContext', 'pagerduty.incidentsScope', next);
+      void scheduler.pollNow();
+    },
+  };
+
+  // Ages ("12m") drift between polls; re-render them once a minute while the view is visible.
+  const ageTimer = setInterval(() => {
+    if (incidentsView.visible && incidents.loaded) incidentsTree.refreshAll();
+  }, 60_000);
+
+  context.subscriptions.push(
+    incidentsTree,
+    oncallTree,
+    incidentsView,
+    oncallView,
+    statusBar,
+    notifier,
+    { dispose: () => scheduler.dispose() },
+    { dispose: () => clearInterval(ageTimer) },
+    ...registerIncidentCommands(commandDeps),
+    vscode.commands.registerCommand('pagerduty.loadMoreIncidents', () => incidents.loadMore()),
+    vscode.commands.registerCommand('pagerduty.openInPagerDuty', (node?: { kind?: string; incident?: { html_url?: string } }) =>
+      openUrl(node?.kind === 'incident' ? node.incident?.html_url : node ? oncallNodeUrl(node as OncallTreeNode, incidents.me) : undefined),
+    ),
+    session.onDidChange(onSessionChange),
+    incidentsView.onDidChangeVisibility(replan),
+    oncallView.onDidChangeVisibility(() => {
+      // Opening On-Call for the first time needs the full list, not just my own shifts.
+      if (oncallView.visible && oncall.isDue(true)) void scheduler.pollNow();
+      replan();
+    }),
+    vscode.window.onDidChangeWindowState(replan),
+  );
+
+  void session.ready.then(() => {
+    lastState = session.state;
+    statusBar.update();
+    incidentsTree.refreshAll();
+    replan();
+  });
+
+  return { incidents, oncall, incidentsTree, oncallTree, statusBar: statusBar.item, refresh };
+}

@@ -1,0 +1,103 @@
+/**
+ * On-call data for the On-Call view and the status bar, read through list_oncalls. No `vscode` import.
+ * On-call changes rarely: refetched every ONCALL_REFRESH_MS at most (sooner when one of my shifts starts or
+ * ends, or on manual refresh), so it adds nothing to most polls.
+ */
+import { toViewError, type ViewError } from './errors';
+import { LOOKAHEAD_DAYS, myStatus, parseOncalls, type MyStatus } from './oncall';
+import type { PollOutcome } from './scheduler';
+import type { CallTool, CurrentUser, OncallEntry } from './types';
+
+export const ONCALL_REFRESH_MS = 5 * 60_000;
+
+export class OncallStore {
+  private listeners: (() => void)[] = [];
+  private everyone: OncallEntry[] = [];
+  private mineList: OncallEntry[] = [];
+  private fetchedAt: number | undefined;
+  private everyoneFetched = false;
+  private currentError: ViewError | undefined;
+
+  constructor(
+    private readonly callTool: CallTool,
+    private readonly now: () => number,
+    private readonly t?: (message: string, ...args: string[]) => string,
+  ) {}
+
+  onDidChange(listener: () => void): { dispose(): void } {
+    this.listeners.push(listener);
+    return { dispose: () => (this.listeners = this.listeners.filter((l) => l !== listener)) };
+  }
+
+  get entries(): readonly OncallEntry[] {
+    return this.everyone;
+  }
+  get mine(): readonly OncallEntry[] {
+    return this.mineList;
+  }
+  get loaded(): boolean {
+    return this.fetchedAt !== undefined;
+  }
+  get error(): ViewError | undefined {
+    return this.currentError;
+  }
+  status(): MyStatus | undefined {
+    return this.loaded ? myStatus(this.mineList, this.now()) : undefined;
+  }
+
+  /** Due when never fetched, stale, the view needs the full list it lacks, or one of my shifts started/ended. */
+  isDue(viewVisible: boolean): boolean {
+    if (this.fetchedAt === undefined || this.currentError) return true;
+    const now = this.now();
+    if (viewVisible && !this.everyoneFetched) return true;
+    if (now - this.fetchedAt >= ONCALL_REFRESH_MS) return true;
+    return this.mineList.some((e) => {
+      const edges = [e.start, e.end].filter((x): x is string => !!x).map((x) => Date.parse(x));
+      return edges.some((edge) => edge > this.fetchedAt! && edge <= now);
+    });
+  }
+
+  async poll(me: CurrentUser | undefined, opts: { viewVisible: boolean }, token?: unknown): Promise<PollOutcome> {
+    if (!me) return 'ok';
+    const now = this.now();
+    const since = new Date(now).toISOString();
+    const until = new Date(now + LOOKAHEAD_DAYS * 86_400_000).toISOString();
+    const [mine, all] = await Promise.all([
+      this.callTool('list_oncalls', { user_ids: [me.id], since, until }, token),
+      opts.viewVisible ? this.callTool('list_oncalls', {}, token) : undefined,
+    ]);
+    const failed = mine.isError ? mine : all?.isError ? all : undefined;
+    if (failed) {
+      this.currentError = toViewError(failed, this.t);
+      this.emit();
+      return failed.signedOut ? 'signedOut' : this.currentError.kind === 'rate_limited' ? 'rate_limited' : 'error';
+    }
+    this.currentError = undefined;
+    this.mineList = parseOncalls(mine.structuredContent);
+    if (all) {
+      this.everyone = parseOncalls(all.structuredContent);
+      this.everyoneFetched = true;
+    }
+    this.fetchedAt = now;
+    this.emit();
+    return 'ok';
+  }
+
+  /** Manual refresh: the next poll refetches. */
+  invalidate(): void {
+    this.fetchedAt = undefined;
+  }
+
+  clear(): void {
+    this.everyone = [];
+    this.mineList = [];
+    this.fetchedAt = undefined;
+    this.everyoneFetched = false;
+    this.currentError = undefined;
+    this.emit();
+  }
+
+  private emit(): void {
+    for (const listener of this.listeners) listener();
+  }
+}

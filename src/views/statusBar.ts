@@ -1,0 +1,47 @@
+// The one status bar item: on-call indicator and triggered incidents assigned to me; click shows the Incidents view.
+import * as vscode from 'vscode';
+import type { IncidentsStore } from './model/incidentsStore';
+import { formatWhen } from './model/oncall';
+import type { OncallStore } from './model/oncallStore';
+import { statusBarModel } from './model/statusBar';
+
+export class PagerDutyStatusBar implements vscode.Disposable {
+  readonly item = vscode.window.createStatusBarItem('pagerduty.status', vscode.StatusBarAlignment.Left, 50);
+  private readonly subscriptions: { dispose(): void }[];
+
+  constructor(
+    private readonly incidents: IncidentsStore,
+    private readonly oncall: OncallStore,
+    private readonly isSignedIn: () => boolean,
+  ) {
+    this.item.name = vscode.l10n.t('PagerDuty');
+    this.item.command = 'pagerduty.incidents.focus';
+    this.subscriptions = [incidents.onDidChange(() => this.update()), oncall.onDidChange(() => this.update())];
+    this.update();
+  }
+
+  update(): void {
+    if (!this.isSignedIn()) {
+      this.item.hide();
+      return;
+    }
+    const status = this.oncall.status();
+    const model = statusBarModel(status, this.incidents.mineIsLoaded ? this.incidents.mine : undefined, !!this.incidents.error, (m, ...a) => vscode.l10n.t(m, ...a));
+    this.item.text = model.text;
+    this.item.accessibilityInformation = { label: model.label };
+    this.item.backgroundColor = model.alert ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    const lines = [model.label];
+    const now = Date.now();
+    if (status?.kind === 'onCall') lines.push(status.until ? vscode.l10n.t('On call until {0}', formatWhen(status.until, now)) : vscode.l10n.t('On call'));
+    else if (status?.kind === 'next') lines.push(vscode.l10n.t('Next shift: {0}', formatWhen(status.start, now)));
+    if (this.incidents.error) lines.push(this.incidents.error.message);
+    lines.push(vscode.l10n.t('Click to show the PagerDuty incidents.'));
+    this.item.tooltip = lines.join('\n');
+    this.item.show();
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+    this.item.dispose();
+  }
+}
