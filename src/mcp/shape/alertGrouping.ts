@@ -9,7 +9,7 @@ export interface GroupingSetting {
   description?: string;
   type: GroupingType;
   config: Record<string, unknown>;
-  services: Ref[];
+  services?: Ref[];
   created_at: string | null;
   updated_at: string | null;
 }
@@ -43,7 +43,7 @@ function configText(type: GroupingType, c: Record<string, unknown>): string {
 }
 
 export function groupingLine(s: GroupingSetting): string {
-  const services = s.services.map((r) => `${r.name} (${r.id})`).join(', ') || 'none';
+  const services = (s.services ?? []).map((r) => `${r.name} (${r.id})`).join(', ') || 'none';
   return `${s.id} ${s.name ?? '(unnamed)'}: ${configText(s.type, s.config)} | services: ${services}`;
 }
 

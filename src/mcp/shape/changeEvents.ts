@@ -6,9 +6,9 @@ export interface ChangeEvent {
   summary: string;
   timestamp: string | null;
   source?: string;
-  services: Ref[];
-  integration: Ref | null;
-  links: { href: string; text?: string }[];
+  services?: Ref[];
+  integration?: Ref | null;
+  links?: { href: string; text?: string }[];
   custom_details?: string;
   correlation_reason?: string;
   html_url?: string;
@@ -32,11 +32,11 @@ export function shapeChangeEvent(raw: Raw): ChangeEvent {
 }
 
 export function changeEventLine(e: ChangeEvent, withDetails = false): string {
-  const services = e.services.map((s) => s.name).join(', ') || 'no service';
+  const services = (e.services ?? []).map((s) => s.name).join(', ') || 'no service';
   const head = `${e.id} [${e.timestamp ?? 'n/a'}] ${e.summary} | services: ${services}${e.source ? ` | source: ${e.source}` : ''}${
     e.correlation_reason ? ` | why: ${e.correlation_reason}` : ''
   }`;
   if (!withDetails) return head;
-  const links = e.links.map((l) => `link: ${l.text ? `${l.text} ` : ''}${l.href}`);
+  const links = (e.links ?? []).map((l) => `link: ${l.text ? `${l.text} ` : ''}${l.href}`);
   return [head, ...links, e.custom_details ? `details: ${e.custom_details}` : ''].filter(Boolean).join('\n');
 }

@@ -6,7 +6,7 @@ export interface Orchestration {
   description?: string;
   team_id?: string;
   routes?: number;
-  integrations: { id: string; label?: string; routing_key?: string }[];
+  integrations?: { id: string; label?: string; routing_key?: string }[];
   version?: string;
   created_at: string | null;
   updated_at: string | null;
@@ -55,7 +55,7 @@ export function shapeActions(raw: Raw | undefined): Record<string, unknown> {
 export interface PathRule {
   id?: string;
   label?: string;
-  conditions: string[];
+  conditions?: string[];
   disabled?: boolean;
   actions: Record<string, unknown>;
 }
@@ -65,7 +65,7 @@ export interface OrchestrationPath {
   parent_id?: string;
   version?: string;
   updated_at: string | null;
-  sets: { id: string; rules: PathRule[] }[];
+  sets?: { id: string; rules: PathRule[] }[];
   catch_all: Record<string, unknown>;
 }
 
@@ -99,11 +99,12 @@ function actionText(actions: Record<string, unknown>): string {
 /** Numbered rules per set; conditions of one rule match when ANY of them is true (PagerDuty's semantics). */
 export function pathText(p: OrchestrationPath): string {
   const lines: string[] = [];
-  for (const set of p.sets) {
-    if (p.sets.length > 1 || set.id !== 'start') lines.push(`set ${set.id}:`);
+  const sets = p.sets ?? [];
+  for (const set of sets) {
+    if (sets.length > 1 || set.id !== 'start') lines.push(`set ${set.id}:`);
     if (set.rules.length === 0) lines.push('  (no rules)');
     set.rules.forEach((r, i) => {
-      const when = r.conditions.length ? `when any of [${r.conditions.join(' | ')}]` : 'always';
+      const when = r.conditions?.length ? `when any of [${r.conditions.join(' | ')}]` : 'always';
       lines.push(`  ${i + 1}. ${r.label ?? '(no label)'}${r.id ? ` [${r.id}]` : ''}${r.disabled ? ' (disabled)' : ''}: ${when} → ${actionText(r.actions)}`);
     });
   }

@@ -89,7 +89,7 @@ const getOrchestration = defineTool({
   async handler(args, ctx) {
     const { orchestration } = await ctx.client.get<{ orchestration: Raw }>(base(args.orchestration_id), { signal: ctx.signal });
     const shaped = shapeOrchestration(orchestration);
-    const lines = [orchestrationLine(shaped), shaped.description ? `description: ${shaped.description}` : '', ...shaped.integrations.map((i) => `integration ${i.id} ${i.label ?? ''}: routing key ${i.routing_key ?? 'n/a'}`)];
+    const lines = [orchestrationLine(shaped), shaped.description ? `description: ${shaped.description}` : '', ...(shaped.integrations ?? []).map((i) => `integration ${i.id} ${i.label ?? ''}: routing key ${i.routing_key ?? 'n/a'}`)];
     return { text: fence('Event orchestration', lines.filter(Boolean).join('\n')), structured: { orchestration: shaped } };
   },
 });

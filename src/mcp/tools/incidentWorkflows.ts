@@ -1,3 +1,87 @@
-import type { ToolDefinition } from './types';
+import { z } from 'zod';
+import type { Raw } from '../shape/common';
+import { shapeWorkflow, workflowDetail, workflowLine } from '../shape/incidentWorkflows';
+import { fence } from '../untrusted';
+import { resolveIncidentId } from './incidentRefs';
+import { listOutput, objectOutput, pageFields, pagingLine } from './output';
+import { limit, offset, pdId, query } from './params';
+import { CREATE, defineTool, READ, type ToolDefinition } from './types';
 
-export const incidentWorkflowsTools: ToolDefinition[] = [];
+const workflowId = pdId('incident workflow');
+
+const listWorkflows = defineTool({
+  name: 'list_incident_workflows',
+  title: 'List incident workflows',
+  description: 'List incident workflows (automated response steps), optionally filtered by name.',
+  toolset: 'incident_workflows',
+  access: 'read',
+  annotations: READ,
+  input: {
+    query,
+    include_steps: z.boolean().default(false).describe('Also list each workflow\'s steps'),
+    limit: limit(25),
+    offset,
+  },
+  output: listOutput('incident_workflows'),
+  async handler(args, ctx) {
+    const page = await ctx.client.list<Raw>('/incident_workflows', 'incident_workflows', {
+      signal: ctx.signal,
+      limit: args.limit,
+      offset: args.offset,
+      query: { query: args.query, include: args.include_steps ? ['steps'] : undefined },
+    });
+    const workflows = page.items.map(shapeWorkflow);
+    const body = workflows.length ? workflows.map((w) => (args.include_steps ? workflowDetail(w) : workflowLine(w))).join('\n') : 'No incident workflows match.';
+    return {
+      text: `${fence('Incident workflows', body)}\n${pagingLine(workflows.length, page)}`,
+      structured: { incident_workflows: workflows, ...pageFields(page) },
+    };
+  },
+});
+
+const getWorkflow = defineTool({
+  name: 'get_incident_workflow',
+  title: 'Get incident workflow',
+  description: 'Get one incident workflow with its steps.',
+  toolset: 'incident_workflows',
+  access: 'read',
+  annotations: READ,
+  input: { workflow_id: workflowId },
+  output: objectOutput('incident_workflow'),
+  async handler(args, ctx) {
+    const { incident_workflow } = await ctx.client.get<{ incident_workflow: Raw }>(`/incident_workflows/${encodeURIComponent(args.workflow_id)}`, {
+      signal: ctx.signal,
+    });
+    const shaped = shapeWorkflow(incident_workflow);
+    return { text: fence('Incident workflow', workflowDetail(shaped)), structured: { incident_workflow: shaped } };
+  },
+});
+
+const startWorkflow = defineTool({
+  name: 'start_incident_workflow',
+  title: 'Start incident workflow',
+  description: 'Run an incident workflow on an incident (id or number).',
+  toolset: 'incident_workflows',
+  access: 'write',
+  annotations: CREATE,
+  input: {
+    workflow_id: workflowId,
+    incident_id: pdId('incident').describe('Incident id (e.g. Q1ABC23) or number (e.g. 1234)'),
+  },
+  output: objectOutput('incident_workflow_instance'),
+  async handler(args, ctx) {
+    const incidentId = await resolveIncidentId(ctx, args.incident_id);
+    const { incident_workflow_instance: raw } = await ctx.client.request<{ incident_workflow_instance: Raw }>(
+      'POST',
+      `/incident_workflows/${encodeURIComponent(args.workflow_id)}/instances`,
+      { signal: ctx.signal, body: { incident_workflow_instance: { incident: { id: incidentId, type: 'incident_reference' } } } },
+    );
+    const instance = { id: String(raw?.id ?? ''), workflow_id: args.workflow_id, incident_id: String(raw?.incident?.id ?? incidentId) };
+    return {
+      text: `Started incident workflow ${args.workflow_id} on incident ${instance.incident_id} (instance ${instance.id}).`,
+      structured: { incident_workflow_instance: instance },
+    };
+  },
+});
+
+export const incidentWorkflowsTools: ToolDefinition[] = [getWorkflow, listWorkflows, startWorkflow];

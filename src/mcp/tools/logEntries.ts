@@ -1,3 +1,87 @@
-import type { ToolDefinition } from './types';
+import { z } from 'zod';
+import { PagerDutyError } from '../../pagerduty/errors';
+import type { Raw } from '../shape/common';
+import { logEntryLine, shapeLogEntry } from '../shape/logEntries';
+import { fence } from '../untrusted';
+import { listOutput, objectOutput, pageFields, pagingLine } from './output';
+import { isoTime, limit, offset, pdId, pdIds } from './params';
+import { defineTool, READ, type ToolDefinition } from './types';
 
-export const logEntriesTools: ToolDefinition[] = [];
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+
+const timeZone = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .refine(
+    (tz) => {
+      try {
+        new Intl.DateTimeFormat('en-US', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'expected an IANA time zone such as Europe/Berlin or UTC' },
+  )
+  .describe('IANA time zone for returned times');
+
+const listLogEntries = defineTool({
+  name: 'list_log_entries',
+  title: 'List log entries',
+  description: 'Account-wide incident log (triggers, acks, escalations, notes…), newest first. Default window: the last 7 days.',
+  toolset: 'log_entries',
+  access: 'read',
+  annotations: READ,
+  input: {
+    since: isoTime('Start (default: 7 days before until)').optional(),
+    until: isoTime('End (default: now)').optional(),
+    is_overview: z.boolean().default(false).describe('Only state changes, not every notification'),
+    team_ids: pdIds('team').optional(),
+    time_zone: timeZone.optional(),
+    limit: limit(25),
+    offset,
+  },
+  output: listOutput('log_entries'),
+  async handler(args, ctx) {
+    const untilMs = args.until ? Date.parse(args.until) : ctx.now().getTime();
+    const sinceMs = args.since ? Date.parse(args.since) : untilMs - WEEK_MS;
+    if (sinceMs >= untilMs) throw new PagerDutyError('invalid_request', 'since must be before until.');
+    const since = args.since ?? new Date(sinceMs).toISOString();
+    const until = args.until ?? new Date(untilMs).toISOString();
+    const page = await ctx.client.list<Raw>('/log_entries', 'log_entries', {
+      signal: ctx.signal,
+      limit: args.limit,
+      offset: args.offset,
+      query: { since, until, is_overview: args.is_overview, team_ids: args.team_ids, time_zone: args.time_zone },
+    });
+    const entries = page.items.map(shapeLogEntry);
+    const body = entries.length ? entries.map(logEntryLine).join('\n') : 'No log entries in this window.';
+    return {
+      text: `${fence(`Log entries ${since} – ${until}`, body)}\n${pagingLine(entries.length, page)}`,
+      structured: { log_entries: entries, ...pageFields(page) },
+    };
+  },
+});
+
+const getLogEntry = defineTool({
+  name: 'get_log_entry',
+  title: 'Get log entry',
+  description: 'Get one log entry: what happened, who did it, which incident.',
+  toolset: 'log_entries',
+  access: 'read',
+  annotations: READ,
+  input: { log_entry_id: pdId('log entry'), time_zone: timeZone.optional() },
+  output: objectOutput('log_entry'),
+  async handler(args, ctx) {
+    const { log_entry } = await ctx.client.get<{ log_entry: Raw }>(`/log_entries/${encodeURIComponent(args.log_entry_id)}`, {
+      signal: ctx.signal,
+      query: { time_zone: args.time_zone },
+    });
+    const shaped = shapeLogEntry(log_entry);
+    return { text: fence('Log entry', logEntryLine(shaped)), structured: { log_entry: shaped } };
+  },
+});
+
+export const logEntriesTools: ToolDefinition[] = [getLogEntry, listLogEntries];

@@ -1,0 +1,37 @@
+import { compact, ref, refs, time, type Raw, type Ref } from './common';
+
+export interface LogEntry {
+  id: string;
+  type: string;
+  summary: string;
+  created_at: string | null;
+  agent: Ref | null;
+  channel?: string;
+  incident: Ref | null;
+  service: Ref | null;
+  teams?: Ref[];
+  note?: string;
+  html_url?: string;
+}
+
+export function shapeLogEntry(raw: Raw): LogEntry {
+  return compact({
+    id: String(raw.id),
+    type: String(raw.type ?? '').replace(/_reference$/, ''),
+    summary: String(raw.summary ?? ''),
+    created_at: time(raw.created_at),
+    agent: ref(raw.agent),
+    channel: raw.channel?.type,
+    incident: ref(raw.incident),
+    service: ref(raw.service),
+    teams: refs(raw.teams),
+    note: typeof raw.note === 'string' && raw.note ? raw.note : undefined,
+    html_url: raw.html_url || undefined,
+  }) as LogEntry;
+}
+
+export function logEntryLine(e: LogEntry): string {
+  const incident = e.incident ? ` | incident: ${e.incident.name} (${e.incident.id})` : '';
+  const by = e.agent ? ` | by: ${e.agent.name}` : '';
+  return `${e.id} [${e.created_at ?? 'n/a'}] ${e.type.replace(/_log_entry$/, '')}: ${e.summary}${by}${incident}${e.note ? ` | note: ${e.note}` : ''}`;
+}
