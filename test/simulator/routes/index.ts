@@ -3,6 +3,10 @@
  * `function <area>Routes(route: Route)` and list it here. (/v3/schedules is left for its own file.)
  */
 import type { Route } from '../router';
+import { alertGroupingRoutes } from './alertGrouping';
+import { changeEventRoutes } from './changeEvents';
+import { eventOrchestrationRoutes } from './eventOrchestration';
+import { incidentWorkflowRoutes } from './incidentWorkflows';
 import { escalationPolicyRoutes } from './escalationPolicies';
 import { incidentDetailRoutes } from './incidentDetails';
 import { incidentRoutes } from './incidents';
@@ -17,6 +21,10 @@ import { userRoutes } from './users';
 import { userWriteRoutes } from './userWrites';
 
 export const areas: ((route: Route) => void)[] = [
+  alertGroupingRoutes,
+  changeEventRoutes,
+  eventOrchestrationRoutes,
+  incidentWorkflowRoutes,
   incidentRoutes,
   incidentDetailRoutes,
   logEntryRoutes,
