@@ -9,11 +9,18 @@ import { extensionApi, simulatorGet, waitFor } from './env';
 const pdTools = () => vscode.lm.tools.filter((t) => /^mcp_pagerduty_/i.test(t.name));
 const findTool = (tool: string) => pdTools().find((t) => t.name.endsWith(`_${tool}`));
 
-async function startServer(): Promise<void> {
-  // Internal command; the first call can come before the provider's definitions arrive, hence the retry.
-  await retry(() => vscode.commands.executeCommand('workbench.mcp.startServer', '*', { waitForLiveTools: true, autoTrustChanges: true }), {
-    timeout: 30_000,
-  });
+/**
+ * Internal command. Called before VS Code has collected the provider's definitions it returns at once and starts
+ * nothing, without throwing, so the start and the check for live tools are retried together.
+ */
+async function startServer(expectTool = 'list_incidents'): Promise<void> {
+  await retry(
+    async () => {
+      await vscode.commands.executeCommand('workbench.mcp.startServer', '*', { waitForLiveTools: true, autoTrustChanges: true });
+      if (!findTool(expectTool)) throw new Error(`${expectTool} is not in vscode.lm.tools yet`);
+    },
+    { timeout: 60_000 },
+  );
 }
 
 function text(result: vscode.LanguageModelToolResult): string {
@@ -76,7 +83,7 @@ suite('MCP server for Copilot', () => {
     assert.notEqual(definition.version, before, 'a new version makes VS Code drop its cached tool list');
     assert.equal(definition.env.PAGERDUTY_ENABLE_WRITE_TOOLS, 'true');
     await retry(() => vscode.commands.executeCommand('workbench.mcp.restartServer', api.mcp.serverId, { autoTrustChanges: true }), { timeout: 20_000 });
-    await startServer();
+    await startServer('create_incident');
     await waitFor('create_incident after enabling writes', () => findTool('create_incident'), 60_000);
     assert.ok(findTool('manage_incidents'), 'manage_incidents is listed with writes on');
   }, { timeout: 120_000 });
