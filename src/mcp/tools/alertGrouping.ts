@@ -12,11 +12,11 @@ const cursor = z.string().trim().min(1).max(2000);
 
 /** The per-type config fields, flat; which of them a type accepts is checked in buildConfig (the spec's anyOf). */
 const configInput = {
-  time_window: z.number().int().min(300).max(86_400).optional().describe('Seconds; content_based up to 86400, intelligent types up to 3600'),
-  aggregate: z.enum(['all', 'any']).optional().describe('content types: match all or any of fields'),
-  fields: z.array(z.string().trim().min(1).max(200)).min(1).max(20).optional().describe('content types: alert fields, e.g. summary, custom_details.host'),
-  iag_fields: z.array(z.string().trim().min(1).max(200)).min(1).max(20).optional().describe('intelligent: fields to learn from (default summary)'),
-  timeout: z.number().int().min(60).max(86_400).optional().describe('time: group alerts for this many seconds'),
+  time_window: z.number().int().min(300).max(86_400).optional().describe('Seconds (max 3600 unless content_based)'),
+  aggregate: z.enum(['all', 'any']).optional().describe('Content types: all or any field'),
+  fields: z.array(z.string().trim().min(1).max(200)).min(1).max(20).optional().describe('Content types: fields, e.g. summary'),
+  iag_fields: z.array(z.string().trim().min(1).max(200)).min(1).max(20).optional().describe('Intelligent: fields used'),
+  timeout: z.number().int().min(60).max(86_400).optional().describe('Time type: seconds'),
 };
 type ConfigArgs = { [K in keyof typeof configInput]?: z.infer<(typeof configInput)[K]> };
 
@@ -67,7 +67,7 @@ function settingResult(label: string, raw: Raw) {
 const listSettings = defineTool({
   name: 'list_alert_grouping_settings',
   title: 'List alert grouping settings',
-  description: 'List alert grouping settings (how alerts are grouped into incidents), optionally for some services. Cursor paging.',
+  description: 'List alert grouping settings (how alerts become incidents). Cursor paging.',
   toolset: 'alert_grouping',
   access: 'read',
   annotations: READ,
@@ -113,7 +113,7 @@ const getSetting = defineTool({
 const createSetting = defineTool({
   name: 'create_alert_grouping_setting',
   title: 'Create alert grouping setting',
-  description: 'Create an alert grouping setting for services. Config by type: content types need aggregate+fields; time needs timeout.',
+  description: 'Create an alert grouping setting. content types need aggregate+fields; time needs timeout.',
   toolset: 'alert_grouping',
   access: 'write',
   annotations: CREATE,
@@ -141,7 +141,7 @@ const createSetting = defineTool({
 const updateSetting = defineTool({
   name: 'update_alert_grouping_setting',
   title: 'Update alert grouping setting',
-  description: 'Change an alert grouping setting; omitted fields keep their values. Changing type needs that type\'s config.',
+  description: 'Change an alert grouping setting; omitted fields are kept.',
   toolset: 'alert_grouping',
   access: 'write',
   annotations: UPDATE,
@@ -189,7 +189,7 @@ const updateSetting = defineTool({
 const deleteSetting = defineTool({
   name: 'delete_alert_grouping_setting',
   title: 'Delete alert grouping setting',
-  description: 'Delete an alert grouping setting; its services stop grouping alerts this way.',
+  description: 'Delete an alert grouping setting.',
   toolset: 'alert_grouping',
   access: 'write',
   annotations: DESTRUCTIVE,

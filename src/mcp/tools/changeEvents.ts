@@ -36,7 +36,7 @@ async function listChanges(ctx: ToolContext, path: string, label: string, args: 
 const listChangeEvents = defineTool({
   name: 'list_change_events',
   title: 'List change events',
-  description: 'List recent change events (deploys, config changes) across the account, newest first. Filter by time, team, integration.',
+  description: 'List change events (deploys, config changes), newest first.',
   toolset: 'change_events',
   access: 'read',
   annotations: READ,
@@ -48,7 +48,7 @@ const listChangeEvents = defineTool({
 const listServiceChangeEvents = defineTool({
   name: 'list_service_change_events',
   title: 'List change events of a service',
-  description: 'List change events (deploys, config changes) of one service, newest first.',
+  description: 'List change events of one service, newest first.',
   toolset: 'change_events',
   access: 'read',
   annotations: READ,
@@ -77,7 +77,7 @@ const getChangeEvent = defineTool({
 const listIncidentChangeEvents = defineTool({
   name: 'list_incident_change_events',
   title: 'List change events related to an incident',
-  description: 'Change events likely related to an incident (recent, same or related service), with the reason.',
+  description: 'Change events likely related to an incident, with the reason.',
   toolset: 'change_events',
   access: 'read',
   annotations: READ,

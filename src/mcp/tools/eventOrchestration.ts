@@ -20,9 +20,9 @@ const ruleInput = {
     .array(z.string().trim().min(1).max(1000))
     .min(1)
     .max(64)
-    .describe('PCL expressions; the rule matches if ANY is true, e.g. event.summary matches part \'db\''),
-  route_to: pdId('service').describe('Service id to route matching events to'),
-  disabled: z.boolean().optional().describe('Create the rule disabled'),
+    .describe('PCL expressions, any matches'),
+  route_to: pdId('service').describe('Target service id'),
+  disabled: z.boolean().optional().describe('Disabled'),
 };
 type RuleArgs = { label?: string; conditions: string[]; route_to: string; disabled?: boolean; id?: string };
 
@@ -80,7 +80,7 @@ const listOrchestrations = defineTool({
 const getOrchestration = defineTool({
   name: 'get_event_orchestration',
   title: 'Get event orchestration',
-  description: 'Get one global event orchestration: name, team, integrations (routing keys), route count.',
+  description: 'Get an event orchestration: team, integrations, route count.',
   toolset: 'event_orchestration',
   access: 'read',
   annotations: READ,
@@ -97,7 +97,7 @@ const getOrchestration = defineTool({
 const getRouter = defineTool({
   name: 'get_event_orchestration_router',
   title: 'Get orchestration router rules',
-  description: 'Router rules of a global orchestration: which service each event goes to, in order, plus the catch-all.',
+  description: 'Router rules of an orchestration: which service events go to.',
   toolset: 'event_orchestration',
   access: 'read',
   annotations: READ,
@@ -111,20 +111,20 @@ const getRouter = defineTool({
 const updateRouter = defineTool({
   name: 'update_event_orchestration_router',
   title: 'Replace orchestration router rules',
-  description: 'REPLACE all router rules of an orchestration with these (in order) and set the catch-all. Prefer append_… to add one rule.',
+  description: 'REPLACE all router rules and the catch-all. To add one rule use append_event_orchestration_router_rule.',
   toolset: 'event_orchestration',
   access: 'write',
   annotations: DESTRUCTIVE,
   input: {
     orchestration_id: orchestrationId,
     rules: z
-      .array(z.strictObject({ id: z.string().trim().min(1).max(100).optional().describe('Keep an existing rule id'), ...ruleInput }))
+      .array(z.strictObject({ id: z.string().trim().min(1).max(100).optional().describe('Existing rule id'), ...ruleInput }))
       .max(200)
-      .describe('The complete new rule list, first match wins'),
+      .describe('All rules, first match wins'),
     catch_all_route_to: z
       .union([z.literal('unrouted'), pdId('service')])
       .default('unrouted')
-      .describe('Service id for unmatched events, or "unrouted"'),
+      .describe('Service id or "unrouted"'),
   },
   output: objectOutput('orchestration_path'),
   async handler(args, ctx) {
@@ -145,7 +145,7 @@ const updateRouter = defineTool({
 const appendRule = defineTool({
   name: 'append_event_orchestration_router_rule',
   title: 'Add a router rule',
-  description: 'Add one routing rule at the end of an orchestration router. Refuses (no write) if the router changed meanwhile.',
+  description: 'Add a routing rule at the end of a router; fails without writing if the router changed meanwhile.',
   toolset: 'event_orchestration',
   access: 'write',
   annotations: CREATE,
@@ -179,7 +179,7 @@ const appendRule = defineTool({
 const getGlobal = defineTool({
   name: 'get_event_orchestration_global',
   title: 'Get global orchestration rules',
-  description: 'Global rules of an orchestration (applied before routing): rule sets, conditions and actions, catch-all.',
+  description: 'Global rules of an orchestration (applied before routing).',
   toolset: 'event_orchestration',
   access: 'read',
   annotations: READ,
@@ -193,7 +193,7 @@ const getGlobal = defineTool({
 const getService = defineTool({
   name: 'get_event_orchestration_service',
   title: 'Get service orchestration rules',
-  description: "A service's orchestration rules: rule sets, conditions and actions applied to its events, catch-all.",
+  description: "A service's event orchestration rules.",
   toolset: 'event_orchestration',
   access: 'read',
   annotations: READ,

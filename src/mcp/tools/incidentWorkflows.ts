@@ -12,13 +12,13 @@ const workflowId = pdId('incident workflow');
 const listWorkflows = defineTool({
   name: 'list_incident_workflows',
   title: 'List incident workflows',
-  description: 'List incident workflows (automated response steps), optionally filtered by name.',
+  description: 'List incident workflows, optionally by name.',
   toolset: 'incident_workflows',
   access: 'read',
   annotations: READ,
   input: {
     query,
-    include_steps: z.boolean().default(false).describe('Also list each workflow\'s steps'),
+    include_steps: z.boolean().default(false).describe('Include steps'),
     limit: limit(25),
     offset,
   },

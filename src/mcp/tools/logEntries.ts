@@ -30,14 +30,14 @@ const timeZone = z
 const listLogEntries = defineTool({
   name: 'list_log_entries',
   title: 'List log entries',
-  description: 'Account-wide incident log (triggers, acks, escalations, notes…), newest first. Default window: the last 7 days.',
+  description: 'Account-wide incident log entries, newest first (default: last 7 days).',
   toolset: 'log_entries',
   access: 'read',
   annotations: READ,
   input: {
     since: isoTime('Start (default: 7 days before until)').optional(),
     until: isoTime('End (default: now)').optional(),
-    is_overview: z.boolean().default(false).describe('Only state changes, not every notification'),
+    is_overview: z.boolean().default(false).describe('Only state changes'),
     team_ids: pdIds('team').optional(),
     time_zone: timeZone.optional(),
     limit: limit(25),
