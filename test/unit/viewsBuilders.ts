@@ -1,0 +1,54 @@
+// Test-data builders for the view-model tests (not a test file itself).
+import type { Incident, OncallEntry, ToolResult } from '../../src/views/model/types';
+
+let next = 1;
+export function incident(over: Partial<Incident> = {}): Incident {
+  const n = next++;
+  return {
+    id: `PINC${n}`,
+    number: n,
+    title: `Incident ${n}`,
+    status: 'triggered',
+    urgency: 'high',
+    priority: null,
+    service: { id: 'PSVC1', name: 'Checkout API' },
+    escalation_policy: { id: 'PEP1', name: 'Platform Escalation' },
+    teams: [],
+    assignees: [{ id: 'PME', name: 'Dana Me' }],
+    created_at: '2026-01-10T10:00:00Z',
+    last_status_change_at: '2026-01-10T10:00:00Z',
+    resolved_at: null,
+    html_url: `https://acme.pagerduty.com/incidents/PINC${n}`,
+    ...over,
+  };
+}
+
+export function entry(over: Partial<OncallEntry> = {}): OncallEntry {
+  return {
+    user: { id: 'PU1', name: 'Ann' },
+    escalation_policy: { id: 'PEP1', name: 'Platform Escalation' },
+    escalation_level: 1,
+    schedule: { id: 'PS1', name: 'Platform Primary' },
+    start: '2026-01-10T00:00:00Z',
+    end: '2026-01-11T00:00:00Z',
+    ...over,
+  };
+}
+
+export function ok(structured: Record<string, unknown>): ToolResult {
+  return { content: [{ type: 'text', text: 'ok' }], structuredContent: structured };
+}
+
+export function failed(kind: string, text = `${kind} failure`): ToolResult {
+  return { content: [{ type: 'text', text }], isError: true, _meta: { 'pagerduty/errorKind': kind } };
+}
+
+/** A fake callTool: `answer` decides per call; every call is recorded. */
+export function fakeTools(answer: (name: string, args: Record<string, unknown>) => ToolResult | Promise<ToolResult>) {
+  const calls: { name: string; args: Record<string, unknown> }[] = [];
+  const callTool = async (name: string, args: Record<string, unknown>) => {
+    calls.push({ name, args });
+    return answer(name, args);
+  };
+  return { calls, callTool };
+}
