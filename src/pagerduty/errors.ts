@@ -29,7 +29,7 @@ export class PagerDutyError extends Error {
 }
 
 interface ApiErrorBody {
-  error?: { message?: string; code?: number; errors?: unknown[] } | string;
+  error?: { message?: string; code?: number; errors?: unknown[] | Record<string, unknown> } | string;
 }
 
 function apiErrorParts(body: unknown): { message?: string; errors: string[] } {
@@ -37,7 +37,13 @@ function apiErrorParts(body: unknown): { message?: string; errors: string[] } {
   if (typeof error === 'string') {
     return { message: error, errors: [] };
   }
-  const errors = Array.isArray(error?.errors) ? error.errors.map((e) => String(e)) : [];
+  const raw = error?.errors;
+  // v2 sends a list of strings; the v3 schedules API sends {field: [messages]}.
+  const errors = Array.isArray(raw)
+    ? raw.map((e) => String(e))
+    : raw && typeof raw === 'object'
+      ? Object.entries(raw).flatMap(([field, list]) => (Array.isArray(list) ? list : [list]).map((m) => `${field}: ${String(m)}`))
+      : [];
   return { message: error?.message, errors };
 }
 

@@ -101,8 +101,8 @@ export function shapeV3Override(raw: Raw) {
 }
 
 /** v3 final schedules name members by user id only; the schedule's `users` list supplies the names. */
-export function shapeV3Schedule(raw: Raw) {
-  const names = new Map(refs(raw.users).map((u) => [u.id, u]));
+export function shapeV3Schedule(raw: Raw, extraUsers: Ref[] = []) {
+  const names = new Map([...refs(raw.users), ...extraUsers].map((u) => [u.id, u]));
   const entries: FinalEntry[] = (raw.final_schedule?.computed_shift_assignments ?? []).map((a: Raw) => {
     const userId = a.member?.user_id;
     return {

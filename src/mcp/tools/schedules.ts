@@ -12,6 +12,8 @@ const KINDS = ['layer_based', 'shift_based'] as const;
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 /** Like the peer: enriching v3 schedules (for user_ids) costs one request each, so it is capped. */
 const MAX_V3_DETAILS = 50;
+/** Users named only by id in a v3 final schedule that are looked up by GET /users/{id}. */
+const MAX_NAME_LOOKUPS = 10;
 
 type Head = ReturnType<typeof shapeScheduleHead>;
 
@@ -31,7 +33,20 @@ async function getV3(ctx: ToolContext, id: string, since: string, until: string)
     signal: ctx.signal,
     query: { 'include[]': ['final_schedule'], since, until },
   });
-  return shapeV3Schedule(schedule);
+  // Override members need not be listed in the schedule's users; look a few up so entries carry names.
+  const known = new Set(refs(schedule.users).map((u) => u.id));
+  const missing = [
+    ...new Set<string>((schedule.final_schedule?.computed_shift_assignments ?? []).map((a: Raw) => a.member?.user_id).filter(Boolean)),
+  ].filter((uid) => !known.has(uid));
+  const extra = await Promise.all(
+    missing.slice(0, MAX_NAME_LOOKUPS).map((uid) =>
+      ctx.client
+        .get<{ user: Raw }>(`/users/${encode(uid)}`, { signal: ctx.signal })
+        .then((r) => ref(r.user))
+        .catch(() => null),
+    ),
+  );
+  return shapeV3Schedule(schedule, extra.filter((u): u is NonNullable<typeof u> => u !== null));
 }
 
 const getSchedule = defineTool({

@@ -2,12 +2,12 @@
  * /v3/schedules (shift-based schedules): schedules, rotations, rotation events, custom shifts and
  * overrides, plus the computed final schedule (`include[]=final_schedule`).
  */
-import { invalidInput, notFound } from '../errors';
+import { PdError, notFound } from '../errors';
 import { paginate } from '../render';
 import type { HandlerContext, Route } from '../router';
 import type { SimState } from '../state';
 import { DAY, HOUR, iso } from '../time';
-import { listParam, objectBody, timeParam } from './params';
+import { listParam, objectBody as v2ObjectBody, timeParam as v2TimeParam } from './params';
 import {
   v3State,
   type Member,
@@ -20,6 +20,33 @@ import {
 } from '../seed/schedulesV3';
 
 type Json = Record<string, unknown>;
+
+/** The v3 API's 400 body names the offending field: `errors: {field: [messages]}`, not v2's list of strings. */
+class V3BadRequest extends PdError {
+  constructor(message: string) {
+    super(400, 2001, 'Invalid Input Provided', [message]);
+  }
+
+  override get body() {
+    const field = /^([\w.[\]]+)(:| must| is)/.exec(this.errors[0])?.[1] ?? 'base';
+    // Typed as the base shape only because a getter override must keep the base type; the JSON differs on purpose.
+    return { error: { message: this.message, code: this.code, errors: { [field]: this.errors } } } as unknown as PdError['body'];
+  }
+}
+
+const invalidInput = (message: string) => new V3BadRequest(message);
+
+/** The shared helpers throw v2-shaped errors; re-shape them for v3. */
+function asV3<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof PdError && err.status === 400 && !(err instanceof V3BadRequest)) throw invalidInput(err.errors[0] ?? err.message);
+    throw err;
+  }
+}
+const objectBody = (body: unknown, key: string) => asV3(() => v2ObjectBody(body, key));
+const timeParam = (query: URLSearchParams, name: string) => asV3(() => v2TimeParam(query, name));
 
 export function schedulesV3Routes(route: Route): void {
   route('GET', '/v3/schedules', (ctx) => {
