@@ -12,23 +12,18 @@ const DEFAULT_DAYS = 30;
 
 const INCIDENT_ORDER = [
   'total_incident_count',
-  'total_incidents_acknowledged',
-  'total_escalation_count',
-  'total_interruptions',
-  'total_notifications',
   'mean_seconds_to_first_ack',
   'mean_seconds_to_resolve',
-  'p90_seconds_to_resolve',
+  'total_escalation_count',
+  'total_interruptions',
   'up_time_pct',
 ] as const;
 const RESPONDER_ORDER = [
   'total_incident_count',
-  'total_incidents_acknowledged',
   'mean_time_to_acknowledge_seconds',
   'total_interruptions',
   'total_off_hour_interruptions',
   'total_sleep_hour_interruptions',
-  'total_seconds_on_call',
 ] as const;
 
 const timeZone = z
@@ -46,9 +41,9 @@ const timeZone = z
     { message: 'expected an IANA time zone such as Europe/Berlin or Etc/UTC' },
   )
   .optional()
-  .describe('IANA zone for day/week/month buckets (default UTC)');
+  .describe('IANA zone for periods (default UTC)');
 const urgency = z.enum(['high', 'low']).optional().describe('Only this urgency');
-const order = z.enum(['asc', 'desc']).optional().describe('Sort direction for order_by');
+const order = z.enum(['asc', 'desc']).optional().describe('Sort direction (default desc)');
 
 const output = { metrics: items, start: z.string(), end: z.string(), team_ids: z.array(z.string()).optional() };
 
@@ -106,14 +101,14 @@ function incidentMetricsTool(spec: IncidentSpec): ToolDefinition {
     access: 'read',
     annotations: READ,
     input: {
-      created_at_start: isoTime('Incidents created from (default: 30 days ago)').optional(),
-      created_at_end: isoTime('Incidents created until (default: now)').optional(),
+      created_at_start: isoTime('Created from (default: 30 days ago)').optional(),
+      created_at_end: isoTime('Created until (default: now)').optional(),
       team_ids: pdIds('team').optional(),
       service_ids: pdIds('service').optional(),
       urgency,
-      aggregate_unit: z.enum(['day', 'week', 'month']).optional().describe('One row per period (default: whole range)'),
+      aggregate_unit: z.enum(['day', 'week', 'month']).optional().describe('One row per period'),
       time_zone: timeZone,
-      order_by: z.enum(INCIDENT_ORDER).optional().describe('Sort rows by this metric'),
+      order_by: z.enum(INCIDENT_ORDER).optional().describe('Sort by metric'),
       order,
     },
     output,
@@ -154,7 +149,7 @@ function responderMetricsTool(name: string, path: string, title: string, descrip
       ...(perResponder ? { responder_ids: pdIds('user').optional().describe('Only these responders (user ids)') } : {}),
       urgency,
       time_zone: timeZone,
-      order_by: z.enum(RESPONDER_ORDER).optional().describe('Sort rows by this metric'),
+      order_by: z.enum(RESPONDER_ORDER).optional().describe('Sort by metric'),
       order,
     },
     output,
@@ -181,35 +176,35 @@ export const analyticsTools: ToolDefinition[] = [
     'get_responder_metrics',
     'responders/teams',
     'Responder metrics by team',
-    'Per responder and team: incidents, acknowledgements, MTTA, interruptions (business/off/sleep hours). Default: last 30 days.',
+    'Per responder and team: incidents, MTTA, interruptions by business/off/sleep hours. Default: last 30 days.',
     true,
   ),
   incidentMetricsTool({
     name: 'get_incident_metrics_by_service',
     path: 'incidents/services',
     title: 'Incident metrics by service',
-    description: 'Per service: incident count, MTTA, MTTR, escalations, interruptions, uptime; optionally per day/week/month. Default: last 30 days.',
+    description: 'Per service: incidents, MTTA, MTTR, escalations, uptime; optionally per day/week/month. Default: last 30 days.',
     scoped: false,
   }),
   incidentMetricsTool({
     name: 'get_incident_metrics_by_team',
     path: 'incidents/teams',
     title: 'Incident metrics by team',
-    description: 'Per team: incident count, MTTA, MTTR, escalations, interruptions; optionally per day/week/month. Default: your teams, last 30 days.',
+    description: 'Per team: incidents, MTTA, MTTR, escalations; optionally per day/week/month. Default: your teams, last 30 days.',
     scoped: true,
   }),
   responderMetricsTool(
     'get_responder_load_metrics',
     'responders/all',
     'Responder load metrics',
-    'Totals across responders (optionally of some teams): incidents, MTTA, interruptions by business/off/sleep hours. Default: last 30 days.',
+    'Totals across responders: incidents, MTTA, interruptions by business/off/sleep hours. Default: last 30 days.',
     false,
   ),
   incidentMetricsTool({
     name: 'get_incident_metrics_all',
     path: 'incidents/all',
     title: 'Incident metrics (totals)',
-    description: 'Totals over all matching incidents: count, MTTA, MTTR, escalations, interruptions; optionally per day/week/month. Default: your teams, last 30 days.',
+    description: 'Incident totals: count, MTTA, MTTR, escalations; optionally per day/week/month. Default: your teams, last 30 days.',
     scoped: true,
   }),
 ];

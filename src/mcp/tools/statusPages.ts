@@ -46,11 +46,11 @@ function levelTool(kind: 'statuses' | 'severities' | 'impacts', name: string, wh
   return defineTool({
     name,
     title: `List status page ${kind}`,
-    description: `List a status page's ${kind} (${what}); their ids are needed to create posts and updates.`,
+    description: `List a status page's ${kind} (${what}); ids needed for posts and updates.`,
     toolset: 'status_pages',
     access: 'read',
     annotations: READ,
-    input: { status_page_id: pageId, post_type: POST_TYPE.optional().describe('Only levels for this post type'), limit: limit(50, 100), offset },
+    input: { status_page_id: pageId, post_type: POST_TYPE.optional().describe('Post type'), limit: limit(50, 100), offset },
     output: listOutput(kind),
     async handler(args, ctx) {
       const page = await ctx.client.list<Raw>(pagePath(args.status_page_id, `/${kind}`), kind, {
