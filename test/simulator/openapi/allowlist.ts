@@ -174,4 +174,16 @@ export const specPatches: SpecPatch[] = [
       (op(doc, '/event_orchestrations', 'get').parameters as JsonObject[]).push({ name: 'total', in: 'query', schema: { type: 'boolean' } });
     },
   },
+  {
+    why: 'the Webhook* error responses document no body, but PagerDuty sends its standard {"error": …} body on them as everywhere else',
+    apply(doc) {
+      const responses = (doc.components as JsonObject).responses as JsonObject;
+      const standard = (responses.NotFound as JsonObject).content;
+      for (const name of ['WebhookBadRequest', 'WebhookUnauthorized', 'WebhookForbidden', 'WebhookNotFound']) {
+        const response = responses[name] as JsonObject | undefined;
+        if (!response) throw new Error(`allowlist: response ${name} is no longer in the spec; drop its patch`);
+        response.content ??= structuredClone(standard);
+      }
+    },
+  },
 ];

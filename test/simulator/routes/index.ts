@@ -7,6 +7,8 @@ import { alertGroupingRoutes } from './alertGrouping';
 import { changeEventRoutes } from './changeEvents';
 import { eventOrchestrationRoutes } from './eventOrchestration';
 import { incidentWorkflowRoutes } from './incidentWorkflows';
+import { analyticsRoutes } from './analytics';
+import { dependencyRoutes } from './dependencies';
 import { escalationPolicyRoutes } from './escalationPolicies';
 import { incidentDetailRoutes } from './incidentDetails';
 import { incidentRoutes } from './incidents';
@@ -16,9 +18,11 @@ import { priorityRoutes } from './priorities';
 import { scheduleRoutes } from './schedules';
 import { schedulesV3Routes } from './schedulesV3';
 import { serviceRoutes } from './services';
+import { statusPageRoutes } from './statusPages';
 import { teamRoutes } from './teams';
 import { userRoutes } from './users';
 import { userWriteRoutes } from './userWrites';
+import { webhookRoutes } from './webhooks';
 
 export const areas: ((route: Route) => void)[] = [
   alertGroupingRoutes,
@@ -37,6 +41,10 @@ export const areas: ((route: Route) => void)[] = [
   userRoutes,
   userWriteRoutes,
   priorityRoutes,
+  statusPageRoutes,
+  analyticsRoutes,
+  dependencyRoutes,
+  webhookRoutes,
 ];
 
 export function registerAllRoutes(route: Route): void {
