@@ -74,7 +74,10 @@ export function formatValidationError(tool: ToolDefinition, error: z.ZodError): 
   const allowed = Object.keys(tool.input);
   const lines = error.issues.slice(0, 8).map((issue) => {
     if (issue.code === 'unrecognized_keys') {
-      return `unknown argument${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k.slice(0, 40)}"`).join(', ')} (allowed: ${allowed.join(', ') || 'none'})`;
+      // Nested objects (list items such as rules[0]) are named by their full path, so the model knows where to look.
+      const at = describePath(issue.path);
+      const names = issue.keys.map((k) => `"${at ? `${at}.` : ''}${k.slice(0, 40)}"`).join(', ');
+      return `unknown argument${issue.keys.length > 1 ? 's' : ''} ${names}${at ? '' : ` (allowed: ${allowed.join(', ') || 'none'})`}`;
     }
     const where = describePath(issue.path) || 'arguments';
     const received = issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message;

@@ -78,7 +78,8 @@ export function buildQueryString(query: Query | undefined): string {
     if (Array.isArray(value)) {
       // PagerDuty's array parameters are spelled `key[]`, repeated per value.
       const name = key.endsWith('[]') ? key : `${key}[]`;
-      for (const v of value) params.append(name, String(v));
+      // They are sets (the spec marks them uniqueItems): a repeated value is sent once.
+      for (const v of new Set(value.map(String))) params.append(name, v);
     } else {
       params.append(key, String(value));
     }
