@@ -54,7 +54,11 @@ export interface UserSummary {
 
 const MAX_PAGE = 100;
 const DEFAULT_DEADLINE_MS = 30_000;
-const IDEMPOTENT: ReadonlySet<HttpMethod> = new Set(['GET', 'PUT', 'DELETE']);
+/**
+ * Only reads are replayed after a 5xx, a dropped connection or a garbled body: a write may already have been applied
+ * (a replayed DELETE would then answer 404, a replayed merge or guarded update would fail), so writes report instead.
+ */
+const IDEMPOTENT: ReadonlySet<HttpMethod> = new Set(['GET']);
 
 const defaultSleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
@@ -191,7 +195,8 @@ export class PagerDutyClient {
             continue;
           }
           if (response.ok) {
-            throw new PagerDutyError('malformed_response', `PagerDuty sent an unreadable (non-JSON) response to ${action}; try again.`, response.status);
+            const next = method === 'GET' ? 'try again.' : 'the change was probably applied: check before repeating it.';
+            throw new PagerDutyError('malformed_response', `PagerDuty sent an unreadable (non-JSON) response to ${action}; ${next}`, response.status);
           }
         }
       }
@@ -310,7 +315,8 @@ export class PagerDutyClient {
     const cause = (error as { cause?: { code?: string } })?.cause?.code ?? (error as Error)?.message ?? 'unknown error';
     return new PagerDutyError(
       'network',
-      `Could not reach PagerDuty at ${this.baseUrl} for ${action} (${redact(String(cause))}). Check the network, proxy and region setting.`,
+      `Could not reach PagerDuty at ${this.baseUrl} for ${action} (${redact(String(cause))}). Check the network, proxy and region setting.` +
+        (action.startsWith('GET ') ? '' : ' The change may or may not have been applied: check before repeating it.'),
     );
   }
 

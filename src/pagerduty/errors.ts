@@ -89,7 +89,9 @@ export function errorFromResponse(status: number, body: unknown, action: string)
       if (status >= 500) {
         return new PagerDutyError(
           'server_error',
-          `PagerDuty had a server error (${status}) on ${action}; try again shortly.` + (detail ? ` ${detail}` : ''),
+          `PagerDuty had a server error (${status}) on ${action}; ` +
+            (action.startsWith('GET ') ? 'try again shortly.' : 'the change may or may not have been applied: check before repeating it.') +
+            (detail ? ` ${detail}` : ''),
           status,
           errors,
         );

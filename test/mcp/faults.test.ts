@@ -1,0 +1,176 @@
+/**
+ * Resilience over stdio with the simulator's fault injector: rate limits, 5xx, slow answers past the deadline,
+ * reset connections and garbled JSON. Every call ends with data or a clear error, reads are retried (bounded),
+ * writes are never replayed blindly, and the server process survives all of it.
+ */
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { startMcp, type McpSession } from './harness';
+
+function alive(s: McpSession): boolean {
+  const pid = (s.client.transport as { pid?: number | null } | undefined)?.pid;
+  if (!pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function timed<T>(run: () => Promise<T>): Promise<{ value: T; ms: number }> {
+  const t0 = performance.now();
+  const value = await run();
+  return { value, ms: performance.now() - t0 };
+}
+
+describe('faults', () => {
+  let s: McpSession;
+  let incidentId: string;
+  let serviceId: string;
+  /** Requests the simulator saw for one method and exact path since the test began. */
+  const seen = (method: string, path: string) => s.sim.requests.filter((r) => r.method === method && r.path === path);
+
+  before(async () => {
+    s = await startMcp({ writes: true });
+    const open = [...s.sim.state.incidents.values()].find((i) => i.status !== 'resolved')!;
+    incidentId = open.id;
+    serviceId = [...s.sim.state.services.keys()][0];
+    await s.ok('get_incident', { incident_id: incidentId }); // warm up: /users/me etc. are not part of the counts below
+  });
+  beforeEach(() => {
+    s.sim.faults.clear();
+    s.sim.requests.length = 0;
+  });
+  after(async () => {
+    assert.ok(alive(s), 'the server process exited during the fault tests');
+    await s.ok('get_incident', { incident_id: incidentId });
+    await s.close();
+  });
+
+  describe('429 rate limit', () => {
+    it('waits for ratelimit-reset, retries and succeeds', async () => {
+      s.sim.faults.add({ kind: 'status', status: 429, headers: { 'ratelimit-reset': '1' }, match: { method: 'GET', path: /^\/incidents\/[^/]+$/ } });
+      const { value, ms } = await timed(() => s.ok('get_incident', { incident_id: incidentId }));
+      assert.equal(value.structured.incident.id, incidentId);
+      assert.deepEqual(seen('GET', `/incidents/${incidentId}`).map((r) => r.status), [429, 200]);
+      assert.ok(ms >= 900, `retried after ${Math.round(ms)} ms, before the 1 s ratelimit-reset`);
+    });
+
+    it('gives up after 3 retries with a clear rate-limit error', async () => {
+      s.sim.faults.add({ kind: 'status', status: 429, headers: { 'ratelimit-reset': '1' }, match: { method: 'GET', path: /^\/incidents\/[^/]+$/ }, times: 10 });
+      const { value: text, ms } = await timed(() => s.fails('get_incident', { incident_id: incidentId }));
+      assert.match(text, /rate limit.*\(429\).*retries were used up/);
+      assert.equal(seen('GET', `/incidents/${incidentId}`).length, 4, 'one try and 3 retries');
+      assert.ok(ms >= 2700, `3 waits of ~1 s expected, took ${Math.round(ms)} ms`);
+    });
+
+    it('retries a 429 on a write too (PagerDuty did not process it)', async () => {
+      const before = s.sim.state.incidents.size;
+      s.sim.faults.add({ kind: 'status', status: 429, headers: { 'ratelimit-reset': '0' }, match: { method: 'POST', path: /^\/incidents$/ } });
+      await s.ok('create_incident', { title: 'Fault test 429', service_id: serviceId });
+      assert.deepEqual(seen('POST', '/incidents').map((r) => r.status), [429, 201]);
+      assert.equal(s.sim.state.incidents.size, before + 1, 'exactly one incident created');
+    });
+  });
+
+  describe('5xx', () => {
+    it('retries a GET through 500, 502 and 503, then succeeds', async () => {
+      for (const status of [500, 502, 503] as const) s.sim.faults.add({ kind: 'status', status, match: { method: 'GET', path: /^\/incidents$/ } });
+      const r = await s.ok('list_incidents', { limit: 5 });
+      assert.equal(r.structured.incidents.length, 5);
+      assert.deepEqual(seen('GET', '/incidents').map((x) => x.status), [500, 502, 503, 200]);
+    });
+
+    it('never replays a POST after a 5xx, and says the change may have been applied', async () => {
+      const before = s.sim.state.incidents.size;
+      s.sim.faults.add({ kind: 'status', status: 502, match: { method: 'POST', path: /^\/incidents$/ }, times: 5 });
+      const text = await s.fails('create_incident', { title: 'Fault test 502', service_id: serviceId });
+      assert.match(text, /server error \(502\) on POST \/incidents; the change may or may not have been applied/);
+      assert.equal(seen('POST', '/incidents').length, 1, 'the POST was sent once');
+      assert.equal(s.sim.state.incidents.size, before);
+    });
+
+    it('never replays a PUT after a 5xx', async () => {
+      s.sim.faults.add({ kind: 'status', status: 503, match: { method: 'PUT' }, times: 5 });
+      const r = await s.call('manage_incidents', { incident_ids: [incidentId], urgency: 'low' });
+      assert.match(r.text, /0 of 1 incidents updated, 1 failed/);
+      assert.match(r.text, /server error \(503\) on PUT \/incidents\/\S+; the change may or may not have been applied/);
+      assert.equal(s.sim.requests.filter((x) => x.method === 'PUT').length, 1, 'the PUT was sent once');
+    });
+  });
+
+  describe('connection resets', () => {
+    it('retries a GET after a reset connection', async () => {
+      s.sim.faults.add({ kind: 'reset', match: { method: 'GET', path: /^\/incidents\/[^/]+$/ } });
+      await s.ok('get_incident', { incident_id: incidentId });
+      assert.deepEqual(seen('GET', `/incidents/${incidentId}`).map((r) => r.status), [0, 200]);
+    });
+
+    it('reports a reset GET clearly once retries are used up', async () => {
+      s.sim.faults.add({ kind: 'reset', match: { method: 'GET', path: /^\/incidents\/[^/]+$/ }, times: 10 });
+      const text = await s.fails('get_incident', { incident_id: incidentId });
+      assert.match(text, /Could not reach PagerDuty at http:\/\/127\.0\.0\.1:\d+ for GET \/incidents\/\S+ .*Check the network/);
+      assert.equal(seen('GET', `/incidents/${incidentId}`).length, 4);
+    });
+
+    it('does not replay a POST whose connection was reset', async () => {
+      s.sim.faults.add({ kind: 'reset', match: { method: 'POST', path: /^\/incidents$/ } });
+      const text = await s.fails('create_incident', { title: 'Fault test reset', service_id: serviceId });
+      assert.match(text, /Could not reach PagerDuty.*POST \/incidents.*may or may not have been applied/);
+      assert.equal(seen('POST', '/incidents').length, 1);
+    });
+  });
+
+  describe('malformed JSON', () => {
+    it('retries a GET whose body was cut off', async () => {
+      s.sim.faults.add({ kind: 'malformed', match: { method: 'GET', path: /^\/incidents$/ } });
+      const r = await s.ok('list_incidents', { limit: 3 });
+      assert.equal(r.structured.incidents.length, 3);
+      assert.equal(seen('GET', '/incidents').length, 2);
+    });
+
+    it('reports an unreadable answer after the retries', async () => {
+      s.sim.faults.add({ kind: 'malformed', match: { method: 'GET', path: /^\/incidents$/ }, times: 10 });
+      const text = await s.fails('list_incidents', { limit: 3 });
+      assert.match(text, /unreadable \(non-JSON\) response to GET \/incidents; try again/);
+      assert.equal(seen('GET', '/incidents').length, 4);
+    });
+
+    it('does not replay a POST with a garbled answer, and says it was probably applied', async () => {
+      s.sim.faults.add({ kind: 'malformed', match: { method: 'POST', path: /^\/incidents$/ } });
+      const text = await s.fails('create_incident', { title: 'Fault test malformed', service_id: serviceId });
+      assert.match(text, /unreadable \(non-JSON\) response to POST \/incidents; the change was probably applied/);
+      assert.equal(seen('POST', '/incidents').length, 1);
+    });
+  });
+});
+
+describe('deadline', () => {
+  const DEADLINE_MS = 800;
+  let s: McpSession;
+  before(async () => {
+    s = await startMcp({ env: { PAGERDUTY_DEADLINE_MS: String(DEADLINE_MS) } });
+  });
+  after(async () => {
+    assert.ok(alive(s), 'the server process exited');
+    await s.close();
+  });
+
+  it('ends a call to a slow PagerDuty at the deadline with a timeout error, not a hang', async () => {
+    const id = [...s.sim.state.incidents.keys()][0];
+    s.sim.faults.add({ kind: 'delay', ms: 5000, match: { method: 'GET', path: /^\/incidents\/[^/]+$/ } });
+    const { value: text, ms } = await timed(() => s.fails('get_incident', { incident_id: id }));
+    assert.match(text, /did not finish within the deadline; PagerDuty is slow or unreachable/);
+    assert.ok(ms >= DEADLINE_MS - 50 && ms < DEADLINE_MS + 1500, `answered after ${Math.round(ms)} ms for a ${DEADLINE_MS} ms deadline`);
+    // The server is still responsive afterwards.
+    await s.ok('get_incident', { incident_id: id });
+  });
+
+  it('covers retries: a 429 wait longer than the deadline ends at the deadline', async () => {
+    s.sim.faults.add({ kind: 'status', status: 429, headers: { 'ratelimit-reset': '30' }, match: { method: 'GET', path: /^\/incidents$/ } });
+    const { value: text, ms } = await timed(() => s.fails('list_incidents', { limit: 1 }));
+    assert.match(text, /did not finish/);
+    assert.ok(ms < DEADLINE_MS + 1500, `answered after ${Math.round(ms)} ms`);
+  });
+});
