@@ -33,6 +33,8 @@ export interface BulkResult {
   results: BulkOutcome[];
   succeeded: number;
   failed: number;
+  /** The summary message shown to the user. */
+  message?: string;
 }
 
 const t = vscode.l10n.t;
@@ -199,7 +201,7 @@ async function manage(deps: IncidentCommandDeps, ids: string[], status: 'acknowl
   const show = summary.severity === 'info' ? vscode.window.showInformationMessage : summary.severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showErrorMessage;
   void show(summary.message);
   void deps.refresh();
-  return outcome;
+  return { ...outcome, message: summary.message };
 }
 
 async function addNote(deps: IncidentCommandDeps, args: unknown[]): Promise<{ ok: boolean; error?: string } | undefined> {

@@ -126,7 +126,9 @@ describe('on-call model', () => {
     const s = myStatus([entry({ start: '2026-01-12T09:00:00Z', end: '2026-01-13T09:00:00Z' }), entry({ start: '2026-01-11T09:00:00Z', end: '2026-01-11T17:00:00Z' })], NOW);
     assert.deepEqual(s.kind === 'next' && s.start, '2026-01-11T09:00:00Z');
     assert.equal(myStatus([], NOW).kind, 'none');
-    assert.equal(myStatus([entry({ start: null, end: null })], NOW).kind, 'onCall');
+    assert.deepEqual(myStatus([entry({ start: null, end: null })], NOW), { kind: 'onCall', until: null, policies: [entry().escalation_policy] });
+    const mixed = myStatus([entry({ start: null, end: null }), entry({ end: '2026-01-10T18:00:00Z' })], NOW);
+    assert.equal(mixed.kind === 'onCall' && mixed.until, '2026-01-10T18:00:00Z', 'a permanent entry does not hide the shift end');
   });
   it('groups who is on call now by policy and level, de-duplicated, mine first', () => {
     const entries = parseOncalls({
@@ -165,7 +167,7 @@ describe('OncallStore', () => {
     assert.equal(store.isDue(false), false);
     assert.equal(store.isDue(true), true, 'the view needs the full list');
     await store.poll(ME, { viewVisible: true });
-    assert.deepEqual(calls[2]!.args, {});
+    assert.deepEqual(calls[2]!.args, { limit: 500 });
     assert.equal(store.status()?.kind, 'onCall');
     now += 12 * 3600_000 + 1; // my shift ended at midnight
     assert.equal(store.isDue(false), true);

@@ -47,8 +47,10 @@ export function isCurrent(entry: OncallEntry, now: number): boolean {
 export function myStatus(mine: readonly OncallEntry[], now: number): MyStatus {
   const current = mine.filter((e) => isCurrent(e, now));
   if (current.length) {
-    // On call until the last of the current shifts ends (null = permanently).
-    const until = current.some((e) => !e.end) ? null : current.map((e) => e.end!).sort().at(-1)!;
+    // Until the last current scheduled shift ends; null only when every current entry is permanent (a user
+    // targeted directly by a policy), because "always" would otherwise hide when the rotation hands over.
+    const ends = current.filter((e) => e.end).map((e) => e.end!).sort();
+    const until = ends.at(-1) ?? null;
     const policies = uniqueBy(current.map((e) => e.escalation_policy), (p) => p.id);
     return { kind: 'onCall', until, policies };
   }

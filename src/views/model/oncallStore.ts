@@ -9,6 +9,7 @@ import type { PollOutcome } from './scheduler';
 import type { CallTool, CurrentUser, OncallEntry } from './types';
 
 export const ONCALL_REFRESH_MS = 5 * 60_000;
+export const EVERYONE_LIMIT = 500;
 
 export class OncallStore {
   private listeners: (() => void)[] = [];
@@ -64,7 +65,8 @@ export class OncallStore {
     const until = new Date(now + LOOKAHEAD_DAYS * 86_400_000).toISOString();
     const [mine, all] = await Promise.all([
       this.callTool('list_oncalls', { user_ids: [me.id], since, until }, token),
-      opts.viewVisible ? this.callTool('list_oncalls', {}, token) : undefined,
+      // Who is on call now across the account; the tool pages through PagerDuty's 100-per-request limit.
+      opts.viewVisible ? this.callTool('list_oncalls', { limit: EVERYONE_LIMIT }, token) : undefined,
     ]);
     const failed = mine.isError ? mine : all?.isError ? all : undefined;
     if (failed) {

@@ -2,5 +2,6 @@
 // VS Code window, so sign-in comes before the MCP suite that relies on it.
 import './signIn.e2e';
 import './mcp.e2e';
+import './views.e2e';
 
 export { run } from '../runner';
