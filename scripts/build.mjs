@@ -1,11 +1,33 @@
 // Bundles the extension (vscode external) and the self-contained MCP server; see the esbuild-sample layout.
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 
 const production = process.argv.includes('--production');
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
+/**
+ * zod re-exports all ~50 message locales from its namespace, which defeats tree shaking (~250 KB of the server bundle,
+ * parsed on every server start). Only English is used: the locale index resolves to English alone.
+ */
+const englishOnlyZodLocales = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]/.test(args.importer) ? { path: join(args.resolveDir, args.path), namespace: 'zod-locales' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: "export { default as en } from './en.js';",
+      resolveDir: dirname(args.path),
+      loader: 'js',
+    }));
+  },
+};
+
 const common = {
+  plugins: [englishOnlyZodLocales],
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -16,7 +38,20 @@ const common = {
   define: { __VERSION__: JSON.stringify(version) },
 };
 
+/** tools/list schemas computed now, once, and compiled into the server (see publishedSchemas in src/mcp/registry.ts). */
+async function precomputedSchemas() {
+  const dir = mkdtempSync(join(tmpdir(), 'pd-schemas-'));
+  try {
+    const outfile = join(dir, 'schemas.cjs');
+    await build({ ...common, sourcemap: false, minify: false, entryPoints: ['scripts/published-schemas.ts'], outfile });
+    return JSON.stringify(createRequire(import.meta.url)(outfile).schemas);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const schemas = await precomputedSchemas();
 await Promise.all([
   build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
-  build({ ...common, entryPoints: ['src/mcp/stdio.ts'], outfile: 'dist/mcp-server.js' }),
+  build({ ...common, entryPoints: ['src/mcp/stdio.ts'], outfile: 'dist/mcp-server.js', define: { ...common.define, __PUBLISHED_SCHEMAS__: schemas } }),
 ]);

@@ -58,6 +58,21 @@ function trimSchema(node: unknown): unknown {
   return out;
 }
 
+type Schemas = Pick<PublishedTool, 'inputSchema' | 'outputSchema'>;
+
+/** The published schemas of every tool, computed at build time (scripts/build.mjs) when bundled. */
+declare const __PUBLISHED_SCHEMAS__: Record<string, Schemas> | undefined;
+const PRECOMPUTED = typeof __PUBLISHED_SCHEMAS__ === 'object' ? __PUBLISHED_SCHEMAS__ : undefined;
+
+/** zod's JSON Schema conversion of 100+ tools costs ~70 ms, so the bundle carries the result instead of redoing it per start. */
+export function publishedSchemas(tools: readonly ToolDefinition[]): Record<string, Schemas> {
+  return Object.fromEntries(tools.map((tool) => [tool.name, schemasOf(tool)]));
+}
+
+function schemasOf(tool: ToolDefinition): Schemas {
+  return PRECOMPUTED?.[tool.name] ?? { inputSchema: toJsonSchema(tool.input, 'input'), outputSchema: toJsonSchema(tool.output, 'output') };
+}
+
 function toJsonSchema(shape: z.ZodRawShape, io: 'input' | 'output'): Record<string, unknown> {
   const schema = z.toJSONSchema(io === 'input' ? z.strictObject(shape) : z.object(shape), { io, unrepresentable: 'any' }) as Record<string, unknown>;
   delete schema.$schema;
@@ -115,8 +130,7 @@ export class Toolbox {
       name: tool.name,
       title: tool.title,
       description: tool.description,
-      inputSchema: toJsonSchema(tool.input, 'input'),
-      outputSchema: toJsonSchema(tool.output, 'output'),
+      ...schemasOf(tool),
       // openWorldHint defaults to true in MCP and every tool here talks to PagerDuty: not repeated per tool.
       annotations: { readOnlyHint: tool.annotations.readOnlyHint, destructiveHint: tool.annotations.destructiveHint, idempotentHint: tool.annotations.idempotentHint },
     }));

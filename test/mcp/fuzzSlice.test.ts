@@ -4,6 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { Toolbox } from '../../src/mcp/registry';
+import { ALL_TOOLS } from '../../src/mcp/tools';
+import { TOOLSETS } from '../../src/mcp/tools/types';
 import { FAILURES, runFuzz } from '../fuzz/run';
 import { startMcp } from './harness';
 
@@ -18,6 +21,17 @@ describe('fuzz slice', () => {
     assert.ok(report.outcomes.ok > 20, `only ${report.outcomes.ok} calls succeeded`);
     assert.ok(report.outcomes.rejected_invalid > 100, `only ${report.outcomes.rejected_invalid} invalid inputs were generated`);
     assert.ok(report.tools >= 50, `only ${report.tools} tools published`);
+  });
+
+  it('publishes from the bundle exactly the schemas the source computes (build-time precompute is not stale)', async () => {
+    const s = await startMcp({ writes: true });
+    try {
+      const { tools } = await s.client.listTools();
+      const live = new Toolbox(ALL_TOOLS, { enableWrites: true, toolsets: TOOLSETS }, []).publish();
+      assert.deepEqual(JSON.parse(JSON.stringify(tools)), JSON.parse(JSON.stringify(live)), 'rebuild with "npm run build"');
+    } finally {
+      await s.close();
+    }
   });
 
   it('names an unknown key inside a list item by its full path', async () => {

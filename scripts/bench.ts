@@ -1,0 +1,68 @@
+/**
+ * npm run bench [-- --skip vsix,memory]: the project's figures with their targets. Prints a table and writes
+ * bench-results/bench.json. Builds for production first (what ships), and restores the development build at the end.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { compressionFigures } from './bench/compression';
+import type { Figure } from './bench/figure';
+import { memoryFigures } from './bench/memory';
+import { activateFigure, firstPaintFigure, idlePollingFigure } from './bench/sidebar';
+import { startupFigures } from './bench/startup';
+import { toolsListFigures } from './bench/toolsList';
+import { vsixFigures } from './bench/vsix';
+
+const ROOT = path.resolve(__dirname, '..');
+const SERVER = path.join(ROOT, 'dist/mcp-server.js');
+
+const skip = new Set((process.argv[process.argv.indexOf('--skip') + 1] ?? '').split(',').filter(Boolean));
+if (!process.argv.includes('--skip')) skip.clear();
+
+function printTable(figures: Figure[]): void {
+  const rows = figures.map((f) => {
+    const value = f.value === undefined ? '—' : `${f.value} ${f.unit}`;
+    const target = f.target === undefined ? '' : `≤ ${f.target} ${f.unit}`;
+    let verdict = f.pass === undefined ? (f.value === undefined ? 'PENDING' : '') : f.pass ? 'ok' : 'MISS';
+    if (f.pass === false && f.value !== undefined && f.target !== undefined) {
+      verdict += f.target === 0 ? ` (+${f.value})` : ` (+${Math.round((100 * (f.value - f.target)) / f.target)} %)`;
+    }
+    return [f.label, value, target, verdict, f.detail ?? ''];
+  });
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), 6));
+  for (const r of rows) console.log(`  ${r.slice(0, 4).map((c, i) => c.padEnd(widths[i])).join('  ')}  ${r[4]}`);
+}
+
+async function main() {
+  const figures: Figure[] = [];
+  const step = async (name: string, run: () => Promise<Figure[]> | Figure[]) => {
+    if (skip.has(name)) return;
+    process.stderr.write(`bench: ${name}…\n`);
+    figures.push(...(await run()));
+  };
+  try {
+    // The packaged build first: startup and size are measured on what users run.
+    await step('vsix', () => vsixFigures(ROOT));
+    if (skip.has('vsix')) execFileSync(process.execPath, ['scripts/build.mjs', '--production'], { cwd: ROOT });
+    await step('startup', () => startupFigures(SERVER));
+    await step('tools', () => toolsListFigures(SERVER));
+    await step('compression', () => compressionFigures());
+    await step('memory', () => memoryFigures());
+    await step('sidebar', async () => [await idlePollingFigure(), await firstPaintFigure(), await activateFigure()]);
+  } finally {
+    execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT });
+  }
+  console.log('\nFigures (targets are upper bounds):');
+  printTable(figures);
+  mkdirSync(path.join(ROOT, 'bench-results'), { recursive: true });
+  const out = path.join(ROOT, 'bench-results/bench.json');
+  writeFileSync(out, `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, figures }, null, 2)}\n`);
+  console.log(`\nwrote ${path.relative(ROOT, out)}`);
+  const missed = figures.filter((f) => f.pass === false);
+  if (missed.length) console.log(`${missed.length} figure(s) miss their target: ${missed.map((f) => f.id).join(', ')}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
