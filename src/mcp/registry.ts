@@ -25,14 +25,12 @@ export interface PublishedTool {
   description: string;
   inputSchema: Record<string, unknown>;
   outputSchema: Record<string, unknown>;
-  annotations: ToolDefinition['annotations'];
+  annotations: Partial<ToolDefinition['annotations']>;
 }
-
-const SAFE_INT = Number.MAX_SAFE_INTEGER;
 
 /**
  * Every published character costs the model context on every request, so the JSON Schema is trimmed of what
- * the server checks anyway (patterns, array lengths, safe-integer bounds) while keeping types, enums and descriptions.
+ * the server checks anyway (patterns, lengths, numeric bounds; descriptions state the useful ones) while keeping types, enums and descriptions.
  */
 function trimSchema(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(trimSchema);
@@ -43,8 +41,7 @@ function trimSchema(node: unknown): unknown {
       if (String(value).startsWith('^\\d{4}-')) out.format = 'date-time';
       continue;
     }
-    if (key === 'minItems' || key === 'maxItems') continue;
-    if ((key === 'minimum' && value === -SAFE_INT) || (key === 'maximum' && value === SAFE_INT)) continue;
+    if (['minItems', 'maxItems', 'minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum'].includes(key)) continue;
     out[key] = trimSchema(value);
   }
   // Array items that only repeat the array's description.
@@ -56,6 +53,19 @@ function trimSchema(node: unknown): unknown {
     delete out.additionalProperties;
   }
   return out;
+}
+
+/**
+ * Hints are sent only where they differ from MCP's defaults (readOnly false, destructive true, idempotent false,
+ * openWorld true); destructive/idempotent mean nothing for read-only tools, so reads carry readOnlyHint alone.
+ */
+export function publishedAnnotations(a: ToolDefinition['annotations']): Partial<ToolDefinition['annotations']> {
+  if (a.readOnlyHint) return { readOnlyHint: true };
+  return {
+    ...(a.destructiveHint === false ? { destructiveHint: false } : {}),
+    ...(a.idempotentHint ? { idempotentHint: true } : {}),
+    ...(a.openWorldHint === false ? { openWorldHint: false } : {}),
+  };
 }
 
 type Schemas = Pick<PublishedTool, 'inputSchema' | 'outputSchema'>;
@@ -76,7 +86,10 @@ function schemasOf(tool: ToolDefinition): Schemas {
 function toJsonSchema(shape: z.ZodRawShape, io: 'input' | 'output'): Record<string, unknown> {
   const schema = z.toJSONSchema(io === 'input' ? z.strictObject(shape) : z.object(shape), { io, unrepresentable: 'any' }) as Record<string, unknown>;
   delete schema.$schema;
-  if (io === 'output') delete schema.additionalProperties;
+  if (io === 'output') {
+    delete schema.additionalProperties;
+    delete schema.required;
+  }
   return trimSchema(schema) as Record<string, unknown>;
 }
 
@@ -131,8 +144,7 @@ export class Toolbox {
       title: tool.title,
       description: tool.description,
       ...schemasOf(tool),
-      // openWorldHint defaults to true in MCP and every tool here talks to PagerDuty: not repeated per tool.
-      annotations: { readOnlyHint: tool.annotations.readOnlyHint, destructiveHint: tool.annotations.destructiveHint, idempotentHint: tool.annotations.idempotentHint },
+      annotations: publishedAnnotations(tool.annotations),
     }));
     return this.published;
   }

@@ -4,7 +4,8 @@
  * `validation` in assertions; inject failures with `faults`.
  */
 import { randomBytes } from 'node:crypto';
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PdError, accessDenied, fromHeaderMissing, invalidInput, notFound, unauthorized } from './errors';
@@ -208,6 +209,7 @@ function recordValidationStats(validation: Simulator['validation']) {
   const file = process.env.PD_VALIDATION_STATS;
   if (!file) return;
   const line = { requests: validation.requests, responses: validation.responses, violations: validation.violations.length };
+  mkdirSync(path.dirname(file), { recursive: true });
   appendFileSync(file, `${JSON.stringify(line)}\n`);
 }
 

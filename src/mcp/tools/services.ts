@@ -83,7 +83,7 @@ const createService = defineTool({
   input: {
     name: text('Service name', 255),
     escalation_policy_id: pdId('escalation policy'),
-    description: z.string().max(1024).optional(),
+    description: z.string().max(1024).optional().describe('Service description'),
     urgency: URGENCY,
     auto_resolve_timeout: timeoutSeconds('Auto-resolve incidents'),
     acknowledgement_timeout: timeoutSeconds('Re-trigger acknowledged incidents'),
