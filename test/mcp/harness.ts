@@ -5,7 +5,7 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { appendFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { assertNoViolations } from '../simulator/assert';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../simulator/index';
@@ -42,6 +42,12 @@ export interface McpSession {
   close(): Promise<void>;
 }
 
+/** Successful calls are logged per tool so the run can prove every tool worked (scripts/report-validation.mjs). */
+function recordSuccessfulCall(name: string) {
+  const stats = process.env.PD_VALIDATION_STATS;
+  if (stats) appendFileSync(path.join(path.dirname(stats), 'tools-ok.txt'), `${name}\n`);
+}
+
 /** Totals across a test file, printed by the run so CI logs show how much traffic was spec-checked. */
 export const validationTotals = { requests: 0, responses: 0 };
 
@@ -70,6 +76,7 @@ export async function startMcp(options: McpOptions = {}): Promise<McpSession> {
   const call = async (name: string, args: Record<string, unknown> = {}): Promise<ToolResult> => {
     const result = (await client.callTool({ name, arguments: args })) as any;
     const text = (result.content ?? []).map((c: any) => c.text ?? '').join('\n');
+    if (!result.isError) recordSuccessfulCall(name);
     return { isError: result.isError, text, structured: result.structuredContent };
   };
   return {

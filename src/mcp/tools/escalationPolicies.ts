@@ -110,7 +110,7 @@ const createPolicy = defineTool({
   input: {
     name: text('Policy name', 255),
     rules,
-    description: z.string().max(1024).optional(),
+    description: z.string().max(1024).optional().describe('Policy description'),
     num_loops: numLoops.default(0),
     team_ids: pdIds('team', 10).optional(),
     on_call_handoff_notifications: HANDOFF,

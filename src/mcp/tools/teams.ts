@@ -24,7 +24,7 @@ const listTeams = defineTool({
   access: 'read',
   annotations: READ,
   input: {
-    scope: z.enum(['all', 'my']).default('all'),
+    scope: z.enum(['all', 'my']).default('all').describe('my = teams I belong to'),
     query,
     limit: limit(25),
     offset,
@@ -100,7 +100,7 @@ const createTeam = defineTool({
   annotations: CREATE,
   input: {
     name: text('Team name', 100),
-    description: z.string().max(1024).optional(),
+    description: z.string().max(1024).optional().describe('Team description'),
     default_role: DEFAULT_ROLE,
   },
   output: objectOutput('team'),
@@ -175,7 +175,7 @@ const addMember = defineTool({
   toolset: 'teams_users',
   access: 'write',
   annotations: UPDATE,
-  input: { team_id: teamId, user_id: userId, role: MEMBER_ROLE.default('responder') },
+  input: { team_id: teamId, user_id: userId, role: MEMBER_ROLE.default('responder').describe('Role on the team') },
   output: { membership: item },
   async handler(args, ctx) {
     await ctx.client.request('PUT', teamPath(args.team_id, `/users/${encodeURIComponent(args.user_id)}`), {

@@ -72,14 +72,14 @@ const createUser = defineTool({
   input: {
     name: text('Full name', 100),
     email: z.email().max(100).describe('Email (login and notifications)'),
-    role: z.enum(ROLES).default('user'),
+    role: z.enum(ROLES).default('user').describe('Account role'),
     time_zone: z
       .string()
       .trim()
       .refine(isTimeZone, { message: 'expected an IANA time zone such as Europe/Berlin or America/New_York' })
       .optional()
       .describe('IANA zone, e.g. Europe/Berlin (default: account zone)'),
-    job_title: z.string().trim().max(100).optional(),
+    job_title: z.string().trim().max(100).optional().describe('Job title'),
   },
   output: objectOutput('user'),
   async handler(args, ctx) {

@@ -1,0 +1,27 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { it } from 'node:test';
+import { toolsTable } from '../../scripts/tools-table';
+import { ALL_TOOLS } from '../../src/mcp/tools';
+
+it('the README lists every tool, by toolset, as the registry defines them', () => {
+  const readme = readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
+  assert.ok(readme.includes(toolsTable()), 'README tools table is stale: run `npx tsx scripts/tools-table.ts --write`');
+  for (const tool of ALL_TOOLS) assert.ok(readme.includes(`\`${tool.name}\``), `${tool.name} missing from README`);
+});
+
+it('keeps every tool name of PagerDuty’s official server', () => {
+  const reference = readFileSync(path.resolve(__dirname, '../../../shared/reference/official-pagerduty-mcp-tools.md'), 'utf8');
+  const official = [...reference.matchAll(/^([a-z_0-9]+) \| [RW] \|/gm)].map((m) => m[1]);
+  assert.equal(official.length, 103, 'the reference lists 103 tools');
+  const ours = new Set(ALL_TOOLS.map((t) => t.name));
+  assert.deepEqual(official.filter((name) => !ours.has(name)), [], 'official tool names we lack');
+  const extra = [...ours].filter((name) => !official.includes(name));
+  assert.deepEqual(extra, [], 'tools of ours that are not in the official set must be documented in the README');
+  // Read/write parity: a tool that writes there must not be read-only here, and the reverse.
+  for (const m of reference.matchAll(/^([a-z_0-9]+) \| ([RW]) \|/gm)) {
+    const tool = ALL_TOOLS.find((t) => t.name === m[1])!;
+    assert.equal(tool.access, m[2] === 'R' ? 'read' : 'write', `${m[1]} access`);
+  }
+});
