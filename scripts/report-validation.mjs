@@ -31,7 +31,10 @@ if (process.argv[2] === 'reset') {
   const lines = existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
   const sum = (key) => lines.reduce((n, l) => n + l[key], 0);
   console.log(`OpenAPI validation: ${sum('requests')} requests and ${sum('responses')} responses validated against PagerDuty's spec across ${lines.length} simulator runs, ${sum('violations')} violations`);
-  if (sum('violations') > 0) process.exitCode = 1;
+  if (sum('violations') > 0) {
+    for (const example of lines.flatMap((l) => l.examples ?? [])) console.log(`  violation: ${example}`);
+    process.exitCode = 1;
+  }
   // Every tool of the published server must have answered successfully at least once over stdio.
   const { tools } = JSON.parse(execFileSync(process.execPath, ['-e', LIST_TOOLS], { encoding: 'utf8' }));
   const called = new Set(existsSync(toolsFile) ? readFileSync(toolsFile, 'utf8').split('\n').filter(Boolean) : []);

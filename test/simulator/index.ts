@@ -208,7 +208,12 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
 function recordValidationStats(validation: Simulator['validation']) {
   const file = process.env.PD_VALIDATION_STATS;
   if (!file) return;
-  const line = { requests: validation.requests, responses: validation.responses, violations: validation.violations.length };
+  const line = {
+    requests: validation.requests,
+    responses: validation.responses,
+    violations: validation.violations.length,
+    examples: validation.violations.slice(0, 3).map((v) => `${v.direction} ${v.method} ${v.path}: ${v.message} ${v.details.join('; ')}`),
+  };
   mkdirSync(path.dirname(file), { recursive: true });
   appendFileSync(file, `${JSON.stringify(line)}\n`);
 }

@@ -27,6 +27,22 @@ function schema(doc: JsonObject, name: string): JsonObject {
 
 export const specPatches: SpecPatch[] = [
   {
+    why: 'these operations answer invalid input with 400 and unknown ids with 404 like every other, but the spec omits those responses',
+    apply(doc) {
+      const missing: Array<[string, string, string]> = [
+        ['/alert_grouping_settings', 'get', '400'],
+        ['/incidents/{id}/alerts', 'get', '404'],
+        ['/escalation_policies/{id}', 'put', '400'],
+      ];
+      // PagerDuty's generic error body: {error: {code, message, errors: [string]}}.
+      const generic = structuredClone(((doc.components as JsonObject).responses as JsonObject).Conflict) as JsonObject;
+      for (const [path, method, status] of missing) {
+        const responses = op(doc, path, method).responses as JsonObject;
+        responses[status] ??= generic;
+      }
+    },
+  },
+  {
     why: "incident body details is text in the live API and in the spec's own POST /incidents example, but the schema types it object",
     apply(doc) {
       const properties = schema(doc, 'IncidentBody').properties as JsonObject;
