@@ -10,6 +10,8 @@ import { join, resolve } from 'node:path';
 import { cleanupAll, installVsix, onCleanup, runExtensionTests } from '../../test/e2e/harness';
 import { startSimulator } from '../../test/simulator';
 import { uiSignIn } from '../../test/e2e/ui/signIn';
+import { RunHygiene } from '../../test/e2e/harness/hygieneRun';
+import { WRONG_TOKEN_COMMAND, WRONG_TOKEN_UI } from '../../test/e2e/wrongTokens';
 
 const root = resolve(__dirname, '..', '..');
 const args = new Set(process.argv.slice(2));
@@ -28,6 +30,14 @@ function dataDirWithSettings(settings: Record<string, unknown>): string {
 }
 
 async function main(): Promise<number> {
+  const code = await runAll();
+  // Token hygiene: fails the run when any token used in it leaked (see test/e2e/harness/hygieneRun.ts).
+  return hygiene && !hygiene.finish() ? code || 1 : code;
+}
+
+let hygiene: RunHygiene | undefined;
+
+async function runAll(): Promise<number> {
   run(process.execPath, ['scripts/build.mjs']);
   const testsModule = join(root, 'dist', 'test', 'e2e.js');
   run(process.execPath, ['scripts/e2e/build-tests.mjs', join(root, 'test/e2e/suite/index.ts'), testsModule]);
@@ -43,19 +53,32 @@ async function main(): Promise<number> {
     E2E_PD_ME_EMAIL: sim.me.email,
   };
   const common = { extensionTestsPath: testsModule, env, screenshotsDir: root, verbose: args.has('--verbose') };
+  hygiene = new RunHygiene([
+    { label: 'user token', value: sim.tokens.user },
+    { label: 'account key', value: sim.tokens.accountKey },
+    { label: 'observer token', value: sim.tokens.observer },
+    { label: 'wrong token (command)', value: WRONG_TOKEN_COMMAND },
+    { label: 'wrong token (UI)', value: WRONG_TOKEN_UI },
+  ]);
 
   console.log('[e2e] === extension from the development folder ===');
-  let code = await runExtensionTests({ ...common, extensionDevelopmentPath: root, dataDir: dataDirWithSettings({ 'pagerduty.apiBaseUrl': sim.url }) });
+  const devData = dataDirWithSettings({ 'pagerduty.apiBaseUrl': sim.url });
+  const devHygiene = hygiene.phase('dev folder', devData);
+  let code = await runExtensionTests({ ...common, ...devHygiene, env: { ...env, ...devHygiene.env }, extensionDevelopmentPath: root, dataDir: devData });
+  devHygiene.done();
   if (code !== 0) return code;
 
   console.log('[e2e] === interactive sign-in through the UI ===');
+  const uiData = dataDirWithSettings({ 'pagerduty.apiBaseUrl': sim.url });
+  const uiHygiene = hygiene.phase('UI sign-in', uiData);
   await uiSignIn({
     extensionDevelopmentPath: root,
-    dataDir: dataDirWithSettings({ 'pagerduty.apiBaseUrl': sim.url }),
+    dataDir: uiData,
     token: sim.tokens.user,
     expectName: sim.me.name,
     docsDir: join(root, 'docs'),
   });
+  uiHygiene.done();
   if (args.has('--no-vsix')) return 0;
 
   console.log('[e2e] === packaged .vsix, installed ===');
@@ -64,13 +87,17 @@ async function main(): Promise<number> {
   run('npx', ['vsce', 'package', '--no-dependencies', '--out', vsix]);
   const installed = await installVsix(vsix);
   console.log(`[e2e] installed ${installed.extensionId}@${installed.version}`);
+  const vsixData = dataDirWithSettings({ 'pagerduty.apiBaseUrl': sim.url });
+  const vsixHygiene = hygiene.phase('vsix', vsixData);
   code = await runExtensionTests({
     ...common,
+    ...vsixHygiene,
     extensionsDir: installed.extensionsDir,
-    dataDir: dataDirWithSettings({ 'pagerduty.apiBaseUrl': sim.url }),
+    dataDir: vsixData,
     // The second run only re-checks what packaging can break: activation, sign-in, the bundled server.
-    env: { ...env, E2E_GREP: process.env.E2E_GREP ?? '/activat|Bearer|server starts|list_incidents/' },
+    env: { ...env, ...vsixHygiene.env, E2E_GREP: process.env.E2E_GREP ?? '/activat|Bearer|server starts|list_incidents/' },
   });
+  vsixHygiene.done();
   onCleanup(() => rmSync(installed.extensionsDir, { recursive: true, force: true }));
   return code;
 }

@@ -14,6 +14,8 @@ const CHROMIUM_ARGS = [
 export interface Browser {
   context: BrowserContext;
   page: Page;
+  /** Chromium's profile dir (removed on close); the token hygiene check scans it. */
+  userDataDir: string;
   close(): Promise<void>;
 }
 
@@ -33,7 +35,7 @@ export async function launchBrowser(): Promise<Browser> {
     await context.close().catch(() => undefined);
     rmSync(userDataDir, { recursive: true, force: true });
   });
-  return { context, page, close };
+  return { context, page, userDataDir, close };
 }
 
 export interface WorkbenchUrlOptions {

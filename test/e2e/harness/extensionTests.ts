@@ -1,13 +1,14 @@
 // The offline equivalent of @vscode/test-electron's runTests(): loads an extension into a
 // real VS Code (server 1.139 + chromium) and runs a tests module inside its extension host.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
 import { launchBrowser, workbenchUrl } from './browser';
 import { onCleanup } from './cleanup';
 import { isNoise } from './logFilter';
 import { screenshotPath, screenshotRequests, takeScreenshot } from './screenshots';
-import { startVSCodeServer } from './server';
+import { startVSCodeServer, type VSCodeServer } from './server';
 
 export interface ExtensionTestOptions {
   /** Folder of the extension under development. Omit to test an extension installed in `extensionsDir`. */
@@ -30,6 +31,10 @@ export interface ExtensionTestOptions {
   verbose?: boolean;
   /** User settings (see VSCodeServerOptions.settings). */
   settings?: Record<string, unknown>;
+  /** Appends every extension host console line, unfiltered, to this file (the token hygiene check scans it). */
+  consoleLogFile?: string;
+  /** Runs after the tests finished, while the server and browser still run (e.g. to scan their files). */
+  beforeStop?: (ctx: { server: VSCodeServer; browserProfileDir: string; page: Page }) => Promise<void> | void;
 }
 
 /** Returns the exit code reported by the tests module (0 = all passed). */
@@ -66,6 +71,7 @@ export async function runExtensionTests(opts: ExtensionTestOptions): Promise<num
 
     await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
       const line = formatLogArgs(args);
+      if (opts.consoleLogFile) appendFileSync(opts.consoleLogFile, `${type}: ${line}\n`);
       if (!isNoise(line)) {
         const out = type === 'error' || type === 'warn' ? process.stderr : process.stdout;
         out.write(line.replace(/^/gm, prefix) + '\n');
@@ -103,6 +109,7 @@ export async function runExtensionTests(opts: ExtensionTestOptions): Promise<num
       if (code === -1) code = 1;
     }
     process.stdout.write(`[e2e] extension tests exited with ${code} after ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    await opts.beforeStop?.({ server, browserProfileDir: browser.userDataDir, page });
     return code;
   } finally {
     clearTimeout(timer);

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { after, retry, screenshot, suite, test } from '../runner';
 import { extensionApi, simulatorGet, waitFor } from './env';
+import { record } from './transcript';
 
 /** VS Code names MCP tools `mcp_<server>_<tool>`; match on the suffix so the prefix format may change. */
 const pdTools = () => vscode.lm.tools.filter((t) => /^mcp_pagerduty_/i.test(t.name));
@@ -54,6 +55,7 @@ suite('MCP server for Copilot', () => {
     assert.ok(tool, 'list_incidents is listed');
     const result = await vscode.lm.invokeTool(tool.name, { input: {}, toolInvocationToken: undefined });
     const body = text(result);
+    record(`invokeTool ${tool.name}`, body);
     const { incidents } = await simulatorGet<{ incidents: { id: string; title: string }[] }>(
       '/incidents?limit=100&statuses%5B%5D=triggered&statuses%5B%5D=acknowledged',
     );
@@ -99,6 +101,7 @@ suite('MCP server for Copilot', () => {
     cancelled.cancel();
     assert.equal(await api.mcp.resolveMcpServerDefinition(definition!, cancelled.token), undefined);
     const result = await api.session.callTool('list_incidents', {});
+    record('callTool list_incidents (signed out)', JSON.stringify(result));
     assert.equal(result.isError, true);
     assert.match(result.content[0]!.text, /Not signed in/);
   }, { timeout: 30_000 });

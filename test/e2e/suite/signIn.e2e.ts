@@ -4,9 +4,14 @@ import * as vscode from 'vscode';
 import type { SignInResult } from '../../../src/commands/signIn';
 import { after, suite, test } from '../runner';
 import { e2e, extensionApi, waitFor } from './env';
+import { record } from './transcript';
+import { WRONG_TOKEN_COMMAND } from '../wrongTokens';
 
-const signIn = (args: { token: string; fromEmail?: string }) =>
-  vscode.commands.executeCommand<SignInResult>('pagerduty.signIn', args);
+const signIn = async (args: { token: string; fromEmail?: string }) => {
+  const result = await vscode.commands.executeCommand<SignInResult>('pagerduty.signIn', args);
+  record('pagerduty.signIn result', JSON.stringify(result));
+  return result;
+};
 
 suite('activation and sign-in', () => {
   test('activates, registers its commands and reads the simulator URL from settings', async () => {
@@ -22,14 +27,14 @@ suite('activation and sign-in', () => {
 
   test('a wrong token gets the 401 guidance and is not stored', async () => {
     const api = await extensionApi();
-    const result = await signIn({ token: 'definitely-not-a-valid-token' });
+    const result = await signIn({ token: WRONG_TOKEN_COMMAND });
     assert.equal(result.outcome, 'rejected');
     assert.equal(result.outcome === 'rejected' && result.reason, 'unauthorized');
     const message = result.outcome === 'rejected' ? result.message : '';
     assert.match(message, /401/);
     assert.match(message, /invalid, expired or revoked/);
     assert.match(message, /Create API User Token/);
-    assert.ok(!message.includes('definitely-not-a-valid-token'), 'the token is not echoed');
+    assert.ok(!message.includes(WRONG_TOKEN_COMMAND), 'the token is not echoed');
     assert.equal(api.session.state, 'signedOut');
   });
 
@@ -60,6 +65,7 @@ suite('activation and sign-in', () => {
   test('the session runs tools in-process for the views', async () => {
     const api = await extensionApi();
     const result = await api.session.callTool('get_user_data', {});
+    record('callTool get_user_data', JSON.stringify(result));
     assert.ok(!result.isError, result.content[0]?.text);
     assert.match(result.content[0]!.text, new RegExp(e2e.me().name));
   });

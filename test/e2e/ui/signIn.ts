@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { openVSCode, runCommand, screenshot, waitForNotification } from '../harness';
+import { WRONG_TOKEN_UI } from '../wrongTokens';
 
 export interface UiSignInOptions {
   extensionDevelopmentPath: string;
@@ -23,7 +24,7 @@ export async function uiSignIn(opts: UiSignInOptions): Promise<void> {
     const input = page.locator('.quick-input-widget input[type="password"]');
     await input.waitFor({ state: 'visible', timeout: 15_000 });
 
-    await input.fill('wrong-token-123456');
+    await input.fill(WRONG_TOKEN_UI);
     await page.keyboard.press('Enter');
     const message = page.locator('.quick-input-widget .quick-input-message', { hasText: '401' });
     await message.waitFor({ state: 'visible', timeout: 15_000 });
