@@ -7,6 +7,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import assert from 'node:assert/strict';
 import { appendFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
+import { SERVER_NODE_FLAGS } from '../../src/config/serverLaunch';
 import { assertNoViolations } from '../simulator/assert';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../simulator/index';
 
@@ -58,7 +59,7 @@ export async function startMcp(options: McpOptions = {}): Promise<McpSession> {
   let stderr = '';
   const transport = new StdioClientTransport({
     command: process.execPath,
-    args: [SERVER_JS, ...(options.writes ? ['--enable-write-tools'] : []), ...(options.args ?? [])],
+    args: [...SERVER_NODE_FLAGS, SERVER_JS, ...(options.writes ? ['--enable-write-tools'] : []), ...(options.args ?? [])],
     env: {
       PATH: process.env.PATH ?? '',
       PAGERDUTY_USER_API_KEY: token,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildLaunch, launchVersion, TOKEN_ENV, withToken } from '../../src/config/serverLaunch';
+import { buildLaunch, launchVersion, SERVER_NODE_FLAGS, TOKEN_ENV, withToken } from '../../src/config/serverLaunch';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../../src/config/settings';
 
 const inputs = (settings: Partial<Settings> = {}) => ({
@@ -15,7 +15,7 @@ test('embedded launch runs the bundled server with the runtime as Node and only 
   assert.equal(launch.kind, 'stdio');
   if (launch.kind !== 'stdio') return;
   assert.equal(launch.command, '/usr/bin/electron');
-  assert.deepEqual(launch.args, ['/ext/dist/mcp-server.js']);
+  assert.deepEqual(launch.args, [...SERVER_NODE_FLAGS, '/ext/dist/mcp-server.js']);
   assert.deepEqual(launch.env, {
     ELECTRON_RUN_AS_NODE: '1',
     PAGERDUTY_REGION: 'us',
