@@ -138,10 +138,26 @@ export class PagerDutyClient {
     return this.request<T>('GET', path, options);
   }
 
+  /**
+   * One call, bounded by the deadline and the caller's signal. They are joined by hand, not with AbortSignal.any,
+   * so the timer and listener are released as soon as the call ends instead of when the GC gets to the signals.
+   */
   async request<T>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<T> {
+    const combined = new AbortController();
+    const timer = setTimeout(() => combined.abort(new Error('deadline')), options.deadlineMs ?? this.deadlineMs);
+    const onCallerAbort = () => combined.abort(options.signal?.reason);
+    if (options.signal?.aborted) onCallerAbort();
+    else options.signal?.addEventListener('abort', onCallerAbort, { once: true });
+    try {
+      return await this.send<T>(method, path, options, combined.signal);
+    } finally {
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onCallerAbort);
+    }
+  }
+
+  private async send<T>(method: HttpMethod, path: string, options: RequestOptions, signal: AbortSignal): Promise<T> {
     const action = `${method} ${path.split('?')[0]}`;
-    const deadline = AbortSignal.timeout(options.deadlineMs ?? this.deadlineMs);
-    const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
     const headers: Record<string, string> = {
       Authorization: `Token token=${this.token}`,
       Accept: 'application/vnd.pagerduty+json;version=2',

@@ -34,7 +34,7 @@ suite('MCP server for Copilot', () => {
     const [definition] = api.mcp.provideMcpServerDefinitions();
     assert.ok(definition instanceof vscode.McpStdioServerDefinition);
     assert.equal(definition.label, 'PagerDuty');
-    assert.match(definition.args[0]!, /dist[\\/]mcp-server\.js$/);
+    assert.match(definition.args.at(-1)!, /dist[\\/]mcp-server\.js$/);
     assert.equal(definition.env.ELECTRON_RUN_AS_NODE, '1');
     assert.ok(!('PAGERDUTY_USER_API_KEY' in definition.env));
     assert.match(definition.version ?? '', /^\d+\.\d+\.\d+\+[0-9a-f]{12}$/);
