@@ -9,6 +9,12 @@ Investigation workflow:
 5. Record and act: list_incident_notes, add_note_to_incident, then manage_incidents (acknowledge, resolve, reassign, escalate, urgency), add_responders.
 Write tools exist only when the user enabled them; confirm intent before changing incidents.
 
+Other areas (each a toolset the user may have switched on): services, teams and users, escalation policies, schedules
+(get_schedule with since/until shows who is on call when; create_schedule_override needs an explicit user_id),
+shift-based v3 schedules (*_schedule_v3_*), change events, log entries, alert grouping settings, event orchestrations
+(append_event_orchestration_router_rule refuses to overwrite a router changed since it was read), incident workflows,
+status pages, analytics (incident and responder metrics), service dependencies, priorities, webhooks and extension schemas.
+
 Lists honour "limit" and report "more", "total" and "next_offset": page on with "offset" instead of asking for everything.
 Times are ISO 8601 with an offset (e.g. 2026-11-25T09:00:00Z).
 
