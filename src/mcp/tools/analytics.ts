@@ -4,7 +4,7 @@ import { incidentMetricsLine, responderMetricsLine, shapeMetricsRow, type Metric
 import type { Raw } from '../shape/common';
 import { fence } from '../untrusted';
 import { items } from './output';
-import { isoTime, pdIds } from './params';
+import { isoTime, pdIds, timeZone as timeZoneParam } from './params';
 import { defineTool, READ, type ToolContext, type ToolDefinition } from './types';
 
 const DAY_MS = 86_400_000;
@@ -26,22 +26,7 @@ const RESPONDER_ORDER = [
   'total_sleep_hour_interruptions',
 ] as const;
 
-const timeZone = z
-  .string()
-  .trim()
-  .refine(
-    (tz) => {
-      try {
-        new Intl.DateTimeFormat('en-US', { timeZone: tz });
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    { message: 'expected an IANA time zone such as Europe/Berlin or Etc/UTC' },
-  )
-  .optional()
-  .describe('IANA zone for periods (default UTC)');
+const timeZone = timeZoneParam('IANA zone for periods (default UTC)').optional();
 const urgency = z.enum(['high', 'low']).optional().describe('Only this urgency');
 const order = z.enum(['asc', 'desc']).optional().describe('Sort direction (default desc)');
 

@@ -4,28 +4,12 @@ import type { Raw } from '../shape/common';
 import { logEntryLine, shapeLogEntry } from '../shape/logEntries';
 import { fence } from '../untrusted';
 import { listOutput, objectOutput, pageFields, pagingLine } from './output';
-import { isoTime, limit, offset, pdId, pdIds } from './params';
+import { isoTime, limit, offset, pdId, pdIds, timeZone as timeZoneParam } from './params';
 import { defineTool, READ, type ToolDefinition } from './types';
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
-const timeZone = z
-  .string()
-  .trim()
-  .min(1)
-  .max(64)
-  .refine(
-    (tz) => {
-      try {
-        new Intl.DateTimeFormat('en-US', { timeZone: tz });
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    { message: 'expected an IANA time zone such as Europe/Berlin or UTC' },
-  )
-  .describe('IANA time zone for returned times');
+const timeZone = timeZoneParam('IANA time zone for returned times');
 
 const listLogEntries = defineTool({
   name: 'list_log_entries',

@@ -5,7 +5,8 @@ import { shapeOnCall, type OnCallEntry } from '../shape/schedule';
 import { fence } from '../untrusted';
 import { listOutput, pageFields, pagingLine } from './output';
 import { isoTime, limit, offset, pdIds } from './params';
-import { checkWindow, encode, timeZone } from './scheduleParams';
+import { timeZone } from './params';
+import { checkWindow, encode } from './scheduleParams';
 import { defineTool, READ, type ToolDefinition } from './types';
 
 function entryLine(e: OnCallEntry): string {

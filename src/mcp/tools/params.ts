@@ -44,3 +44,23 @@ export const offset = z.number().int().min(0).max(1_000_000).optional().describe
 export const query = z.string().trim().min(1).max(200).optional().describe('Filter by name (substring)');
 
 export const text = (description: string, max = 10_000) => z.string().trim().min(1, { message: 'must not be empty' }).max(max).describe(description);
+
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** IANA zone checked locally: PagerDuty would otherwise answer a typo with a bare 400. */
+export function timeZone(description: string) {
+  return z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .refine(isTimeZone, { message: 'expected an IANA time zone such as Europe/Berlin or UTC' })
+    .describe(description);
+}

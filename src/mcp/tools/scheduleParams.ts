@@ -4,27 +4,6 @@ import { PagerDutyError } from '../../pagerduty/errors';
 import type { Page } from '../../pagerduty/client';
 import type { ToolContext } from './types';
 
-/** IANA zone checked locally: PagerDuty would otherwise answer a typo with a bare 400. */
-export function timeZone(description: string) {
-  return z
-    .string()
-    .trim()
-    .min(1)
-    .max(64)
-    .refine(
-      (zone) => {
-        try {
-          new Intl.DateTimeFormat('en', { timeZone: zone });
-          return true;
-        } catch {
-          return false;
-        }
-      },
-      { message: 'expected an IANA time zone such as Europe/Berlin or UTC' },
-    )
-    .describe(description);
-}
-
 /** Cross-field rule zod cannot state per field: a window must move forward. */
 export function checkWindow(since: string | undefined, until: string | undefined, names = ['since', 'until']): void {
   if (since && until && Date.parse(until) <= Date.parse(since)) {

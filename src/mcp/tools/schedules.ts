@@ -5,7 +5,8 @@ import { finalLine, shapeScheduleHead, shapeV2Schedule, shapeV3Schedule } from '
 import { fence } from '../untrusted';
 import { items, listOutput, objectOutput, pageFields, pagingLine } from './output';
 import { isoTime, limit, offset, pdId, pdIds, query, text } from './params';
-import { checkWindow, encode, timeZone } from './scheduleParams';
+import { timeZone } from './params';
+import { checkWindow, encode } from './scheduleParams';
 import { CREATE, defineTool, READ, UPDATE, type ToolContext, type ToolDefinition } from './types';
 
 const KINDS = ['layer_based', 'shift_based'] as const;

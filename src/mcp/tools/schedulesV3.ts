@@ -6,7 +6,8 @@ import { eventLine, memberText, shapeCustomShift, shapeEvent, shapeRotation, sha
 import { fence } from '../untrusted';
 import { listOutput, objectOutput, pageFields, pagingLine } from './output';
 import { isoTime, limit, offset, pdId, text } from './params';
-import { checkWindow, encode, listV3, timeZone } from './scheduleParams';
+import { timeZone } from './params';
+import { checkWindow, encode, listV3 } from './scheduleParams';
 import { CREATE, defineTool, DESTRUCTIVE, READ, UPDATE, type ToolContext, type ToolDefinition } from './types';
 
 const STRATEGIES = ['rotating_member_assignment_strategy', 'every_member_assignment_strategy'] as const;

@@ -3,19 +3,10 @@ import { compact, type Raw } from '../shape/common';
 import { shapeUser, userDetail, userLine } from '../shape/user';
 import { fence } from '../untrusted';
 import { listOutput, objectOutput, pageFields, pagingLine } from './output';
-import { limit, offset, pdId, pdIds, text } from './params';
+import { isTimeZone, limit, offset, pdId, pdIds, text } from './params';
 import { CREATE, defineTool, READ } from './types';
 
 const ROLES = ['admin', 'limited_user', 'observer', 'owner', 'read_only_user', 'restricted_access', 'read_only_limited_user', 'user'] as const;
-
-function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const getUserData = defineTool({
   name: 'get_user_data',

@@ -8,8 +8,8 @@ import { listOutput, objectOutput, pageFields, pagingLine } from './output';
 import { limit, offset, pdId } from './params';
 import { CREATE, defineTool, DESTRUCTIVE, READ, UPDATE, type ToolDefinition } from './types';
 
-/** Event types V3 webhook subscriptions deliver. */
-const EVENTS = [
+/** Event types V3 webhook subscriptions deliver (the simulator accepts exactly these). */
+export const WEBHOOK_EVENTS = [
   'incident.acknowledged',
   'incident.annotated',
   'incident.conference_bridge.updated',
@@ -36,7 +36,7 @@ const EVENTS = [
 
 const FILTER_TYPE = z.enum(['account', 'service', 'team']);
 const subscriptionId = pdId('webhook subscription');
-const events = z.array(z.enum(EVENTS)).min(1).max(EVENTS.length).describe('Event types to deliver');
+const events = z.array(z.enum(WEBHOOK_EVENTS)).min(1).max(WEBHOOK_EVENTS.length).describe('Event types to deliver');
 const filterId = pdId('service or team').optional().describe('Service or team id (filter_type service/team)');
 const description = z.string().trim().max(1000).optional().describe('What the subscription is for');
 

@@ -6,31 +6,8 @@
 import type { SimState } from '../state';
 import { Prng } from './prng';
 
-/** Event types PagerDuty's V3 webhooks deliver. */
-export const WEBHOOK_EVENTS = [
-  'incident.acknowledged',
-  'incident.annotated',
-  'incident.conference_bridge.updated',
-  'incident.custom_field_values.updated',
-  'incident.delegated',
-  'incident.escalated',
-  'incident.incident_type.changed',
-  'incident.priority_updated',
-  'incident.reassigned',
-  'incident.reopened',
-  'incident.resolved',
-  'incident.responder.added',
-  'incident.responder.replied',
-  'incident.status_update_published',
-  'incident.triggered',
-  'incident.unacknowledged',
-  'incident.workflow.completed',
-  'incident.workflow.started',
-  'service.created',
-  'service.deleted',
-  'service.updated',
-  'pagey.ping',
-] as const;
+/** Event types PagerDuty's V3 webhooks deliver; one list shared with the tool's enum so they cannot drift. */
+export { WEBHOOK_EVENTS } from '../../../src/mcp/tools/webhooks';
 
 export type FilterType = 'account_reference' | 'service_reference' | 'team_reference';
 
