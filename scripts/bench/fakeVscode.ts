@@ -1,0 +1,205 @@
+/**
+ * A minimal in-process stand-in for the `vscode` module, so the bench can run the extension's activate() and the
+ * sidebar's tree providers in plain Node. It implements only what src/ touches at activation and while building
+ * tree items; anything else throws, so a new API use shows up as a bench error instead of a silent no-op.
+ */
+import Module from 'node:module';
+
+type Listener<T> = (e: T) => unknown;
+const disposable = () => ({ dispose() {} });
+
+class EventEmitter<T> {
+  private listeners: Listener<T>[] = [];
+  event = (listener: Listener<T>) => {
+    this.listeners.push(listener);
+    return { dispose: () => (this.listeners = this.listeners.filter((l) => l !== listener)) };
+  };
+  fire(e: T) {
+    for (const l of [...this.listeners]) l(e);
+  }
+  dispose() {
+    this.listeners = [];
+  }
+}
+
+class CancellationTokenSource {
+  private emitter = new EventEmitter<void>();
+  token = { isCancellationRequested: false, onCancellationRequested: this.emitter.event };
+  cancel() {
+    this.token.isCancellationRequested = true;
+    this.emitter.fire();
+  }
+  dispose() {
+    this.emitter.dispose();
+  }
+}
+
+class TreeItem {
+  [key: string]: unknown;
+  constructor(
+    public label: unknown,
+    public collapsibleState = 0,
+  ) {}
+}
+
+class Uri {
+  private constructor(readonly value: string) {}
+  static parse(value: string) {
+    return new Uri(value);
+  }
+  static file(path: string) {
+    return new Uri(`file://${path}`);
+  }
+  static joinPath(base: Uri, ...parts: string[]) {
+    return new Uri([base.value, ...parts].join('/'));
+  }
+  toString() {
+    return this.value;
+  }
+}
+
+const format = (message: string, ...args: unknown[]) => message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
+
+/** Counts what the extension asked of VS Code; the bench checks these, not just that nothing threw. */
+export interface FakeVscodeRecord {
+  commands: Set<string>;
+  treeViews: { id: string; view: { visible: boolean; badge?: unknown; description?: string; selection: unknown[] } }[];
+  mcpProviders: string[];
+}
+
+function strict<T extends object>(name: string, target: T): T {
+  return new Proxy(target, {
+    get(t, key) {
+      if (key in t || typeof key === 'symbol' || ['then', '__esModule', 'default', 'toJSON'].includes(key)) return (t as Record<string | symbol, unknown>)[key];
+      throw new Error(`bench fake vscode: ${name}.${String(key)} is not implemented; add it to scripts/bench/fakeVscode.ts`);
+    },
+  });
+}
+
+export function createFakeVscode(record: FakeVscodeRecord, opts: { focused: boolean }) {
+  const windowState = { focused: opts.focused, active: opts.focused };
+  const outputChannel = () =>
+    strict('OutputChannel', { info() {}, warn() {}, error() {}, debug() {}, trace() {}, appendLine() {}, show() {}, dispose() {} });
+  return strict('vscode', {
+    EventEmitter,
+    CancellationTokenSource,
+    TreeItem,
+    Uri,
+    Disposable: class {
+      constructor(private readonly fn: () => void) {}
+      dispose() {
+        this.fn();
+      }
+      static from(...items: { dispose(): void }[]) {
+        return { dispose: () => items.forEach((i) => i.dispose()) };
+      }
+    },
+    ThemeIcon: class {
+      constructor(
+        readonly id: string,
+        readonly color?: unknown,
+      ) {}
+    },
+    ThemeColor: class {
+      constructor(readonly id: string) {}
+    },
+    MarkdownString: class {
+      value = '';
+      isTrusted = false;
+      supportThemeIcons = false;
+      constructor(value = '') {
+        this.value = value;
+      }
+      appendMarkdown(s: string) {
+        this.value += s;
+        return this;
+      }
+      appendText(s: string) {
+        this.value += s;
+        return this;
+      }
+    },
+    McpStdioServerDefinition: class {
+      constructor(...args: unknown[]) {
+        Object.assign(this, { args });
+      }
+    },
+    McpHttpServerDefinition: class {
+      constructor(...args: unknown[]) {
+        Object.assign(this, { args });
+      }
+    },
+    TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
+    StatusBarAlignment: { Left: 1, Right: 2 },
+    ExtensionMode: { Production: 1, Development: 2, Test: 3 },
+    ConfigurationTarget: { Global: 1, Workspace: 2, WorkspaceFolder: 3 },
+    ProgressLocation: { SourceControl: 1, Window: 10, Notification: 15 },
+    l10n: strict('l10n', { t: (message: string, ...args: unknown[]) => format(message, ...args) }),
+    env: strict('env', { openExternal: async () => true, clipboard: { writeText: async () => {} } }),
+    lm: strict('lm', {
+      registerMcpServerDefinitionProvider: (id: string) => {
+        record.mcpProviders.push(id);
+        return disposable();
+      },
+    }),
+    commands: strict('commands', {
+      registerCommand: (id: string) => {
+        record.commands.add(id);
+        return disposable();
+      },
+      executeCommand: async () => undefined,
+    }),
+    workspace: strict('workspace', {
+      // Every setting at its default: the extension's parseSettings fills them in.
+      getConfiguration: () => strict('WorkspaceConfiguration', { get: () => undefined, has: () => false, update: async () => {} }),
+      onDidChangeConfiguration: () => disposable(),
+    }),
+    window: strict('window', {
+      state: windowState,
+      onDidChangeWindowState: () => disposable(),
+      createOutputChannel: outputChannel,
+      createStatusBarItem: () => strict('StatusBarItem', { text: '', tooltip: undefined, name: '', command: undefined, backgroundColor: undefined, show() {}, hide() {}, dispose() {} }),
+      createTreeView: (id: string) => {
+        const view = { visible: true, badge: undefined as unknown, description: undefined as string | undefined, message: undefined, title: undefined, selection: [] as unknown[], onDidChangeVisibility: () => disposable(), onDidChangeSelection: () => disposable(), reveal: async () => {}, dispose() {} };
+        record.treeViews.push({ id, view });
+        return view;
+      },
+      showErrorMessage: async () => undefined,
+      showWarningMessage: async () => undefined,
+      showInformationMessage: async () => undefined,
+      setStatusBarMessage: () => disposable(),
+    }),
+  });
+}
+
+/** Makes `require('vscode')` return `fake` for everything loaded after this call; returns the undo. */
+export function installFakeVscode(fake: object): () => void {
+  const loader = Module as unknown as { _load(request: string, parent: unknown, isMain: boolean): unknown };
+  const original = loader._load;
+  loader._load = function (request, parent, isMain) {
+    if (request === 'vscode') return fake;
+    return original.call(this, request, parent, isMain);
+  };
+  return () => {
+    loader._load = original;
+  };
+}
+
+/** An ExtensionContext with in-memory globalState/secrets; `token` is what SecretStorage holds. */
+export function fakeContext(extensionPath: string, version: string, token: string | undefined) {
+  const subscriptions: { dispose(): void }[] = [];
+  const memento = new Map<string, unknown>();
+  const secrets = new Map<string, string>(token ? [['pagerduty.token', token]] : []);
+  const context = {
+    subscriptions,
+    extensionMode: 1, // Production: no dev-token sign-in
+    extensionPath,
+    extensionUri: Uri.file(extensionPath),
+    extension: { id: 'bench.pagerduty-vscode', packageJSON: { version } },
+    globalState: { get: (k: string, d?: unknown) => (memento.has(k) ? memento.get(k) : d), update: async (k: string, v: unknown) => void memento.set(k, v), keys: () => [...memento.keys()], setKeysForSync() {} },
+    secrets: { get: async (k: string) => secrets.get(k), store: async (k: string, v: string) => void secrets.set(k, v), delete: async (k: string) => void secrets.delete(k), onDidChange: () => disposable() },
+    logUri: Uri.file('/tmp'),
+    globalStorageUri: Uri.file('/tmp'),
+  };
+  return { context, dispose: () => subscriptions.splice(0).forEach((s) => s.dispose()) };
+}
