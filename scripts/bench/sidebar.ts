@@ -175,7 +175,7 @@ export async function firstPaintFigure(runs = 5): Promise<Figure> {
       'ms',
       300,
       `median of ${runs}; GET /incidents per paint: ${maxList} (target 1); all requests: ${results[0].paths.join(', ')}; ` +
-        `${results[0].rows} rows painted; ${reopened} seeded-resolved incidents reopened so ${open} are open and mine; store.poll → getChildren/getTreeItem, vscode faked`,
+        `${results[0].rows} rows painted; ${reopened} seeded-resolved incidents reopened so ${open} are open and mine; store.poll → getChildren/getTreeItem, vscode faked; simulator OpenAPI violations: ${sim.validation.violations.length}`,
     );
     if (maxList !== 1) f.pass = false;
     return f;
