@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { FENCE_OPEN } from '../../src/mcp/untrusted';
 import { alertGroupingState } from '../simulator/seed/alertGrouping';
-import { startMcp, type McpSession } from './harness';
+import { closeSessions, startWithObserver, type McpSession } from './harness';
 
 let s: McpSession;
 let observer: McpSession;
@@ -11,14 +11,10 @@ const settings = () => alertGroupingState(s.sim.state).settings;
 const serviceNamed = (name: string) => [...s.sim.state.services.values()].find((x) => x.name === name)!;
 
 before(async () => {
-  s = await startMcp({ writes: true });
-  observer = await startMcp({ writes: true, token: 'observer', sim: s.sim });
+  ({ s, observer } = await startWithObserver());
 });
 
-after(async () => {
-  await observer.close();
-  await s.close();
-});
+after(() => closeSessions(observer, s));
 
 describe('list_alert_grouping_settings', () => {
   it('pages forward and back with the API cursors, shaped and fenced', async () => {

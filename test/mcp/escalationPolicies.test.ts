@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { FENCE_OPEN } from '../../src/mcp/untrusted';
-import { startMcp, type McpSession } from './harness';
+import { closeSessions, startWithObserver, type McpSession } from './harness';
 
 let s: McpSession;
 let observer: McpSession;
@@ -13,14 +13,10 @@ const policyNamed = (name: string) => [...s.sim.state.escalationPolicies.values(
 const requests = (method: string, path: string) => s.sim.requests.filter((r) => r.method === method && r.path === path);
 
 before(async () => {
-  s = await startMcp({ writes: true });
-  observer = await startMcp({ writes: true, token: 'observer', sim: s.sim });
+  ({ s, observer } = await startWithObserver());
 });
 
-after(async () => {
-  await observer.close();
-  await s.close();
-});
+after(() => closeSessions(observer, s));
 
 describe('list_escalation_policies', () => {
   it('pages and shows levels with named user/schedule targets', async () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { FENCE_OPEN } from '../../src/mcp/untrusted';
 import { eventOrchestrationState } from '../simulator/seed/eventOrchestration';
-import { startMcp, type McpSession } from './harness';
+import { closeSessions, startWithObserver, type McpSession } from './harness';
 
 let s: McpSession;
 let observer: McpSession;
@@ -13,14 +13,10 @@ const serviceNamed = (name: string) => [...s.sim.state.services.values()].find((
 const puts = () => s.sim.requests.filter((r) => r.method === 'PUT' && r.path.endsWith('/router')).length;
 
 before(async () => {
-  s = await startMcp({ writes: true });
-  observer = await startMcp({ writes: true, token: 'observer', sim: s.sim });
+  ({ s, observer } = await startWithObserver());
 });
 
-after(async () => {
-  await observer.close();
-  await s.close();
-});
+after(() => closeSessions(observer, s));
 
 describe('list_event_orchestrations / get_event_orchestration', () => {
   it('lists sorted with paging, and gets one with its integrations', async () => {

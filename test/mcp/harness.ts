@@ -109,3 +109,15 @@ export async function startMcp(options: McpOptions = {}): Promise<McpSession> {
     },
   };
 }
+
+/** A write-enabled session and an Observer-token session on the same simulator, for happy and 403 paths. */
+export async function startWithObserver(): Promise<{ s: McpSession; observer: McpSession }> {
+  const s = await startMcp({ writes: true });
+  const observer = await startMcp({ writes: true, token: 'observer', sim: s.sim });
+  return { s, observer };
+}
+
+/** Closes sessions that share a simulator, the one that owns it last (it checks the spec violations). */
+export async function closeSessions(...sessions: McpSession[]): Promise<void> {
+  for (const session of sessions) await session.close();
+}

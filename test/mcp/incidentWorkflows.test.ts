@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { FENCE_OPEN } from '../../src/mcp/untrusted';
 import { incidentWorkflowsState } from '../simulator/seed/incidentWorkflows';
-import { startMcp, type McpSession } from './harness';
+import { closeSessions, startWithObserver, type McpSession } from './harness';
 
 let s: McpSession;
 let observer: McpSession;
@@ -10,14 +10,10 @@ const area = () => incidentWorkflowsState(s.sim.state);
 const named = (name: string) => [...area().workflows.values()].find((w) => w.name === name)!;
 
 before(async () => {
-  s = await startMcp({ writes: true });
-  observer = await startMcp({ writes: true, token: 'observer', sim: s.sim });
+  ({ s, observer } = await startWithObserver());
 });
 
-after(async () => {
-  await observer.close();
-  await s.close();
-});
+after(() => closeSessions(observer, s));
 
 describe('list_incident_workflows', () => {
   it('lists with paging, filters by name, and includes steps on request', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { FENCE_OPEN } from '../../src/mcp/untrusted';
-import { startMcp, type McpSession } from './harness';
+import { closeSessions, startWithObserver, type McpSession } from './harness';
 
 let s: McpSession;
 let observer: McpSession;
@@ -11,14 +11,10 @@ const HOUR = 3600_000;
 const isoOffset = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)$/;
 
 before(async () => {
-  s = await startMcp({ writes: true });
-  observer = await startMcp({ writes: true, token: 'observer', sim: s.sim });
+  ({ s, observer } = await startWithObserver());
 });
 
-after(async () => {
-  await observer.close();
-  await s.close();
-});
+after(() => closeSessions(observer, s));
 
 async function v3ScheduleId(): Promise<string> {
   const r = await s.ok('list_schedules', { query: 'Mobile Shifts' });

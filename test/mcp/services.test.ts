@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { FENCE_OPEN } from '../../src/mcp/untrusted';
-import { startMcp, type McpSession } from './harness';
+import { closeSessions, startWithObserver, type McpSession } from './harness';
 
 let s: McpSession;
 let observer: McpSession;
@@ -11,14 +11,10 @@ const teamNamed = (name: string) => [...s.sim.state.teams.values()].find((x) => 
 const policyNamed = (name: string) => [...s.sim.state.escalationPolicies.values()].find((x) => x.name === name)!;
 
 before(async () => {
-  s = await startMcp({ writes: true });
-  observer = await startMcp({ writes: true, token: 'observer', sim: s.sim });
+  ({ s, observer } = await startWithObserver());
 });
 
-after(async () => {
-  await observer.close();
-  await s.close();
-});
+after(() => closeSessions(observer, s));
 
 describe('list_services', () => {
   it('honours limit and reports more/next_offset/total, then continues from next_offset', async () => {

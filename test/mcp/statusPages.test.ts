@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { FENCE_CLOSE, FENCE_OPEN } from '../../src/mcp/untrusted';
 import { HOSTILE_UPDATE, statusPagesOf, type DefinitionKind } from '../simulator/seed/statusPages';
-import { startMcp, type McpSession } from './harness';
+import { closeSessions, startWithObserver, type McpSession } from './harness';
 
 let s: McpSession;
 let observer: McpSession;
@@ -17,14 +17,10 @@ const pageService = (name: string) => [...sp().services.values()].find((x) => x.
 const fenced = (text: string) => text.slice(text.indexOf(FENCE_OPEN), text.lastIndexOf(FENCE_CLOSE) + FENCE_CLOSE.length);
 
 before(async () => {
-  s = await startMcp({ writes: true });
-  observer = await startMcp({ writes: true, token: 'observer', sim: s.sim });
+  ({ s, observer } = await startWithObserver());
 });
 
-after(async () => {
-  await observer.close();
-  await s.close();
-});
+after(() => closeSessions(observer, s));
 
 describe('list_status_pages', () => {
   it('lists pages with type and url, filters by type and pages with offset', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { FENCE_OPEN } from '../../src/mcp/untrusted';
-import { startMcp, type McpSession } from './harness';
+import { closeSessions, startMcp, startWithObserver, type McpSession } from './harness';
 
 let s: McpSession;
 let observer: McpSession;
@@ -11,14 +11,10 @@ const userNamed = (name: string) => [...s.sim.state.users.values()].find((u) => 
 const lastRequest = (method: string, path: string) => s.sim.requests.filter((r) => r.method === method && r.path === path).at(-1);
 
 before(async () => {
-  s = await startMcp({ writes: true });
-  observer = await startMcp({ writes: true, token: 'observer', sim: s.sim });
+  ({ s, observer } = await startWithObserver());
 });
 
-after(async () => {
-  await observer.close();
-  await s.close();
-});
+after(() => closeSessions(observer, s));
 
 describe('list_teams', () => {
   it('pages all teams with more/next_offset/total and filters by name', async () => {

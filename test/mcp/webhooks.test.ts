@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { FENCE_OPEN } from '../../src/mcp/untrusted';
 import { webhooksOf } from '../simulator/seed/webhooks';
-import { startMcp, type McpSession } from './harness';
+import { closeSessions, startWithObserver, type McpSession } from './harness';
 
 let s: McpSession;
 let observer: McpSession;
@@ -14,14 +14,10 @@ const team = (name: string) => [...s.sim.state.teams.values()].find((x) => x.nam
 const OPS = 'https://hooks.acme-sim.example/pagerduty';
 
 before(async () => {
-  s = await startMcp({ writes: true });
-  observer = await startMcp({ writes: true, token: 'observer', sim: s.sim });
+  ({ s, observer } = await startWithObserver());
 });
 
-after(async () => {
-  await observer.close();
-  await s.close();
-});
+after(() => closeSessions(observer, s));
 
 describe('list_webhook_subscriptions', () => {
   it('lists subscriptions with scope and events, never header values', async () => {
