@@ -1,5 +1,5 @@
 /** Server RSS over 10 000 tool calls: the level after them and the growth from call 1 000 to 10 000 (leaks). */
-import { startMcp } from '../../test/mcp/harness';
+import { serverPid, startMcp } from '../../test/mcp/harness';
 import { startSimulator } from '../../test/simulator/index';
 import { figure, type Figure } from './figure';
 import { rssBytes } from './rpc';
@@ -10,7 +10,7 @@ export async function memoryFigures(calls = 10_000): Promise<Figure[]> {
   const sim = await startSimulator({ incidents: 120 });
   const s = await startMcp({ sim });
   try {
-    const pid = (s.client.transport as { pid?: number | null }).pid!;
+    const pid = serverPid(s)!;
     const incidents = [...sim.state.incidents.keys()];
     const services = [...sim.state.services.keys()];
     // A mix of what an investigation does: lists, details, the user, and a model's bad arguments.

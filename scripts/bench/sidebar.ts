@@ -11,44 +11,16 @@ import { TOOLSETS } from '../../src/mcp/tools/types';
 import { PagerDutyClient } from '../../src/pagerduty/client';
 import { IncidentsStore } from '../../src/views/model/incidentsStore';
 import { OncallStore } from '../../src/views/model/oncallStore';
-import { PollScheduler, type Clock, type PollOutcome } from '../../src/views/model/scheduler';
+import { PollScheduler, type PollOutcome } from '../../src/views/model/scheduler';
 import type { CallTool } from '../../src/views/model/types';
 import { startSimulator, type Simulator } from '../../test/simulator/index';
 import { createFakeVscode, fakeContext, installFakeVscode, type FakeVscodeRecord } from './fakeVscode';
 import { figure, median, type Figure } from './figure';
+import { FakeClock } from '../../test/unit/fakeClock';
 
 const ROOT = path.resolve(__dirname, '../..');
 const MINUTES = 30;
 
-/** Timers fire only when the bench advances time; each fired poll is awaited (real HTTP) before time moves on. */
-class FakeClock implements Clock {
-  private timers: { at: number; fn: () => void; id: number }[] = [];
-  private nextId = 1;
-  constructor(public time: number) {}
-  now() {
-    return this.time;
-  }
-  setTimeout(fn: () => void, ms: number) {
-    const id = this.nextId++;
-    this.timers.push({ at: this.time + ms, fn, id });
-    return id;
-  }
-  clearTimeout(id: unknown) {
-    this.timers = this.timers.filter((t) => t.id !== id);
-  }
-  async advance(ms: number, settle: () => Promise<void>) {
-    const end = this.time + ms;
-    for (;;) {
-      const due = this.timers.filter((t) => t.at <= end).sort((a, b) => a.at - b.at)[0];
-      if (!due) break;
-      this.timers = this.timers.filter((t) => t !== due);
-      this.time = due.at;
-      due.fn();
-      await settle();
-    }
-    this.time = end;
-  }
-}
 
 function toolsFor(sim: Simulator, now: () => number): CallTool {
   const client = new PagerDutyClient({ token: sim.tokens.user, baseUrl: sim.url });

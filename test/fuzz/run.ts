@@ -6,7 +6,7 @@
 import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { startMcp, type McpSession } from '../mcp/harness';
+import { isServerAlive, startMcp, type McpSession } from '../mcp/harness';
 import { startSimulator, type Simulator } from '../simulator/index';
 import { Prng } from '../simulator/seed/prng';
 import { CaseGenerator, type FuzzCase, type IdPool, type Schema } from './generate';
@@ -108,7 +108,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       options.progress?.(i + 1);
     }
 
-    const serverAlive = isAlive(session);
+    const serverAlive = isServerAlive(session);
     const sorted = latencies.sort((a, b) => a - b);
     const q = (p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0);
     const violations = sim.validation.violations;
@@ -147,11 +147,11 @@ async function callOnce(
     result = await session.client.callTool({ name: c.tool, arguments: c.args }, undefined, { timeout: timeoutMs });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if (!isAlive(session)) return { outcome: 'crash', answer: `${message}\n${session.stderr().slice(-2000)}` };
+    if (!isServerAlive(session)) return { outcome: 'crash', answer: `${message}\n${session.stderr().slice(-2000)}` };
     if (error instanceof McpError && error.code === -32001) return { outcome: 'hang', answer: message };
     return { outcome: 'protocol_error', answer: message };
   }
-  if (!isAlive(session)) return { outcome: 'crash', answer: session.stderr().slice(-2000) };
+  if (!isServerAlive(session)) return { outcome: 'crash', answer: session.stderr().slice(-2000) };
   const text: string = (result.content ?? []).map((part: any) => part.text ?? '').join('\n');
   if (!result.isError) return { outcome: invalid ? 'accepted_invalid' : 'ok', answer: text };
 
@@ -198,16 +198,6 @@ function idPool(sim: Simulator): IdPool {
   };
 }
 
-function isAlive(session: McpSession): boolean {
-  const pid = (session.client.transport as { pid?: number | null } | undefined)?.pid;
-  if (!pid) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function example(outcome: Outcome, c: FuzzCase, answer: string): Example {
   const args = JSON.stringify(c.args, (_k, v) => (typeof v === 'string' && v.length > 80 ? `${v.slice(0, 60)}…(${v.length} chars)` : Array.isArray(v) && v.length > 5 ? [...v.slice(0, 3), `…(${v.length} items)`] : v));

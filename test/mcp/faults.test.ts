@@ -5,18 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { startMcp, type McpSession } from './harness';
+import { isServerAlive, startMcp, type McpSession } from './harness';
 
-function alive(s: McpSession): boolean {
-  const pid = (s.client.transport as { pid?: number | null } | undefined)?.pid;
-  if (!pid) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function timed<T>(run: () => Promise<T>): Promise<{ value: T; ms: number }> {
   const t0 = performance.now();
@@ -43,7 +33,7 @@ describe('faults', () => {
     s.sim.requests.length = 0;
   });
   after(async () => {
-    assert.ok(alive(s), 'the server process exited during the fault tests');
+    assert.ok(isServerAlive(s), 'the server process exited during the fault tests');
     await s.ok('get_incident', { incident_id: incidentId });
     await s.close();
   });
@@ -153,7 +143,7 @@ describe('deadline', () => {
     s = await startMcp({ env: { PAGERDUTY_DEADLINE_MS: String(DEADLINE_MS) } });
   });
   after(async () => {
-    assert.ok(alive(s), 'the server process exited');
+    assert.ok(isServerAlive(s), 'the server process exited');
     await s.close();
   });
 

@@ -121,3 +121,20 @@ export async function startWithObserver(): Promise<{ s: McpSession; observer: Mc
 export async function closeSessions(...sessions: McpSession[]): Promise<void> {
   for (const session of sessions) await session.close();
 }
+
+/** The pid of the session's server process (the stdio transport spawned it). */
+export function serverPid(session: McpSession): number | undefined {
+  return (session.client.transport as { pid?: number | null } | undefined)?.pid ?? undefined;
+}
+
+/** Whether the session's server process still runs (signal 0 only checks). */
+export function isServerAlive(session: McpSession): boolean {
+  const pid = serverPid(session);
+  if (!pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,41 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { MAX_BACKOFF_MS, pollPeriod, PollScheduler, type Clock, type PollConditions, type PollOutcome } from '../../src/views/model/scheduler';
+import { MAX_BACKOFF_MS, pollPeriod, PollScheduler, type PollConditions, type PollOutcome } from '../../src/views/model/scheduler';
 import { NotificationGate, MAX_INDIVIDUAL } from '../../src/views/model/notificationGate';
+import { FakeClock } from './fakeClock';
 import { incident } from './viewsBuilders';
 
-/** A fake clock: timers run when the test advances time. */
-class FakeClock implements Clock {
-  time = 0;
-  private timers: { at: number; fn: () => void; id: number }[] = [];
-  private nextId = 1;
-  now() {
-    return this.time;
-  }
-  setTimeout(fn: () => void, ms: number) {
-    const id = this.nextId++;
-    this.timers.push({ at: this.time + ms, fn, id });
-    return id;
-  }
-  clearTimeout(id: unknown) {
-    this.timers = this.timers.filter((t) => t.id !== id);
-  }
-  get pending() {
-    return this.timers.map((t) => t.at - this.time);
-  }
-  async advance(ms: number) {
-    const end = this.time + ms;
-    for (;;) {
-      const due = this.timers.filter((t) => t.at <= end).sort((a, b) => a.at - b.at)[0];
-      if (!due) break;
-      this.timers = this.timers.filter((t) => t !== due);
-      this.time = due.at;
-      due.fn();
-      await flush();
-    }
-    this.time = end;
-  }
-}
 const flush = () => new Promise((r) => setImmediate(r));
 
 const base: PollConditions = { signedIn: true, viewVisible: true, focused: false, notificationsEnabled: true, intervalSeconds: 60 };
