@@ -37,7 +37,7 @@ export class PagerDutySession implements vscode.Disposable {
   private currentSettings: Settings = readSettings();
   private currentClient?: PagerDutyClient;
   /** All tools with writes on: the user clicks are explicit, the settings only limit what Copilot sees. */
-  private readonly toolbox: Toolbox = createToolbox({ enableWrites: true, toolsets: [...TOOLSETS] });
+  private readonly toolbox: Toolbox = createToolbox({ enableWrites: true, toolsets: [...TOOLSETS], structuredOutput: true });
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(

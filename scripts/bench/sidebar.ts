@@ -25,7 +25,7 @@ const MINUTES = 30;
 function toolsFor(sim: Simulator, now: () => number): CallTool {
   const client = new PagerDutyClient({ token: sim.tokens.user, baseUrl: sim.url });
   // As src/session.ts creates it: all toolsets, writes on.
-  const toolbox = createToolbox({ enableWrites: true, toolsets: [...TOOLSETS] });
+  const toolbox = createToolbox({ enableWrites: true, toolsets: [...TOOLSETS], structuredOutput: true });
   return (name, args) => toolbox.call(name, args, { client, now: () => new Date(now()) });
 }
 

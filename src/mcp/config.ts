@@ -10,6 +10,7 @@ export interface ServerConfig {
   toolsets?: Toolset[];
   allowTools?: string[];
   deadlineMs: number;
+  structuredOutput: boolean;
 }
 
 export const HELP = `PagerDuty MCP server (stdio) — a drop-in for PagerDuty's own server.
@@ -25,6 +26,7 @@ Environment:
   PAGERDUTY_ALLOWED_TOOLS       comma list of tool names; when set only these are listed
   PAGERDUTY_ENABLE_WRITE_TOOLS  "true" to list write tools (same as --enable-write-tools)
   PAGERDUTY_DEADLINE_MS         deadline for one PagerDuty call including retries (default 30000)
+  PAGERDUTY_STRUCTURED_OUTPUT   "true" to publish output schemas and return structuredContent (same as --structured-output)
 
 Options (override the environment):
   --enable-write-tools          list and allow tools that change PagerDuty data (default: read-only)
@@ -34,6 +36,9 @@ Options (override the environment):
   --toolsets a,b,c|all          toolsets to expose (${TOOLSETS.join(', ')})
   --tools name1,name2           only these tools
   --deadline-ms N               per-call deadline in milliseconds
+  --structured-output           also return typed structuredContent and publish output schemas, for clients that
+                                want typed output. Off by default: many clients (Copilot agent mode among them)
+                                then give the model only that JSON, without the untrusted-data fence and paging hints
   --help                        show this help
 `;
 
@@ -50,7 +55,7 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Se
     if (!arg.startsWith('--')) throw new Error(`Unexpected argument "${arg}"; see --help.`);
     const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
     if (name === 'help') return 'help';
-    if (name === 'enable-write-tools') {
+    if (name === 'enable-write-tools' || name === 'structured-output') {
       flags.set(name, true);
       continue;
     }
@@ -94,6 +99,7 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Se
     apiHost: get('api-host', 'PAGERDUTY_API_HOST'),
     fromEmail: get('from-email', 'PAGERDUTY_FROM_EMAIL'),
     enableWrites: flags.get('enable-write-tools') === true || /^(1|true|yes)$/i.test(env.PAGERDUTY_ENABLE_WRITE_TOOLS ?? ''),
+    structuredOutput: flags.get('structured-output') === true || /^(1|true|yes)$/i.test(env.PAGERDUTY_STRUCTURED_OUTPUT ?? ''),
     toolsets,
     allowTools: list(get('tools', 'PAGERDUTY_ALLOWED_TOOLS')),
     deadlineMs,

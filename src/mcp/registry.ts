@@ -10,6 +10,12 @@ export interface ToolSelection {
   toolsets?: readonly Toolset[];
   /** Exact tool names; when set, only these (still subject to enableWrites). */
   allowTools?: readonly string[];
+  /**
+   * Publish output schemas and return structuredContent. Off for the model by default: clients such as Copilot
+   * agent mode hand the model JSON.stringify(structuredContent) instead of the text, which loses the
+   * untrusted-data fence and the paging hints. In-process callers (sidebar, commands) turn it on.
+   */
+  structuredOutput?: boolean;
 }
 
 export interface CallResult {
@@ -24,7 +30,7 @@ export interface PublishedTool {
   title: string;
   description: string;
   inputSchema: Record<string, unknown>;
-  outputSchema: Record<string, unknown>;
+  outputSchema?: Record<string, unknown>;
   annotations: Partial<ToolDefinition['annotations']>;
 }
 
@@ -68,7 +74,7 @@ export function publishedAnnotations(a: ToolDefinition['annotations']): Partial<
   };
 }
 
-type Schemas = Pick<PublishedTool, 'inputSchema' | 'outputSchema'>;
+type Schemas = { inputSchema: Record<string, unknown>; outputSchema: Record<string, unknown> };
 
 /** The published schemas of every tool, computed at build time (scripts/build.mjs) when bundled. */
 declare const __PUBLISHED_SCHEMAS__: Record<string, Schemas> | undefined;
@@ -139,13 +145,17 @@ export class Toolbox {
   }
 
   publish(): PublishedTool[] {
-    this.published ??= this.enabled().map((tool) => ({
-      name: tool.name,
-      title: tool.title,
-      description: tool.description,
-      ...schemasOf(tool),
-      annotations: publishedAnnotations(tool.annotations),
-    }));
+    this.published ??= this.enabled().map((tool) => {
+      const { inputSchema, outputSchema } = schemasOf(tool);
+      return {
+        name: tool.name,
+        title: tool.title,
+        description: tool.description,
+        inputSchema,
+        ...(this.selection.structuredOutput ? { outputSchema } : {}),
+        annotations: publishedAnnotations(tool.annotations),
+      };
+    });
     return this.published;
   }
 
@@ -174,7 +184,7 @@ export class Toolbox {
       const output = await tool.handler(parsed.data, ctx);
       return {
         content: [{ type: 'text', text: output.text }],
-        structuredContent: sanitizeDeep(output.structured) as Record<string, unknown>,
+        ...(this.selection.structuredOutput ? { structuredContent: sanitizeDeep(output.structured) as Record<string, unknown> } : {}),
       };
     } catch (error) {
       if (error instanceof PagerDutyError) {

@@ -10,7 +10,7 @@ import type { ToolContext } from './tools/types';
 
 export const SERVER_NAME = 'pagerduty';
 
-export function createToolbox(config: Pick<ServerConfig, 'enableWrites' | 'toolsets' | 'allowTools'>): Toolbox {
+export function createToolbox(config: Pick<ServerConfig, 'enableWrites' | 'toolsets' | 'allowTools'> & { structuredOutput?: boolean }): Toolbox {
   return new Toolbox(ALL_TOOLS, config, DEFAULT_TOOLSETS);
 }
 

@@ -27,7 +27,7 @@ describe('fuzz slice', () => {
     const s = await startMcp({ writes: true });
     try {
       const { tools } = await s.client.listTools();
-      const live = new Toolbox(ALL_TOOLS, { enableWrites: true, toolsets: TOOLSETS }, []).publish();
+      const live = new Toolbox(ALL_TOOLS, { enableWrites: true, toolsets: TOOLSETS, structuredOutput: true }, []).publish();
       assert.deepEqual(JSON.parse(JSON.stringify(tools)), JSON.parse(JSON.stringify(live)), 'rebuild with "npm run build"');
     } finally {
       await s.close();

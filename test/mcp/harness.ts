@@ -23,6 +23,11 @@ export interface McpOptions {
   simulator?: SimulatorOptions;
   /** Reuse a running simulator instead of starting one. */
   sim?: Simulator;
+  /**
+   * Start the server with --structured-output so tests can read typed results (default true). The model-facing
+   * default (text only) is covered by modelView.test.ts with this set to false.
+   */
+  structuredOutput?: boolean;
 }
 
 export interface ToolResult {
@@ -59,7 +64,7 @@ export async function startMcp(options: McpOptions = {}): Promise<McpSession> {
   let stderr = '';
   const transport = new StdioClientTransport({
     command: process.execPath,
-    args: [...SERVER_NODE_FLAGS, SERVER_JS, ...(options.writes ? ['--enable-write-tools'] : []), ...(options.args ?? [])],
+    args: [...SERVER_NODE_FLAGS, SERVER_JS, ...(options.writes ? ['--enable-write-tools'] : []), ...(options.structuredOutput === false ? [] : ['--structured-output']), ...(options.args ?? [])],
     env: {
       PATH: process.env.PATH ?? '',
       PAGERDUTY_USER_API_KEY: token,
