@@ -3,7 +3,7 @@
  * Exits 1 on any crash, hang, unnamed argument error, accepted invalid input, unexpected exception or protocol error.
  */
 import { existsSync } from 'node:fs';
-import { SERVER_JS } from '../test/mcp/harness';
+import { SERVER_JS } from '../test/support/mcpHarness';
 import { FAILURES, OUTCOMES, runFuzz, type FuzzReport } from '../test/fuzz/run';
 
 function arg(name: string, fallback: number): number {

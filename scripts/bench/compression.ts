@@ -1,6 +1,6 @@
 /** list_incidents for 100 incidents: what the model reads against what PagerDuty sent. */
 import assert from 'node:assert/strict';
-import { startMcp } from '../../test/mcp/harness';
+import { startMcp } from '../../test/support/mcpHarness';
 import { sanitize } from '../../src/mcp/untrusted';
 import { startSimulator } from '../../test/simulator/index';
 import { figure, type Figure } from './figure';

@@ -1,5 +1,5 @@
 /** Server RSS over 10 000 tool calls: the level after them and the growth from call 1 000 to 10 000 (leaks). */
-import { serverPid, startMcp } from '../../test/mcp/harness';
+import { serverPid, startMcp } from '../../test/support/mcpHarness';
 import { startSimulator } from '../../test/simulator/index';
 import { figure, type Figure } from './figure';
 import { rssBytes } from './rpc';

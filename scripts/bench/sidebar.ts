@@ -14,9 +14,9 @@ import { OncallStore } from '../../src/views/model/oncallStore';
 import { PollScheduler, type PollOutcome } from '../../src/views/model/scheduler';
 import type { CallTool } from '../../src/views/model/types';
 import { startSimulator, type Simulator } from '../../test/simulator/index';
-import { createFakeVscode, fakeContext, installFakeVscode, type FakeVscodeRecord } from './fakeVscode';
+import { createFakeVscode, fakeContext, installFakeVscode, type FakeVscodeRecord } from '../../test/support/fakeVscode';
 import { figure, median, type Figure } from './figure';
-import { FakeClock } from '../../test/unit/fakeClock';
+import { FakeClock } from '../../test/support/fakeClock';
 
 const ROOT = path.resolve(__dirname, '../..');
 const MINUTES = 30;
@@ -199,7 +199,7 @@ export async function activateFigure(runs = 20): Promise<Figure> {
       median(times),
       'ms',
       10,
-      `median of ${runs} after a warm-up; dist/extension.js in plain Node with a fake vscode module (scripts/bench/fakeVscode.ts), signed in; ` +
+      `median of ${runs} after a warm-up; dist/extension.js in plain Node with a fake vscode module (test/support/fakeVscode.ts), signed in; ` +
         `first (cold) call ${cold.toFixed(1)} ms; require() of the bundle ${loadMs.toFixed(0)} ms (not counted); fetch calls during activate(): ${during}; ` +
         `after it returned (first poll, by design): ${fetches - during}`,
     );

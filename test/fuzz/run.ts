@@ -6,7 +6,7 @@
 import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { isServerAlive, startMcp, type McpSession } from '../mcp/harness';
+import { isServerAlive, startMcp, type McpSession } from '../support/mcpHarness';
 import { startSimulator, type Simulator } from '../simulator/index';
 import { Prng } from '../simulator/seed/prng';
 import { CaseGenerator, type FuzzCase, type IdPool, type Schema } from './generate';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { FENCE_OPEN } from '../../src/mcp/untrusted';
 import { alertGroupingState } from '../simulator/seed/alertGrouping';
-import { closeSessions, startWithObserver, type McpSession } from './harness';
+import { closeSessions, startWithObserver, type McpSession } from '../support/mcpHarness';
 
 let s: McpSession;
 let observer: McpSession;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { FENCE_OPEN } from '../../src/mcp/untrusted';
 import { dependenciesOf } from '../simulator/seed/dependencies';
-import { startMcp, type McpSession } from './harness';
+import { startMcp, type McpSession } from '../support/mcpHarness';
 
 let s: McpSession;
 

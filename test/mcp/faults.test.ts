@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { isServerAlive, startMcp, type McpSession } from './harness';
+import { isServerAlive, startMcp, type McpSession } from '../support/mcpHarness';
 
 
 async function timed<T>(run: () => Promise<T>): Promise<{ value: T; ms: number }> {

@@ -8,7 +8,7 @@ import { Toolbox } from '../../src/mcp/registry';
 import { ALL_TOOLS } from '../../src/mcp/tools';
 import { TOOLSETS } from '../../src/mcp/tools/types';
 import { FAILURES, runFuzz } from '../fuzz/run';
-import { startMcp } from './harness';
+import { startMcp } from '../support/mcpHarness';
 
 describe('fuzz slice', () => {
   it('survives 400 hostile calls across every tool with named argument errors', async () => {

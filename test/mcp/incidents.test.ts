@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { HOSTILE_TITLE } from '../simulator/seed/data';
-import { startMcp, type McpSession } from './harness';
+import { startMcp, type McpSession } from '../support/mcpHarness';
 
 const FENCE = /<<<PAGERDUTY_DATA\n[\s\S]*\nPAGERDUTY_DATA>>>/;
 

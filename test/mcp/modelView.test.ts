@@ -3,7 +3,7 @@
 // is the whole answer. --structured-output turns typed output back on for clients that want it.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { startMcp, type McpSession } from './harness';
+import { startMcp, type McpSession } from '../support/mcpHarness';
 
 describe('what the model receives (default server options)', () => {
   let s: McpSession;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { FENCE_OPEN } from '../../src/mcp/untrusted';
-import { closeSessions, startWithObserver, type McpSession } from './harness';
+import { closeSessions, startWithObserver, type McpSession } from '../support/mcpHarness';
 
 let s: McpSession;
 let observer: McpSession;

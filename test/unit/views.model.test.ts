@@ -13,7 +13,7 @@ import {
 } from '../../src/views/model/incidents';
 import { toViewError } from '../../src/views/model/errors';
 import { statusBarModel } from '../../src/views/model/statusBar';
-import { failed, incident } from './viewsBuilders';
+import { failed, incident } from '../support/viewsBuilders';
 
 const NOW = Date.parse('2026-01-10T12:00:00Z');
 

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MAX_BACKOFF_MS, pollPeriod, PollScheduler, type PollConditions, type PollOutcome } from '../../src/views/model/scheduler';
 import { NotificationGate, MAX_INDIVIDUAL } from '../../src/views/model/notificationGate';
-import { FakeClock } from './fakeClock';
-import { incident } from './viewsBuilders';
+import { FakeClock } from '../support/fakeClock';
+import { incident } from '../support/viewsBuilders';
 
 const flush = () => new Promise((r) => setImmediate(r));
 

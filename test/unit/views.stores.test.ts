@@ -5,7 +5,7 @@ import { IncidentsStore, type StoreChange } from '../../src/views/model/incident
 import { formatWhen, groupByPolicy, myStatus, orderForMe, parseOncalls, webUrl } from '../../src/views/model/oncall';
 import { OncallStore } from '../../src/views/model/oncallStore';
 import type { Incident, ToolResult } from '../../src/views/model/types';
-import { entry, failed, fakeTools, incident, ok } from './viewsBuilders';
+import { entry, failed, fakeTools, incident, ok } from '../support/viewsBuilders';
 
 const ME = { id: 'PME', name: 'Dana Me', html_url: 'https://acme.pagerduty.com/users/PME' };
 

@@ -71,7 +71,7 @@ function strict<T extends object>(name: string, target: T): T {
   return new Proxy(target, {
     get(t, key) {
       if (key in t || typeof key === 'symbol' || ['then', '__esModule', 'default', 'toJSON'].includes(key)) return (t as Record<string | symbol, unknown>)[key];
-      throw new Error(`bench fake vscode: ${name}.${String(key)} is not implemented; add it to scripts/bench/fakeVscode.ts`);
+      throw new Error(`fake vscode: ${name}.${String(key)} is not implemented; add it to test/support/fakeVscode.ts`);
     },
   });
 }
