@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ALL_TOOLS, DEFAULT_TOOLSETS } from '../src/mcp/tools';
+import { EXTRA_TOOL_NAMES } from '../src/mcp/tools/incidentActions';
 import { TOOLSETS } from '../src/mcp/tools/types';
 
 export const BEGIN = '<!-- tools-table:begin -->';
@@ -13,13 +14,13 @@ export const END = '<!-- tools-table:end -->';
 export function toolsTable(): string {
   const rows = TOOLSETS.map((set) => {
     const tools = ALL_TOOLS.filter((t) => t.toolset === set);
-    const list = tools.map((t) => `\`${t.name}\`${t.access === 'write' ? ' ✎' : ''}`).join(', ');
+    const list = tools.map((t) => `\`${t.name}\`${t.access === 'write' ? ' ✎' : ''}${EXTRA_TOOL_NAMES.has(t.name) ? ' (extra)' : ''}`).join(', ');
     return `| \`${set}\` | ${DEFAULT_TOOLSETS.includes(set) ? 'yes' : ''} | ${tools.filter((t) => t.access === 'read').length} / ${tools.filter((t) => t.access === 'write').length} | ${list} |`;
   });
   const reads = ALL_TOOLS.filter((t) => t.access === 'read').length;
   return [
     BEGIN,
-    `${ALL_TOOLS.length} tools: ${reads} read, ${ALL_TOOLS.length - reads} write (✎, listed only with write tools enabled).`,
+    `${ALL_TOOLS.length} tools: ${reads} read, ${ALL_TOOLS.length - reads} write (✎, listed only with write tools enabled); ${EXTRA_TOOL_NAMES.size} are extras beyond PagerDuty's official server, marked (extra).`,
     '',
     '| toolset | on by default | read / write | tools |',
     '|---|---|---|---|',

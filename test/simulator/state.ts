@@ -160,6 +160,7 @@ export type LogEntryType =
   | 'escalate_log_entry'
   | 'annotate_log_entry'
   | 'urgency_change_log_entry'
+  | 'snooze_log_entry'
   | 'notify_log_entry';
 
 export interface LogEntryRec {

@@ -4,6 +4,7 @@ import { changeEventsTools } from './changeEvents';
 import { dependenciesTools } from './dependencies';
 import { escalationPoliciesTools } from './escalationPolicies';
 import { eventOrchestrationTools } from './eventOrchestration';
+import { incidentActionsTools } from './incidentActions';
 import { incidentsTools } from './incidents';
 import { incidentWorkflowsTools } from './incidentWorkflows';
 import { logEntriesTools } from './logEntries';
@@ -19,6 +20,7 @@ import { webhooksTools } from './webhooks';
 
 export const ALL_TOOLS: readonly ToolDefinition[] = [
   ...incidentsTools,
+  ...incidentActionsTools,
   ...servicesTools,
   ...oncallTools,
   ...schedulesTools,

@@ -10,6 +10,7 @@ import { incidentWorkflowRoutes } from './incidentWorkflows';
 import { analyticsRoutes } from './analytics';
 import { dependencyRoutes } from './dependencies';
 import { escalationPolicyRoutes } from './escalationPolicies';
+import { incidentActionRoutes } from './incidentActions';
 import { incidentDetailRoutes } from './incidentDetails';
 import { incidentRoutes } from './incidents';
 import { logEntryRoutes } from './logEntries';
@@ -31,6 +32,7 @@ export const areas: ((route: Route) => void)[] = [
   incidentWorkflowRoutes,
   incidentRoutes,
   incidentDetailRoutes,
+  incidentActionRoutes,
   logEntryRoutes,
   serviceRoutes,
   oncallRoutes,

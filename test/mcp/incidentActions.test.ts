@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { startMcp, type McpSession } from '../support/mcpHarness';
+
+const FENCE = /<<<PAGERDUTY_DATA\n[\s\S]*\nPAGERDUTY_DATA>>>/;
+
+describe('extra incident tools (snooze, merge, status update, incident log) against the simulator', () => {
+  let s: McpSession;
+  before(async () => {
+    s = await startMcp({ writes: true });
+  });
+  after(() => s.close());
+
+  const withStatus = (status: string, skip: string[] = []) =>
+    [...s.sim.state.incidents.values()].filter((i) => i.status === status && !skip.includes(i.id));
+
+  it('snooze_incident: snoozes an acknowledged incident and logs it; triggered and bad durations fail clearly', async () => {
+    const acked = withStatus('acknowledged')[0]!;
+    const r = await s.ok('snooze_incident', { incident_id: String(acked.number), duration_minutes: 90 });
+    assert.equal(r.structured.incident.id, acked.id);
+    assert.match(r.text, FENCE);
+    const log = s.sim.state.logEntriesByIncident.get(acked.id)!.at(-1)!;
+    assert.equal(log.type, 'snooze_log_entry');
+    assert.match(log.summary, /1\.5 hour|90 minute/);
+    const triggered = withStatus('triggered')[0]!;
+    assert.match(await s.fails('snooze_incident', { incident_id: triggered.id, duration_minutes: 5 }), /acknowledged before it can be snoozed/);
+    assert.match(await s.fails('snooze_incident', { incident_id: acked.id, duration_minutes: 0 }), /argument "duration_minutes"/);
+    assert.match(await s.fails('snooze_incident', { incident_id: acked.id, duration_minutes: 7 * 24 * 60 + 1 }), /argument "duration_minutes"/);
+  });
+
+  it('merge_incidents: moves the alerts into the target and resolves the sources; self-merge is refused', async () => {
+    const [target, source] = withStatus('triggered');
+    const alertsBefore = (s.sim.state.alerts.get(target!.id) ?? []).length + (s.sim.state.alerts.get(source!.id) ?? []).length;
+    const r = await s.ok('merge_incidents', { target_incident_id: target!.id, source_incident_ids: [String(source!.number)] });
+    assert.equal(r.structured.incident.id, target!.id);
+    assert.deepEqual(r.structured.incident.merged, [source!.id]);
+    assert.equal(s.sim.state.incidents.get(source!.id)!.status, 'resolved');
+    assert.equal((s.sim.state.alerts.get(target!.id) ?? []).length, alertsBefore);
+    assert.match(await s.fails('merge_incidents', { target_incident_id: target!.id, source_incident_ids: [target!.id] }), /cannot be merged into itself/);
+    assert.match(await s.fails('merge_incidents', { target_incident_id: target!.id, source_incident_ids: [] }), /argument "source_incident_ids"/);
+  });
+
+  it('create_incident_status_update: posts the message; subject without html_message is refused before any request', async () => {
+    const open = withStatus('triggered')[0]!;
+    const r = await s.ok('create_incident_status_update', { incident_id: open.id, message: 'Mitigated; monitoring.' });
+    assert.equal(r.structured.status_update.message, 'Mitigated; monitoring.');
+    assert.equal(r.structured.status_update.sender.id, s.sim.me.id);
+    assert.match(r.text, FENCE);
+    assert.match(await s.fails('create_incident_status_update', { incident_id: open.id, message: 'x', subject: 'only a subject' }), /subject and html_message together/);
+  });
+
+  it('list_incident_log_entries: the incident timeline, oldest first, including the snooze', async () => {
+    const acked = withStatus('acknowledged')[0]!;
+    await s.ok('snooze_incident', { incident_id: acked.id, duration_minutes: 60 });
+    const r = await s.ok('list_incident_log_entries', { incident_id: acked.id });
+    const types = r.structured.log_entries.map((e: { type: string }) => e.type);
+    assert.equal(types[0], 'trigger_log_entry');
+    assert.equal(types.at(-1), 'snooze_log_entry');
+    const times = r.structured.log_entries.map((e: { created_at: string }) => e.created_at);
+    assert.deepEqual(times, [...times].sort());
+    assert.ok(r.structured.log_entries.every((e: { incident: { id: string } }) => e.incident.id === acked.id));
+    assert.match(r.text, FENCE);
+  });
+});
