@@ -1,0 +1,352 @@
+/**
+ * What the incident page shows, from the toolset's results: a pure function, unit-tested without VS Code or a DOM.
+ * Every string that came from PagerDuty stays plain text here; the page puts it in the DOM with textContent.
+ */
+import type { CallResult } from '../../mcp/registry';
+import type { ChangeEvent } from '../../mcp/shape/changeEvents';
+import type { Ref } from '../../mcp/shape/common';
+import type { IncidentSummary } from '../../mcp/shape/incident';
+import type { LogEntry } from '../../mcp/shape/logEntries';
+import { isSafeLink, type PageAction } from './protocol';
+
+/** The tool calls behind one page load; each may fail on its own (the page then says so in that section). */
+export interface IncidentPageResults {
+  incident: CallResult;
+  alerts?: CallResult;
+  notes?: CallResult;
+  log?: CallResult;
+  related?: CallResult;
+  past?: CallResult;
+  outlier?: CallResult;
+  changes?: CallResult;
+}
+
+export type Translate = (message: string, ...args: string[]) => string;
+
+export interface Section<T> {
+  items: T[];
+  /** Why this section could not be loaded (the tool's own message). */
+  error?: string;
+}
+
+export interface Fact {
+  label: string;
+  value: string;
+  /** ISO time shown as local time by the page, with this value as its tooltip. */
+  time?: string;
+  url?: string;
+}
+
+export interface ActionView {
+  action: PageAction;
+  label: string;
+  icon: string;
+  enabled: boolean;
+  primary?: boolean;
+}
+
+export interface AlertView {
+  id: string;
+  summary: string;
+  severity: string;
+  status: string;
+  createdAt?: string;
+  url?: string;
+  details: { key: string; value: string }[];
+}
+
+export interface NoteView {
+  author: string;
+  createdAt?: string;
+  content: string;
+}
+
+export interface TimelineView {
+  icon: string;
+  kind: string;
+  summary: string;
+  by?: string;
+  channel?: string;
+  at?: string;
+}
+
+export interface IncidentLinkView {
+  id: string;
+  title: string;
+  detail: string;
+}
+
+export interface ChangeView {
+  id: string;
+  summary: string;
+  at?: string;
+  source?: string;
+  reason?: string;
+  links: { href: string; text: string }[];
+  /** Commit hashes named by the links or details; the extension checks them against open git repositories. */
+  commits: { sha: string; url?: string }[];
+  url?: string;
+}
+
+export interface IncidentView {
+  id: string;
+  number: number;
+  title: string;
+  status: IncidentSummary['status'];
+  urgency: IncidentSummary['urgency'];
+  statusLabel: string;
+  urgencyLabel: string;
+  url?: string;
+  facts: Fact[];
+  actions: ActionView[];
+  alerts: Section<AlertView>;
+  notes: Section<NoteView>;
+  timeline: Section<TimelineView>;
+  related: Section<IncidentLinkView>;
+  past: Section<IncidentLinkView>;
+  outlier?: string;
+  changes: Section<ChangeView>;
+  /** Fixed page text in the user's language (headings, placeholders). */
+  labels: Record<PageLabel, string>;
+}
+
+export const PAGE_LABELS = [
+  'alerts',
+  'notes',
+  'timeline',
+  'related',
+  'past',
+  'changes',
+  'noAlerts',
+  'noNotes',
+  'noTimeline',
+  'noRelated',
+  'noPast',
+  'noChanges',
+  'addNote',
+  'notePlaceholder',
+  'openCommit',
+  'openInPagerDuty',
+  'details',
+  'actions',
+  'working',
+  'outlier',
+] as const;
+export type PageLabel = (typeof PAGE_LABELS)[number];
+
+export function pageLabels(t: Translate): Record<PageLabel, string> {
+  return {
+    alerts: t('Alerts'),
+    notes: t('Notes'),
+    timeline: t('Timeline'),
+    related: t('Related incidents'),
+    past: t('Similar past incidents'),
+    changes: t('Recent changes'),
+    noAlerts: t('No alerts.'),
+    noNotes: t('No notes yet.'),
+    noTimeline: t('No log entries.'),
+    noRelated: t('No related incidents.'),
+    noPast: t('No similar past incidents.'),
+    noChanges: t('No change events around the start of this incident.'),
+    addNote: t('Add Note'),
+    notePlaceholder: t('Add a note to the incident timeline (notes cannot be edited later)'),
+    openCommit: t('Open commit'),
+    openInPagerDuty: t('Open in PagerDuty'),
+    details: t('Details'),
+    actions: t('Incident actions'),
+    working: t('Working…'),
+    outlier: t('How unusual'),
+  };
+}
+
+const TIMELINE_ICONS: Record<string, string> = {
+  trigger_log_entry: 'bell',
+  acknowledge_log_entry: 'eye',
+  unacknowledge_log_entry: 'bell-dot',
+  resolve_log_entry: 'pass',
+  assign_log_entry: 'person',
+  delegate_log_entry: 'person',
+  escalate_log_entry: 'arrow-up',
+  annotate_log_entry: 'comment',
+  notify_log_entry: 'mail',
+  snooze_log_entry: 'clock',
+  urgency_change_log_entry: 'flame',
+};
+
+function structured<T>(result: CallResult | undefined, key: string): Section<T> {
+  if (!result) return { items: [] };
+  if (result.isError) return { items: [], error: result.content[0]?.text ?? 'failed' };
+  const value = result.structuredContent?.[key];
+  return { items: Array.isArray(value) ? (value as T[]) : [] };
+}
+
+/** "3h 5m" style, for how long ago something happened. */
+export function age(iso: string | null | undefined, now: number): string {
+  const at = iso ? Date.parse(iso) : NaN;
+  if (Number.isNaN(at)) return '';
+  const minutes = Math.max(0, Math.floor((now - at) / 60_000));
+  if (minutes < 60) return `${minutes}m`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours}h ${minutes % 60}m`;
+  return `${Math.floor(hours / 24)}d`;
+}
+
+/** Alert custom details as readable rows: top-level keys, nested values as compact JSON. */
+export function detailRows(details: unknown): { key: string; value: string }[] {
+  if (details === undefined || details === null || details === '') return [];
+  let value: unknown = details;
+  if (typeof details === 'string') {
+    try {
+      value = JSON.parse(details);
+    } catch {
+      return [{ key: '', value: details }];
+    }
+  }
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    return Object.entries(value).map(([key, v]) => ({ key, value: typeof v === 'string' ? v : JSON.stringify(v) }));
+  }
+  return [{ key: '', value: typeof value === 'string' ? value : JSON.stringify(value) }];
+}
+
+const COMMIT_URL = /\/commits?\/([0-9a-f]{7,40})(?:[/?#]|$)/i;
+const HEX = /\b[0-9a-f]{7,40}\b/g;
+
+/** Commit hashes a change event names: in commit links, or in its details (hex with at least one digit). */
+export function commitsOf(event: ChangeEvent): { sha: string; url?: string }[] {
+  const found = new Map<string, string | undefined>();
+  for (const link of event.links ?? []) {
+    const sha = COMMIT_URL.exec(link.href)?.[1]?.toLowerCase();
+    if (sha && !found.has(sha)) found.set(sha, isSafeLink(link.href) ? link.href : undefined);
+  }
+  for (const match of (event.custom_details ?? '').matchAll(HEX)) {
+    const sha = match[0].toLowerCase();
+    if (/\d/.test(sha) && /[a-f]/.test(sha) && ![...found.keys()].some((k) => k.startsWith(sha) || sha.startsWith(k))) found.set(sha, undefined);
+  }
+  return [...found].map(([sha, url]) => (url ? { sha, url } : { sha }));
+}
+
+function refNames(list: Ref[] | undefined): string {
+  return (list ?? []).map((r) => r.name).join(', ');
+}
+
+function actions(i: IncidentSummary, t: Translate): ActionView[] {
+  const open = i.status !== 'resolved';
+  const list: ActionView[] = [
+    { action: 'acknowledge', label: t('Acknowledge'), icon: 'eye', enabled: i.status === 'triggered', primary: i.status === 'triggered' },
+    { action: 'resolve', label: t('Resolve'), icon: 'check', enabled: open, primary: i.status === 'acknowledged' },
+    { action: 'snooze', label: t('Snooze…'), icon: 'clock', enabled: i.status === 'acknowledged' },
+    { action: 'reassign', label: t('Reassign…'), icon: 'person', enabled: open },
+    { action: 'escalate', label: t('Escalate…'), icon: 'arrow-up', enabled: open },
+    { action: 'urgency', label: i.urgency === 'high' ? t('Make Low Urgency') : t('Make High Urgency'), icon: 'flame', enabled: open },
+    { action: 'priority', label: t('Priority…'), icon: 'list-ordered', enabled: open },
+    { action: 'addResponders', label: t('Add Responders…'), icon: 'organization', enabled: open },
+    { action: 'runWorkflow', label: t('Run Workflow…'), icon: 'run-all', enabled: open },
+    { action: 'investigate', label: t('Investigate with Copilot'), icon: 'copilot', enabled: true },
+    { action: 'openInPagerDuty', label: t('Open in PagerDuty'), icon: 'link-external', enabled: isSafeLink(i.html_url) },
+    { action: 'refresh', label: t('Refresh'), icon: 'refresh', enabled: true },
+  ];
+  return list;
+}
+
+/** Current escalation level, read from the newest "escalated to level N" log entry (the incident object has none). */
+function escalationLevel(log: LogEntry[]): string | undefined {
+  for (const e of [...log].reverse()) {
+    const level = e.type === 'escalate_log_entry' ? /level (\d+)/i.exec(e.summary)?.[1] : undefined;
+    if (level) return level;
+  }
+  return undefined;
+}
+
+export function buildIncidentView(results: IncidentPageResults, now: number, t: Translate): IncidentView | { error: string } {
+  if (results.incident.isError) return { error: results.incident.content[0]?.text ?? t('Could not load the incident.') };
+  const i = results.incident.structuredContent?.incident as IncidentSummary | undefined;
+  if (!i?.id) return { error: t('PagerDuty returned no incident.') };
+
+  const log = structured<LogEntry>(results.log, 'log_entries');
+  const level = escalationLevel(log.items);
+  const statusLabels = { triggered: t('Triggered'), acknowledged: t('Acknowledged'), resolved: t('Resolved') };
+  const facts: Fact[] = [
+    { label: t('Status'), value: statusLabels[i.status] ?? i.status },
+    { label: t('Urgency'), value: i.urgency === 'high' ? t('High') : t('Low') },
+    { label: t('Priority'), value: i.priority?.name ?? t('none') },
+    { label: t('Service'), value: i.service?.name ?? t('unknown') },
+    {
+      label: t('Escalation policy'),
+      value: i.escalation_policy ? (level ? t('{0} (level {1})', i.escalation_policy.name, level) : i.escalation_policy.name) : t('none'),
+    },
+    { label: t('Assigned to'), value: refNames(i.assignees) || t('nobody') },
+    { label: t('Created'), value: t('{0} ago', age(i.created_at, now)), time: i.created_at ?? undefined },
+    { label: t('Last change'), value: t('{0} ago', age(i.last_status_change_at, now)), time: i.last_status_change_at ?? undefined },
+  ];
+  if (i.teams?.length) facts.splice(4, 0, { label: t('Teams'), value: refNames(i.teams) });
+
+  const alerts = structured<Record<string, unknown>>(results.alerts, 'alerts');
+  const notes = structured<{ content: string; created_at?: string; user?: Ref }>(results.notes, 'notes');
+  const related = structured<{ id: string; title: string; created_at?: string; relationships?: string[] }>(results.related, 'related_incidents');
+  const past = structured<{ id: string; title: string; created_at?: string; score?: number }>(results.past, 'past_incidents');
+  const changes = structured<ChangeEvent>(results.changes, 'change_events');
+  const outlier = results.outlier && !results.outlier.isError ? (results.outlier.structuredContent?.outlier_incident as { category?: string; count?: number } | undefined) : undefined;
+
+  return {
+    id: i.id,
+    number: i.number,
+    title: i.title,
+    status: i.status,
+    urgency: i.urgency,
+    statusLabel: statusLabels[i.status] ?? i.status,
+    urgencyLabel: i.urgency === 'high' ? t('High urgency') : t('Low urgency'),
+    url: isSafeLink(i.html_url) ? i.html_url : undefined,
+    facts,
+    actions: actions(i, t),
+    alerts: {
+      error: alerts.error,
+      items: alerts.items.map((a) => ({
+        id: String(a.id),
+        summary: String(a.summary ?? ''),
+        severity: String(a.severity ?? 'n/a'),
+        status: String(a.status ?? ''),
+        createdAt: typeof a.created_at === 'string' ? a.created_at : undefined,
+        url: isSafeLink(a.html_url) ? a.html_url : undefined,
+        details: detailRows(a.details),
+      })),
+    },
+    notes: {
+      error: notes.error,
+      items: notes.items.map((n) => ({ author: n.user?.name ?? t('unknown'), createdAt: n.created_at, content: n.content })),
+    },
+    timeline: {
+      error: log.error,
+      items: log.items.map((e) => ({
+        icon: TIMELINE_ICONS[e.type] ?? 'circle-small',
+        kind: e.type.replace(/_log_entry$/, '').replace(/_/g, ' '),
+        summary: e.summary,
+        by: e.agent?.name,
+        channel: e.channel,
+        at: e.created_at ?? undefined,
+      })),
+    },
+    related: {
+      error: related.error,
+      items: related.items.map((r) => ({ id: r.id, title: r.title, detail: (r.relationships ?? []).map((x) => x.replace(/_/g, ' ')).join(', ') })),
+    },
+    past: {
+      error: past.error,
+      items: past.items.map((p) => ({ id: p.id, title: p.title, detail: p.score !== undefined ? t('similarity {0}', p.score.toFixed(2)) : '' })),
+    },
+    outlier: outlier?.category ? t('{0} for this service ({1} occurrences)', outlier.category, String(outlier.count ?? '?')) : undefined,
+    changes: {
+      error: changes.error,
+      items: changes.items.map((c) => ({
+        id: c.id,
+        summary: c.summary,
+        at: c.timestamp ?? undefined,
+        source: c.source,
+        reason: c.correlation_reason,
+        links: (c.links ?? []).filter((l) => isSafeLink(l.href)).map((l) => ({ href: l.href, text: l.text ?? l.href })),
+        commits: commitsOf(c),
+        url: isSafeLink(c.html_url) ? c.html_url : undefined,
+      })),
+    },
+    labels: pageLabels(t),
+  };
+}
