@@ -1,14 +1,17 @@
-// Composition only: creates the pieces and wires them together. No network and no awaits on I/O here,
-// so activation stays fast.
+// Composition only: creates the pieces, wires them together and registers every command (in one block, below).
+// No network and no awaits on I/O here, so activation stays fast.
 import * as vscode from 'vscode';
 import { TokenStore } from './auth/tokenStore';
+import { IncidentCommands } from './commands/incidentCommands';
+import { copyIncidentLink, openInPagerDuty } from './commands/links';
 import { showLogsCommand } from './commands/showLogs';
 import { signInCommand, type SignInResult } from './commands/signIn';
 import { signOutCommand } from './commands/signOut';
+import { COMMANDS, type CommandId } from './contributions';
 import { createLogger } from './log';
 import { PagerDutyMcpProvider, registerMcpProvider } from './mcp/provider';
 import { PagerDutySession } from './session';
-import { registerViews, type ViewsApi } from './views';
+import { createViews, type ViewsApi } from './views';
 
 /** What activate() returns; used by the e2e tests and by other parts of this extension, not a public API. */
 export interface PagerDutyExtensionApi {
@@ -37,18 +40,33 @@ export function activate(context: vscode.ExtensionContext): PagerDutyExtensionAp
     session,
     mcp,
     registerMcpProvider(mcp),
-    vscode.commands.registerCommand('pagerduty.signIn', signIn),
-    vscode.commands.registerCommand('pagerduty.signOut', signOutCommand(tokens, log)),
-    vscode.commands.registerCommand('pagerduty.showLogs', showLogsCommand(log)),
     // A token changed in another window (or here): a running server must not keep using the old one.
     tokens.onDidChange(() => void stopServer()),
   );
 
+  // Sidebar, status bar, notifications and the poll loop (src/views); the commands act on what it exposes.
+  const views = createViews(context, session, log);
+  const incidents = new IncidentCommands({ session, log, views });
+
+  // Every command: id → handler. The ids are declared in src/contributions.ts (checked against package.json).
+  const commands: Record<CommandId, (...args: any[]) => unknown> = {
+    [COMMANDS.signIn]: signIn,
+    [COMMANDS.signOut]: signOutCommand(tokens, log),
+    [COMMANDS.showLogs]: showLogsCommand(log),
+    [COMMANDS.refresh]: () => incidents.refresh(),
+    [COMMANDS.setIncidentScope]: (scope?: unknown) => incidents.setScope(scope),
+    [COMMANDS.acknowledgeIncidents]: (...args: unknown[]) => incidents.acknowledge(args),
+    [COMMANDS.resolveIncidents]: (...args: unknown[]) => incidents.resolve(args),
+    [COMMANDS.addNote]: (...args: unknown[]) => incidents.addNote(args),
+    [COMMANDS.openIncident]: (arg?: unknown) => incidents.openIncident(arg),
+    [COMMANDS.openInPagerDuty]: openInPagerDuty,
+    [COMMANDS.copyIncidentLink]: copyIncidentLink,
+    [COMMANDS.loadMoreIncidents]: () => views.incidents.loadMore(),
+  };
+  for (const [id, handler] of Object.entries(commands)) context.subscriptions.push(vscode.commands.registerCommand(id, handler));
+
   if (context.extensionMode !== vscode.ExtensionMode.Production) void useDevToken(signIn, log);
   log.info(`PagerDuty extension ${context.extension.packageJSON.version} activated.`);
-  // Sidebar, status bar, notifications and incident commands (src/views, src/commands/incidentCommands.ts).
-  const views = registerViews(context, session, log);
-
   return { session, mcp, views };
 }
 

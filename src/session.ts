@@ -17,6 +17,7 @@ import * as vscode from 'vscode';
 import type { TokenStore } from './auth/tokenStore';
 import type { Settings } from './config/settings';
 import { readSettings, affectsAny } from './config/vscodeSettings';
+import { CONTEXT_KEYS } from './contributions';
 import type { Logger } from './log';
 import type { CallResult, Toolbox } from './mcp/registry';
 import { createToolbox } from './mcp/server';
@@ -117,7 +118,7 @@ export class PagerDutySession implements vscode.Disposable {
       this.currentClient = undefined;
       this.log.error('Cannot use the stored PagerDuty token', error);
     }
-    await vscode.commands.executeCommand('setContext', 'pagerduty.signedIn', this.state === 'signedIn');
+    await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.signedIn, this.state === 'signedIn');
   }
 
   dispose(): void {

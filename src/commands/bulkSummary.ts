@@ -1,12 +1,11 @@
-// The one summary message a bulk action ends with. Pure (tested in test/unit/views.commands.test.ts).
+// The one summary message a bulk action ends with. Pure (tested in test/unit/commands.bulkSummary.test.ts).
+import { formatOnly, type Translate } from '../translate';
+
 export interface BulkOutcome {
   incident_id: string;
   ok: boolean;
   error?: string;
 }
-
-type Translate = (message: string, ...args: string[]) => string;
-const fmt: Translate = (m, ...args) => m.replace(/\{(\d+)\}/g, (_, i: string) => args[Number(i)] ?? '');
 
 /**
  * "Acknowledged 2 of 3 incidents. Failed: #12 Disk full — Incident Not Found". `label` names an incident
@@ -16,7 +15,7 @@ export function bulkSummary(
   verb: 'acknowledged' | 'resolved',
   results: readonly BulkOutcome[],
   label: (id: string) => string,
-  t: Translate = fmt,
+  t: Translate = formatOnly,
 ): { severity: 'info' | 'warning' | 'error'; message: string } {
   const ok = results.filter((r) => r.ok).length;
   const failed = results.filter((r) => !r.ok);

@@ -1,13 +1,14 @@
 // Tree nodes of the Incidents view. Node instances are kept per incident id, so a poll that changes an incident
 // updates its node in place (selection and clicks keep working mid-refresh).
 import * as vscode from 'vscode';
-import { incidentContextValue, incidentDescription, incidentTooltip, type OpenStatus } from './model/incidents';
-import type { ViewError } from './model/errors';
+import { incidentContextValue, incidentDescription, incidentTooltip, isWebUrl, type OpenStatus } from './model/incidents';
 import type { Incident } from './model/types';
+import type { MessageNode } from './messageNode';
+import type { TreeNode } from './treeNode';
 
-export type IncidentTreeNode = GroupNode | IncidentNode | MessageNode | LoadMoreNode;
+export type IncidentTreeNode = GroupNode | IncidentNode | MessageNode;
 
-export class GroupNode {
+export class GroupNode implements TreeNode {
   readonly kind = 'group';
   count = 0;
   constructor(readonly status: OpenStatus) {}
@@ -23,12 +24,16 @@ export class GroupNode {
   }
 }
 
-export class IncidentNode {
+export class IncidentNode implements TreeNode {
   readonly kind = 'incident';
   constructor(
     public incident: Incident,
     public parent: GroupNode,
   ) {}
+
+  get url(): string | undefined {
+    return isWebUrl(this.incident.html_url) ? this.incident.html_url : undefined;
+  }
 
   toTreeItem(now: number): vscode.TreeItem {
     const i = this.incident;
@@ -54,50 +59,4 @@ function urgencyIcon(i: Incident): vscode.ThemeIcon {
     return new vscode.ThemeIcon('flame', new vscode.ThemeColor(i.status === 'triggered' ? 'charts.red' : 'charts.orange'));
   }
   return new vscode.ThemeIcon('circle-outline', new vscode.ThemeColor(i.status === 'triggered' ? 'charts.yellow' : 'descriptionForeground'));
-}
-
-/** Error, empty and loading states, with the way out as the click action. */
-export class MessageNode {
-  readonly kind = 'message';
-  constructor(
-    readonly id: string,
-    readonly label: string,
-    readonly icon: string,
-    readonly command?: vscode.Command,
-    readonly tooltip?: string,
-  ) {}
-
-  static fromError(error: ViewError, viewId: string): MessageNode {
-    const command: vscode.Command =
-      error.action === 'signIn'
-        ? { command: 'pagerduty.signIn', title: vscode.l10n.t('Sign In') }
-        : { command: 'pagerduty.refresh', title: vscode.l10n.t('Retry') };
-    const hint = error.action === 'signIn' ? vscode.l10n.t('Click to sign in.') : vscode.l10n.t('Click to retry now.');
-    return new MessageNode(`${viewId}/error/${error.kind}`, error.message, error.kind === 'offline' ? 'debug-disconnect' : 'warning', command, `${error.detail}\n\n${hint}`);
-  }
-
-  toTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
-    item.id = this.id;
-    item.iconPath = new vscode.ThemeIcon(this.icon);
-    item.command = this.command;
-    item.tooltip = this.tooltip;
-    item.contextValue = this.id.includes('/error/') ? 'error;' : 'message;';
-    return item;
-  }
-}
-
-export class LoadMoreNode {
-  readonly kind = 'loadMore';
-  constructor(readonly shown: number, readonly total: number | undefined) {}
-
-  toTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(vscode.l10n.t('Load more…'), vscode.TreeItemCollapsibleState.None);
-    item.id = 'incidents/loadMore';
-    item.description = this.total !== undefined ? vscode.l10n.t('{0} of {1}', String(this.shown), String(this.total)) : undefined;
-    item.iconPath = new vscode.ThemeIcon('ellipsis');
-    item.command = { command: 'pagerduty.loadMoreIncidents', title: vscode.l10n.t('Load more') };
-    item.contextValue = 'loadMore;';
-    return item;
-  }
 }

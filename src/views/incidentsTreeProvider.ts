@@ -1,22 +1,13 @@
 // The Incidents tree: reads IncidentsStore, keeps node identity stable, and refreshes only what a poll changed.
 import * as vscode from 'vscode';
-import { GroupNode, IncidentNode, LoadMoreNode, MessageNode, type IncidentTreeNode } from './incidentNodes';
+import { VIEWS } from '../contributions';
+import { GroupNode, IncidentNode, type IncidentTreeNode } from './incidentNodes';
+import { MessageNode } from './messageNode';
 import { badgeCount, groupIncidents, GROUPS, type OpenStatus } from './model/incidents';
 import type { IncidentsStore, StoreChange } from './model/incidentsStore';
-import type { Scope } from './model/types';
+import { scopeLabel as label, type Scope } from './model/scope';
 
-export const INCIDENTS_VIEW_ID = 'pagerduty.incidents';
-
-export function scopeLabel(scope: Scope): string {
-  switch (scope) {
-    case 'assigned':
-      return vscode.l10n.t('Assigned to me');
-    case 'teams':
-      return vscode.l10n.t('My teams');
-    default:
-      return vscode.l10n.t('All');
-  }
-}
+const scopeLabel = (scope: Scope) => label(scope, vscode.l10n.t);
 
 export class IncidentsTreeProvider implements vscode.TreeDataProvider<IncidentTreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<IncidentTreeNode | IncidentTreeNode[] | undefined>();
@@ -101,7 +92,7 @@ export class IncidentsTreeProvider implements vscode.TreeDataProvider<IncidentTr
   }
 
   getTreeItem(node: IncidentTreeNode): vscode.TreeItem {
-    return node.kind === 'incident' ? node.toTreeItem(this.now()) : node.toTreeItem();
+    return node.toTreeItem(this.now());
   }
 
   getChildren(node?: IncidentTreeNode): IncidentTreeNode[] {
@@ -123,13 +114,13 @@ export class IncidentsTreeProvider implements vscode.TreeDataProvider<IncidentTr
     // Signed out: no children, so the welcome view (viewsWelcome) with its Sign In button shows.
     if (!this.isSignedIn()) return [];
     const s = this.store;
-    if (s.error) return [MessageNode.fromError(s.error, INCIDENTS_VIEW_ID)];
-    if (!s.loaded) return [new MessageNode('incidents/loading', vscode.l10n.t('Loading incidents…'), 'loading~spin')];
+    if (s.error) return [MessageNode.fromError(s.error, VIEWS.incidents)];
+    if (!s.loaded) return [MessageNode.loading(VIEWS.incidents, vscode.l10n.t('Loading incidents…'))];
     if (s.incidents.length === 0) {
-      return [new MessageNode('incidents/empty', vscode.l10n.t('No open incidents ({0}).', scopeLabel(s.scope)), 'check')];
+      return [MessageNode.empty(VIEWS.incidents, vscode.l10n.t('No open incidents ({0}).', scopeLabel(s.scope)), 'check')];
     }
     const roots: IncidentTreeNode[] = [this.groups.triggered, this.groups.acknowledged];
-    if (s.more) roots.push(new LoadMoreNode(s.incidents.length, s.total));
+    if (s.more) roots.push(MessageNode.loadMore(VIEWS.incidents, s.incidents.length, s.total));
     return roots;
   }
 

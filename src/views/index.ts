@@ -1,25 +1,29 @@
 /**
- * registerViews(): the sidebar (Incidents, On-Call), the status bar item, notifications, the incident commands and
- * the poll loop that keeps them current. All data comes from the toolset via session.callTool.
+ * createViews(): the sidebar (Incidents, On-Call), the status bar item, notifications and the poll loop that keeps
+ * them current. All data comes from the toolset via session.callTool. Registers no command: it returns what the
+ * commands need, and src/extension.ts hands that to them.
  */
 import * as vscode from 'vscode';
-import { openUrl, registerIncidentCommands } from '../commands/incidentCommands';
+import { CONTEXT_KEYS, VIEWS } from '../contributions';
 import type { Logger } from '../log';
 import type { PagerDutySession } from '../session';
-import type { IncidentNode } from './incidentNodes';
-import { IncidentsTreeProvider, INCIDENTS_VIEW_ID } from './incidentsTreeProvider';
+import type { IncidentNode, IncidentTreeNode } from './incidentNodes';
+import { IncidentsTreeProvider } from './incidentsTreeProvider';
 import { IncidentsStore } from './model/incidentsStore';
 import { OncallStore } from './model/oncallStore';
 import { PollScheduler, type Clock, type PollOutcome } from './model/scheduler';
-import { SCOPES, type CallTool, type Scope } from './model/types';
+import { isScope, type Scope } from './model/scope';
+import type { CallTool } from './model/types';
 import { IncidentNotifier } from './notifications';
-import { oncallNodeUrl, OncallTreeProvider, ONCALL_VIEW_ID, type OncallTreeNode } from './oncallTreeProvider';
+import type { OncallTreeNode } from './oncallNodes';
+import { OncallTreeProvider } from './oncallTreeProvider';
 import { PagerDutyStatusBar } from './statusBar';
 
+/** globalState key of the scope the Incidents view showed last. */
 const SCOPE_KEY = 'pagerduty.incidentsScope';
 const realClock: Clock = { now: () => Date.now(), setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) };
 
-/** What the e2e tests read (returned through the extension's activate()). Not a public API. */
+/** What the views expose to the commands (wired in src/extension.ts) and to the e2e tests. Not a public API. */
 export interface ViewsApi {
   incidents: IncidentsStore;
   oncall: OncallStore;
@@ -28,25 +32,29 @@ export interface ViewsApi {
   statusBar: vscode.StatusBarItem;
   /** Polls now and resolves when done. */
   refresh(): Promise<void>;
+  /** The incidents selected in the Incidents view. */
+  selection(): IncidentNode[];
+  /** Shows another scope, remembers it and polls. */
+  setScope(scope: Scope): void;
 }
 
-export function registerViews(context: vscode.ExtensionContext, session: PagerDutySession, log: Logger): ViewsApi {
+export function createViews(context: vscode.ExtensionContext, session: PagerDutySession, log: Logger): ViewsApi {
   const t = (m: string, ...a: string[]) => vscode.l10n.t(m, ...a);
   const callTool: CallTool = (name, args, token) => session.callTool(name, args, token as vscode.CancellationToken | undefined);
   const signedIn = () => session.state === 'signedIn';
   const storedScope = context.globalState.get<string>(SCOPE_KEY);
-  const scope: Scope = (SCOPES as readonly string[]).includes(storedScope ?? '') ? (storedScope as Scope) : 'assigned';
+  const scope: Scope = isScope(storedScope) ? storedScope : 'assigned';
 
   const incidents = new IncidentsStore(callTool, scope, t);
   const oncall = new OncallStore(callTool, Date.now, t);
   const incidentsTree = new IncidentsTreeProvider(incidents, signedIn);
   const oncallTree = new OncallTreeProvider(oncall, () => incidents.me, signedIn);
-  const incidentsView = vscode.window.createTreeView(INCIDENTS_VIEW_ID, { treeDataProvider: incidentsTree, canSelectMany: true, showCollapseAll: false });
-  const oncallView = vscode.window.createTreeView<OncallTreeNode>(ONCALL_VIEW_ID, { treeDataProvider: oncallTree });
+  const incidentsView = vscode.window.createTreeView<IncidentTreeNode>(VIEWS.incidents, { treeDataProvider: incidentsTree, canSelectMany: true, showCollapseAll: false });
+  const oncallView = vscode.window.createTreeView<OncallTreeNode>(VIEWS.oncall, { treeDataProvider: oncallTree });
   incidentsTree.attach(incidentsView);
   const statusBar = new PagerDutyStatusBar(incidents, oncall, signedIn);
   const notifier = new IncidentNotifier(context.globalState, incidents, () => session.settings.notificationsEnabled, log);
-  void vscode.commands.executeCommand('setContext', 'pagerduty.incidentsScope', scope);
+  void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.incidentsScope, scope);
 
   let inFlight: vscode.CancellationTokenSource | undefined;
   const poll = async (): Promise<PollOutcome> => {
@@ -104,20 +112,12 @@ export function registerViews(context: vscode.ExtensionContext, session: PagerDu
     replan();
   };
 
-  const commandDeps = {
-    callTool,
-    log,
-    find: (id: string) => incidents.find(id),
-    selection: () => incidentsView.selection.filter((n): n is IncidentNode => n.kind === 'incident'),
-    applyUpdates: (list: Parameters<IncidentsStore['applyUpdates']>[0]) => incidents.applyUpdates([...list]),
-    refresh,
-    scope: () => incidents.scope,
-    setScope: (next: Scope) => {
-      incidents.setScope(next);
-      void context.globalState.update(SCOPE_KEY, next);
-      void vscode.commands.executeCommand('setContext', 'pagerduty.incidentsScope', next);
-      void scheduler.pollNow();
-    },
+  const selection = () => incidentsView.selection.filter((n): n is IncidentNode => n.kind === 'incident');
+  const setScope = (next: Scope) => {
+    incidents.setScope(next);
+    void context.globalState.update(SCOPE_KEY, next);
+    void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.incidentsScope, next);
+    void scheduler.pollNow();
   };
 
   // Ages ("12m") drift between polls; re-render them once a minute while the view is visible.
@@ -134,11 +134,6 @@ export function registerViews(context: vscode.ExtensionContext, session: PagerDu
     notifier,
     { dispose: () => scheduler.dispose() },
     { dispose: () => clearInterval(ageTimer) },
-    ...registerIncidentCommands(commandDeps),
-    vscode.commands.registerCommand('pagerduty.loadMoreIncidents', () => incidents.loadMore()),
-    vscode.commands.registerCommand('pagerduty.openInPagerDuty', (node?: { kind?: string; incident?: { html_url?: string } }) =>
-      openUrl(node?.kind === 'incident' ? node.incident?.html_url : node ? oncallNodeUrl(node as OncallTreeNode, incidents.me) : undefined),
-    ),
     session.onDidChange(onSessionChange),
     incidentsView.onDidChangeVisibility(replan),
     oncallView.onDidChangeVisibility(() => {
@@ -156,5 +151,5 @@ export function registerViews(context: vscode.ExtensionContext, session: PagerDu
     replan();
   });
 
-  return { incidents, oncall, incidentsTree, oncallTree, statusBar: statusBar.item, refresh };
+  return { incidents, oncall, incidentsTree, oncallTree, statusBar: statusBar.item, refresh, selection, setScope };
 }

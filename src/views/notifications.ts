@@ -1,5 +1,6 @@
 // Raises one notification per new triggered incident assigned to me (NotificationGate decides which).
 import * as vscode from 'vscode';
+import { COMMANDS, focusCommand, VIEWS } from '../contributions';
 import type { Logger } from '../log';
 import type { IncidentsStore } from './model/incidentsStore';
 import { NotificationGate } from './model/notificationGate';
@@ -47,8 +48,8 @@ export class IncidentNotifier implements vscode.Disposable {
       open,
       never,
     );
-    if (choice === ack) await vscode.commands.executeCommand('pagerduty.acknowledgeIncidents', [incident.id]);
-    else if (choice === open) await vscode.commands.executeCommand('pagerduty.openIncident', { id: incident.id });
+    if (choice === ack) await vscode.commands.executeCommand(COMMANDS.acknowledgeIncidents, [incident.id]);
+    else if (choice === open) await vscode.commands.executeCommand(COMMANDS.openIncident, { id: incident.id });
     else if (choice === never) await this.disable();
   }
 
@@ -56,7 +57,7 @@ export class IncidentNotifier implements vscode.Disposable {
     const show = vscode.l10n.t('Show Incidents');
     const never = vscode.l10n.t("Don't Show Again");
     const choice = await vscode.window.showWarningMessage(vscode.l10n.t('PagerDuty: {0} triggered incidents are assigned to you.', String(count)), show, never);
-    if (choice === show) await vscode.commands.executeCommand('pagerduty.incidents.focus');
+    if (choice === show) await vscode.commands.executeCommand(focusCommand(VIEWS.incidents));
     else if (choice === never) await this.disable();
   }
 

@@ -1,5 +1,6 @@
 // The one status bar item: on-call indicator and triggered incidents assigned to me; click shows the Incidents view.
 import * as vscode from 'vscode';
+import { focusCommand, VIEWS } from '../contributions';
 import type { IncidentsStore } from './model/incidentsStore';
 import { formatWhen } from './model/oncall';
 import type { OncallStore } from './model/oncallStore';
@@ -15,7 +16,7 @@ export class PagerDutyStatusBar implements vscode.Disposable {
     private readonly isSignedIn: () => boolean,
   ) {
     this.item.name = vscode.l10n.t('PagerDuty');
-    this.item.command = 'pagerduty.incidents.focus';
+    this.item.command = focusCommand(VIEWS.incidents);
     this.subscriptions = [incidents.onDidChange(() => this.update()), oncall.onDidChange(() => this.update())];
     this.update();
   }

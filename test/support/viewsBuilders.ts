@@ -1,5 +1,6 @@
 // Test-data builders for the view-model tests (not a test file itself).
-import type { Incident, OncallEntry, ToolResult } from '../../src/views/model/types';
+import type { CallResult } from '../../src/mcp/registry';
+import type { Incident, OncallEntry } from '../../src/views/model/types';
 
 let next = 1;
 export function incident(over: Partial<Incident> = {}): Incident {
@@ -35,16 +36,16 @@ export function entry(over: Partial<OncallEntry> = {}): OncallEntry {
   };
 }
 
-export function ok(structured: Record<string, unknown>): ToolResult {
+export function ok(structured: Record<string, unknown>): CallResult {
   return { content: [{ type: 'text', text: 'ok' }], structuredContent: structured };
 }
 
-export function failed(kind: string, text = `${kind} failure`): ToolResult {
+export function failed(kind: string, text = `${kind} failure`): CallResult {
   return { content: [{ type: 'text', text }], isError: true, _meta: { 'pagerduty/errorKind': kind } };
 }
 
 /** A fake callTool: `answer` decides per call; every call is recorded. */
-export function fakeTools(answer: (name: string, args: Record<string, unknown>) => ToolResult | Promise<ToolResult>) {
+export function fakeTools(answer: (name: string, args: Record<string, unknown>) => CallResult | Promise<CallResult>) {
   const calls: { name: string; args: Record<string, unknown> }[] = [];
   const callTool = async (name: string, args: Record<string, unknown>) => {
     calls.push({ name, args });

@@ -4,7 +4,8 @@ import { bulkSummary, incidentIdsFromArgs } from '../../src/commands/bulkSummary
 import { IncidentsStore, type StoreChange } from '../../src/views/model/incidentsStore';
 import { formatWhen, groupByPolicy, myStatus, orderForMe, parseOncalls, webUrl } from '../../src/views/model/oncall';
 import { OncallStore } from '../../src/views/model/oncallStore';
-import type { Incident, ToolResult } from '../../src/views/model/types';
+import type { CallResult } from '../../src/mcp/registry';
+import type { Incident } from '../../src/views/model/types';
 import { entry, failed, fakeTools, incident, ok } from '../support/viewsBuilders';
 
 const ME = { id: 'PME', name: 'Dana Me', html_url: 'https://acme.pagerduty.com/users/PME' };
@@ -60,7 +61,7 @@ describe('IncidentsStore', () => {
   });
 
   it('an error becomes a state, and the next successful poll clears it', async () => {
-    let answer: ToolResult = failed('network', 'connect ECONNREFUSED');
+    let answer: CallResult = failed('network', 'connect ECONNREFUSED');
     const { callTool } = fakeTools((name) => (name === 'get_user_data' ? ok({ user: ME }) : answer));
     const store = new IncidentsStore(callTool, 'assigned');
     assert.equal(await store.poll({ viewVisible: true }), 'error');

@@ -1,5 +1,7 @@
 // Turns a failed tool result into a state the views can show, with the way out.
-import type { ToolResult } from './types';
+import { ERROR_KIND_META, type CallResult } from '../../mcp/registry';
+import type { PagerDutyErrorKind } from '../../pagerduty/errors';
+import { formatOnly, type Translate } from '../../translate';
 
 export type ErrorKind = 'signedOut' | 'unauthorized' | 'forbidden' | 'rate_limited' | 'offline' | 'other';
 
@@ -13,11 +15,10 @@ export interface ViewError {
   action: 'signIn' | 'retry';
 }
 
-export const ERROR_KIND_META = 'pagerduty/errorKind';
-
-export function errorKindOf(result: ToolResult): ErrorKind {
-  if (result.signedOut) return 'signedOut';
-  const kind = result._meta?.[ERROR_KIND_META];
+export function errorKindOf(result: CallResult): ErrorKind {
+  if (result.signedOut) return 'signedOut'; // session.callTool's SignedOutResult
+  const meta = result._meta as Record<string, unknown> | undefined;
+  const kind = meta?.[ERROR_KIND_META] as PagerDutyErrorKind | undefined;
   switch (kind) {
     case 'unauthorized':
       return 'unauthorized';
@@ -33,11 +34,8 @@ export function errorKindOf(result: ToolResult): ErrorKind {
   }
 }
 
-type Translate = (message: string, ...args: string[]) => string;
-const identity: Translate = (m, ...args) => m.replace(/\{(\d+)\}/g, (_, i: string) => args[Number(i)] ?? '');
-
 /** `t` is vscode.l10n.t in the extension and a plain formatter in tests. */
-export function toViewError(result: ToolResult, t: Translate = identity): ViewError {
+export function toViewError(result: CallResult, t: Translate = formatOnly): ViewError {
   const kind = errorKindOf(result);
   const detail = result.content[0]?.text ?? '';
   switch (kind) {

@@ -1,4 +1,5 @@
 // Grouping, ordering, labels and poll diffs for the Incidents view. Pure functions over tool output.
+import type { Translate } from '../../translate';
 import type { Incident, IncidentStatus } from './types';
 
 export type OpenStatus = Exclude<IncidentStatus, 'resolved'>;
@@ -87,7 +88,7 @@ export function escapeMarkdown(text: string): string {
 }
 
 /** The tooltip as Markdown (rendered untrusted, no HTML, no command links). */
-export function incidentTooltip(incident: Incident, now: number, t: (m: string) => string = (m) => m): string {
+export function incidentTooltip(incident: Incident, now: number, t: Translate = (m) => m): string {
   const e = escapeMarkdown;
   const lines = [`**${e(incident.title)}**`, ''];
   const row = (label: string, value: string | undefined) => {

@@ -8,7 +8,9 @@
  */
 import { diffIncidents, isEmptyDiff, parseIncidentList, type IncidentDiff } from './incidents';
 import { toViewError, type ViewError } from './errors';
-import type { CallTool, CurrentUser, Incident, Scope } from './types';
+import type { Translate } from '../../translate';
+import type { Scope } from './scope';
+import type { CallTool, CurrentUser, Incident } from './types';
 import type { PollOutcome } from './scheduler';
 
 export const PAGE_SIZE = 25;
@@ -40,7 +42,7 @@ export class IncidentsStore {
   constructor(
     private readonly callTool: CallTool,
     scope: Scope,
-    private readonly t?: (message: string, ...args: string[]) => string,
+    private readonly t?: Translate,
   ) {
     this.currentScope = scope;
   }

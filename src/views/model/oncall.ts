@@ -1,5 +1,6 @@
 // My on-call status and the policy → level → people tree, from list_oncalls' structuredContent. Pure.
-import type { OncallEntry, Ref } from './types';
+import type { Ref } from '../../mcp/shape/common';
+import type { OncallEntry } from './types';
 
 export type MyStatus =
   | { kind: 'onCall'; until: string | null; policies: Ref[] }

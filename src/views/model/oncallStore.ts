@@ -6,6 +6,7 @@
 import { toViewError, type ViewError } from './errors';
 import { LOOKAHEAD_DAYS, myStatus, parseOncalls, type MyStatus } from './oncall';
 import type { PollOutcome } from './scheduler';
+import type { Translate } from '../../translate';
 import type { CallTool, CurrentUser, OncallEntry } from './types';
 
 export const ONCALL_REFRESH_MS = 5 * 60_000;
@@ -22,7 +23,7 @@ export class OncallStore {
   constructor(
     private readonly callTool: CallTool,
     private readonly now: () => number,
-    private readonly t?: (message: string, ...args: string[]) => string,
+    private readonly t?: Translate,
   ) {}
 
   onDidChange(listener: () => void): { dispose(): void } {

@@ -1,5 +1,6 @@
 // Text of the one status bar item: on-call indicator + number of triggered incidents assigned to me. Pure.
 import type { MyStatus } from './oncall';
+import { formatOnly, type Translate } from '../../translate';
 import type { Incident } from './types';
 
 export interface StatusBarModel {
@@ -10,10 +11,7 @@ export interface StatusBarModel {
   alert: boolean;
 }
 
-type Translate = (message: string, ...args: string[]) => string;
-const fmt: Translate = (m, ...args) => m.replace(/\{(\d+)\}/g, (_, i: string) => args[Number(i)] ?? '');
-
-export function statusBarModel(status: MyStatus | undefined, mine: readonly Incident[] | undefined, failed: boolean, t: Translate = fmt): StatusBarModel {
+export function statusBarModel(status: MyStatus | undefined, mine: readonly Incident[] | undefined, failed: boolean, t: Translate = formatOnly): StatusBarModel {
   if (failed && !mine) return { text: '$(warning) PagerDuty', label: t('PagerDuty: cannot load incidents'), alert: false };
   const triggered = (mine ?? []).filter((i) => i.status === 'triggered').length;
   const count = mine ? String(triggered) : '…';

@@ -1,39 +1,20 @@
 // Plain data the sidebar reads from tool results (structuredContent). No `vscode` import: unit-tested under Node.
+// The shapes themselves are the toolset's (src/mcp/shape/); this file only narrows them for the views.
+import type { CallResult } from '../../mcp/registry';
+import type { Ref } from '../../mcp/shape/common';
 import type { IncidentSummary } from '../../mcp/shape/incident';
+import type { OnCallEntry } from '../../mcp/shape/schedule';
 
 export type Incident = IncidentSummary;
 export type IncidentStatus = Incident['status'];
-export type Scope = 'assigned' | 'teams' | 'all';
-export const SCOPES: readonly Scope[] = ['assigned', 'teams', 'all'];
 
-export interface Ref {
-  id: string;
-  name: string;
-}
-
-export interface OncallEntry {
-  user: Ref;
-  escalation_policy: Ref;
-  escalation_level: number;
-  schedule: Ref | null;
-  /** null = permanently on call (a user targeted directly by the policy). */
-  start: string | null;
-  end: string | null;
-}
+/** A list_oncalls entry whose user and policy were present (parseOncalls drops the others). */
+export type OncallEntry = OnCallEntry & { user: Ref; escalation_policy: Ref };
 
 export interface CurrentUser extends Ref {
   email?: string;
   html_url?: string;
 }
 
-/** The subset of a tool CallResult the views read. */
-export interface ToolResult {
-  content: { type: 'text'; text: string }[];
-  structuredContent?: Record<string, unknown>;
-  isError?: boolean;
-  signedOut?: boolean;
-  _meta?: Record<string, unknown>;
-}
-
 /** How the views call the toolset: session.callTool without the vscode CancellationToken type. */
-export type CallTool = (name: string, args: Record<string, unknown>, token?: unknown) => Promise<ToolResult>;
+export type CallTool = (name: string, args: Record<string, unknown>, token?: unknown) => Promise<CallResult>;

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { BulkResult } from '../../../src/commands/incidentCommands';
 import type { IncidentTreeNode } from '../../../src/views/incidentNodes';
 import type { ViewsApi } from '../../../src/views';
-import type { OncallTreeNode } from '../../../src/views/oncallTreeProvider';
+import type { OncallTreeNode } from '../../../src/views/oncallNodes';
 import { screenshot, suite, test, before } from '../runner';
 import { e2e, extensionApi, simulatorGet, waitFor } from './env';
 

@@ -1,0 +1,97 @@
+// The quick picks the incident commands ask with when no incident was given. Remembers what it listed last, so a
+// bulk summary can name incidents that are not in the tree.
+import * as vscode from 'vscode';
+import type { CallResult } from '../mcp/registry';
+import { parseIncidentList } from '../views/model/incidents';
+import type { Scope } from '../views/model/scope';
+import type { Incident } from '../views/model/types';
+
+type CallTool = (name: string, args: Record<string, unknown>, token?: vscode.CancellationToken) => Promise<CallResult>;
+const t = vscode.l10n.t;
+
+export class IncidentPicker {
+  /** The incidents the last multi-select pick listed. */
+  private readonly lastListed = new Map<string, Incident>();
+
+  constructor(private readonly callTool: CallTool) {}
+
+  /** An incident the last pick listed, by id or number. */
+  find(ref: string): Incident | undefined {
+    return this.lastListed.get(ref) ?? [...this.lastListed.values()].find((i) => String(i.number) === ref);
+  }
+
+  /** A multi-select pick over my open incidents in `statuses`; undefined when dismissed. */
+  async pickMine(statuses: string[], title: string): Promise<string[] | undefined> {
+    const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { incident: Incident }>();
+    pick.title = title;
+    pick.canSelectMany = true;
+    pick.matchOnDescription = true;
+    pick.placeholder = t('Loading your open incidents…');
+    pick.busy = true;
+    pick.show();
+    const source = new vscode.CancellationTokenSource();
+    const result = await this.callTool('list_incidents', { scope: 'assigned', statuses, limit: 100 }, source.token);
+    if (result.isError) {
+      pick.dispose();
+      void vscode.window.showErrorMessage(result.content[0]?.text ?? t('Could not list your incidents.'));
+      return undefined;
+    }
+    const { incidents } = parseIncidentList(result.structuredContent);
+    this.lastListed.clear();
+    for (const i of incidents) this.lastListed.set(i.id, i);
+    pick.items = incidents.map((incident) => ({
+      label: `$(${incident.urgency === 'high' ? 'flame' : 'circle-outline'}) ${incident.title}`,
+      description: describe(incident),
+      incident,
+    }));
+    pick.busy = false;
+    pick.placeholder = incidents.length ? t('Select incidents (Space to toggle, Enter to confirm)') : t('You have no matching open incidents.');
+    return settle(pick, source, () => pick.selectedItems.map((i) => i.incident.id));
+  }
+
+  /** A pick over open incidents in `scope` that also accepts a typed number or id. */
+  async askRef(scope: Scope): Promise<string | undefined> {
+    const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { ref: string }>();
+    pick.title = t('Open Incident');
+    pick.placeholder = t('Type an incident number or id, or search open incidents by title');
+    pick.matchOnDescription = true;
+    pick.busy = true;
+    pick.show();
+    const source = new vscode.CancellationTokenSource();
+    let listed: (vscode.QuickPickItem & { ref: string })[] = [];
+    const update = () => {
+      const typed = pick.value.trim().replace(/^#/, '');
+      const direct = /^[A-Za-z0-9]{1,20}$/.test(typed) ? [{ label: t('Open incident {0}', typed), description: t('by number or id'), ref: typed, alwaysShow: true }] : [];
+      pick.items = [...direct, ...listed];
+    };
+    void this.callTool('list_incidents', { scope, statuses: ['triggered', 'acknowledged'], limit: 100 }, source.token).then((result) => {
+      pick.busy = false;
+      if (result.isError) return;
+      listed = parseIncidentList(result.structuredContent).incidents.map((i) => ({ label: i.title, description: describe(i), ref: i.id }));
+      update();
+    });
+    pick.onDidChangeValue(update);
+    update();
+    return settle(pick, source, () => pick.selectedItems[0]?.ref);
+  }
+}
+
+/** "#12 · triggered · Checkout API" */
+function describe(incident: Incident): string {
+  return `#${incident.number} · ${incident.status}${incident.service ? ` · ${incident.service.name}` : ''}`;
+}
+
+/** Resolves with `accepted()` on Enter, undefined when hidden; cancels the listing and disposes the pick. */
+function settle<T extends vscode.QuickPickItem, R>(pick: vscode.QuickPick<T>, listing: vscode.CancellationTokenSource, accepted: () => R): Promise<R | undefined> {
+  return new Promise((done) => {
+    pick.onDidAccept(() => {
+      done(accepted());
+      pick.hide();
+    });
+    pick.onDidHide(() => {
+      listing.cancel();
+      done(undefined);
+      pick.dispose();
+    });
+  });
+}

@@ -1,0 +1,35 @@
+// The ids package.json contributes (commands, views, context keys), declared once for the code.
+// test/unit/contributions.test.ts checks them against package.json in both directions.
+
+export const COMMANDS = {
+  signIn: 'pagerduty.signIn',
+  signOut: 'pagerduty.signOut',
+  showLogs: 'pagerduty.showLogs',
+  refresh: 'pagerduty.refresh',
+  setIncidentScope: 'pagerduty.setIncidentScope',
+  acknowledgeIncidents: 'pagerduty.acknowledgeIncidents',
+  resolveIncidents: 'pagerduty.resolveIncidents',
+  addNote: 'pagerduty.addNote',
+  openIncident: 'pagerduty.openIncident',
+  openInPagerDuty: 'pagerduty.openInPagerDuty',
+  copyIncidentLink: 'pagerduty.copyIncidentLink',
+  loadMoreIncidents: 'pagerduty.loadMoreIncidents',
+} as const;
+export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
+
+export const VIEWS = {
+  incidents: 'pagerduty.incidents',
+  oncall: 'pagerduty.oncall',
+} as const;
+export type ViewId = (typeof VIEWS)[keyof typeof VIEWS];
+
+/** VS Code's own command that reveals a contributed view. */
+export function focusCommand(view: ViewId): string {
+  return `${view}.focus`;
+}
+
+/** Context keys the extension sets and package.json `when` clauses read. */
+export const CONTEXT_KEYS = {
+  signedIn: 'pagerduty.signedIn',
+  incidentsScope: 'pagerduty.incidentsScope',
+} as const;
