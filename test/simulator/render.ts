@@ -13,6 +13,8 @@ import type {
   TeamRec,
   UserRec,
 } from './state';
+import { iso } from './time';
+import { BRIDGE_NUMBER, ENVIRONMENT_FIELD, SUBDOMAIN, SUPPORT_HOURS } from './seed/data';
 
 export type JsonBody = Record<string, unknown>;
 
@@ -43,6 +45,36 @@ export class Renderer {
   /** The common head of every object and reference: id, type, summary, self, html_url. */
   head(kind: Kind, id: string, summary: string, type: string = kind): JsonBody {
     return { id, type, summary, self: this.selfUrl(kind, id), html_url: kind === 'priority' ? null : this.htmlUrl(kind, id) };
+  }
+
+  /**
+   * Each service's Events API v2 integration, which its alerts arrive through. Derived from the service id
+   * (no PRNG draw) so adding it does not move the seeded ids.
+   */
+  integrationRef(serviceId: string): JsonBody {
+    const id = `PI${serviceId.slice(2)}`;
+    return {
+      id,
+      type: 'events_api_v2_inbound_integration_reference',
+      summary: 'Events API v2',
+      self: `${this.selfUrl('service', serviceId)}/integrations/${id}`,
+      html_url: `${this.htmlUrl('service', serviceId)}/integrations/${id}`,
+    };
+  }
+
+  /** A user's default email contact method and the notification rule that uses it, derived like integrationRef. */
+  private userChannelRefs(userId: string): { contact_methods: JsonBody[]; notification_rules: JsonBody[] } {
+    const user = this.selfUrl('user', userId);
+    const method = `PC${userId.slice(2)}`;
+    const rule = `PN${userId.slice(2)}`;
+    return {
+      contact_methods: [
+        { id: method, type: 'email_contact_method_reference', summary: 'Default', self: `${user}/contact_methods/${method}`, html_url: null },
+      ],
+      notification_rules: [
+        { id: rule, type: 'assignment_notification_rule_reference', summary: '0 minutes: channel Default', self: `${user}/notification_rules/${rule}`, html_url: null },
+      ],
+    };
   }
 
   ref(kind: Kind, id: string): JsonBody {
@@ -83,10 +115,13 @@ export class Renderer {
       avatar_url: `https://secure.gravatar.com/avatar/${u.id.toLowerCase()}.png?d=mm&r=PG`,
       description: u.description,
       invitation_sent: false,
+      created_via_sso: false,
       job_title: u.job_title,
       teams: teamIds.map((id) => (include.has('teams') ? this.team(this.state.teams.get(id)!) : this.ref('team', id))),
-      contact_methods: [],
-      notification_rules: [],
+      ...this.userChannelRefs(u.id),
+      // Private calendar feeds of the user's on-call shifts; the token part is the user id, lower-cased.
+      http_cal_url: `https://${SUBDOMAIN}.pagerduty.com/private/${u.id.toLowerCase()}/feed`,
+      web_cal_url: `webcal://${SUBDOMAIN}.pagerduty.com/private/${u.id.toLowerCase()}/feed`,
     };
   }
 
@@ -112,8 +147,16 @@ export class Renderer {
       ...(last ? { last_incident_timestamp: last.created_at } : {}),
       escalation_policy: this.ref('escalation_policy', s.escalationPolicyId),
       teams: s.teamIds.map((id) => this.ref('team', id)),
-      integrations: [],
-      incident_urgency_rule: { type: 'constant', urgency: 'high' },
+      integrations: [this.integrationRef(s.id)],
+      // Every seeded service pages high during support hours and low outside them, back to high when they start.
+      incident_urgency_rule: {
+        type: 'use_support_hours',
+        during_support_hours: { type: 'constant', urgency: 'high' },
+        outside_support_hours: { type: 'constant', urgency: 'low' },
+      },
+      support_hours: { type: 'fixed_time_per_day', time_zone: SUPPORT_HOURS.time_zone, start_time: SUPPORT_HOURS.start, end_time: SUPPORT_HOURS.end, days_of_week: SUPPORT_HOURS.days },
+      scheduled_actions: [{ type: 'urgency_change', at: { type: 'named_time', name: 'support_hours_start' }, to_urgency: 'high' }],
+      auto_pause_notifications_parameters: { enabled: false, timeout: 0 },
       alert_creation: s.alert_creation,
       alert_grouping_parameters: { type: null },
     };
@@ -195,7 +238,7 @@ export class Renderer {
       escalation_policy:
         include.has('escalation_policies') && policy ? this.escalationPolicy(policy) : this.ref('escalation_policy', i.escalationPolicyId),
       teams: i.teamIds.map((id) => (include.has('teams') ? this.team(s.teams.get(id)!) : this.ref('team', id))),
-      pending_actions: [],
+      pending_actions: this.pendingActions(i),
       acknowledgements: i.acknowledgements.map((a) => ({
         at: a.at,
         acknowledger: userOrRef(a.userId, include.has('users') || include.has('acknowledgers')),
@@ -204,7 +247,12 @@ export class Renderer {
         i.lastStatusChangeBy.type === 'user_reference' ? this.ref('user', i.lastStatusChangeBy.id) : this.ref('service', i.lastStatusChangeBy.id),
       priority: priority ? this.priority(priority) : null,
       resolve_reason: null,
-      ...(include.has('conference_bridge') ? { conference_bridge: { conference_number: '', conference_url: '' } } : {}),
+      ...(include.has('conference_bridge') ? { conference_bridge: this.conferenceBridge(i) } : {}),
+      // PagerDuty documents null when the incident has no alerts.
+      alert_grouping: alerts.length
+        ? { grouping_type: 'advanced', started_at: alerts[0].created_at, ended_at: i.resolved_at, alert_grouping_active: i.status !== 'resolved' }
+        : null,
+      custom_fields: [{ ...ENVIRONMENT_FIELD, type: 'field_value' }],
       incidents_responders: i.responderRequests.flatMap((r) =>
         r.targets
           .filter((t) => t.type === 'user_reference')
@@ -221,6 +269,27 @@ export class Renderer {
       responder_requests: i.responderRequests.map((r) => this.responderRequest(i, r)),
       urgency: i.urgency,
     };
+  }
+
+  /** Every seeded incident has a bridge on the account's dial-in, with its number as the access code. */
+  conferenceBridge(i: IncidentRec): JsonBody {
+    return { conference_number: `${BRIDGE_NUMBER},,,,${i.number}#`, conference_url: `https://meet.${SUBDOMAIN}.example/incident-${i.number}` };
+  }
+
+  /** What PagerDuty will do next on its own: escalate or unacknowledge after the timeouts, auto-resolve. */
+  private pendingActions(i: IncidentRec): JsonBody[] {
+    if (i.status === 'resolved') return [];
+    const s = this.state;
+    const service = s.services.get(i.serviceId);
+    const after = (from: string, seconds: number) => iso(Date.parse(from) + seconds * 1000);
+    const actions: JsonBody[] = [];
+    const ack = i.acknowledgements.at(-1);
+    if (ack && service?.acknowledgement_timeout) actions.push({ type: 'unacknowledge', at: after(ack.at, service.acknowledgement_timeout) });
+    const rule = s.escalationPolicies.get(i.escalationPolicyId)?.rules[i.escalationLevel - 1];
+    const assigned = i.assignments.at(-1);
+    if (!ack && rule && assigned) actions.push({ type: 'escalate', at: after(assigned.at, rule.escalation_delay_in_minutes * 60) });
+    if (service?.auto_resolve_timeout) actions.push({ type: 'resolve', at: after(i.last_status_change_at, service.auto_resolve_timeout) });
+    return actions;
   }
 
   responderRequest(i: IncidentRec, r: IncidentRec['responderRequests'][number]): JsonBody {
@@ -253,6 +322,7 @@ export class Renderer {
       incident: this.ref('incident', incident.id),
       suppressed: false,
       severity: a.severity,
+      integration: this.integrationRef(incident.serviceId),
       body: { type: 'alert_body', contexts: [], details: a.details },
     };
   }
@@ -264,6 +334,7 @@ export class Renderer {
       channel: { summary: 'The PagerDuty website or APIs' },
       content: n.content,
       created_at: n.created_at,
+      updated_at: n.created_at,
     };
   }
 
@@ -294,7 +365,8 @@ export class Renderer {
       incident: incident && include.has('incidents') ? this.incident(incident) : this.ref('incident', e.incidentId),
       teams: (incident?.teamIds ?? []).map((id) => this.ref('team', id)),
       contexts: [],
-      event_details: {},
+      // A trigger carries the triggering event's description; other entries have no event.
+      event_details: e.type === 'trigger_log_entry' && incident ? { description: incident.title } : {},
       ...(e.note !== undefined ? { note: e.note } : {}),
       ...(e.assigneeIds ? { assignees: e.assigneeIds.map((id) => this.ref('user', id)) } : {}),
     };

@@ -202,4 +202,35 @@ export const specPatches: SpecPatch[] = [
       }
     },
   },
+  {
+    why: "an incident's alert grouping has ended_at null while it is still active (the spec's own example does), but it is typed string only",
+    apply(doc) {
+      const parts = (schema(doc, 'Incident').allOf as JsonObject[] | undefined) ?? [schema(doc, 'Incident')];
+      const grouping = parts.find((p) => (p.properties as JsonObject | undefined)?.alert_grouping)?.properties as JsonObject;
+      (((grouping.alert_grouping as JsonObject).properties as JsonObject).ended_at as JsonObject).nullable = true;
+    },
+  },
+  {
+    why: "an incident's alert_grouping is null when it has no alerts (its own description says so), but it is typed object only",
+    apply(doc) {
+      const parts = (schema(doc, 'Incident').allOf as JsonObject[] | undefined) ?? [schema(doc, 'Incident')];
+      const grouping = parts.find((p) => (p.properties as JsonObject | undefined)?.alert_grouping)?.properties as JsonObject;
+      (grouping.alert_grouping as JsonObject).nullable = true;
+    },
+  },
+  {
+    why: 'past incidents answer total null unless total=true is sent (the parameter says so), but total is typed number only',
+    apply(doc) {
+      const answer = ((op(doc, '/incidents/{id}/past_incidents', 'get').responses as JsonObject)['200'] as JsonObject).content as JsonObject;
+      const properties = ((answer['application/json'] as JsonObject).schema as JsonObject).properties as JsonObject;
+      (properties.total as JsonObject).nullable = true;
+    },
+  },
+  {
+    why: "support hours are wall-clock times in the service's time zone (\"09:00:00\", as the spec's own example), but format time demands an offset",
+    apply(doc) {
+      const properties = schema(doc, 'SupportHours').properties as JsonObject;
+      for (const key of ['start_time', 'end_time']) (properties[key] as JsonObject).format = 'iso-time';
+    },
+  },
 ];

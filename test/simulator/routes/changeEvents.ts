@@ -66,15 +66,14 @@ export function changeEventRoutes(route: Route): void {
   route('GET', '/incidents/{id}/related_change_events', ({ params, query, state, render: r, now }) => {
     const incident = findIncident(state, params.id);
     const created = Date.parse(incident.created_at);
-    const limit = Math.min(Math.max(Number(query.get('limit') ?? 25) || 25, 1), 100);
     const related = changeEventsState(state, now.getTime())
       .events.filter((e) => Date.parse(e.timestamp) <= created && Date.parse(e.timestamp) > created - DAY)
       .flatMap((e) => {
         if (e.serviceIds.includes(incident.serviceId)) return [{ e, reason: 'most_recent' }];
         const sameTeam = e.serviceIds.some((id) => state.services.get(id)?.teamIds.some((t) => incident.teamIds.includes(t)));
         return sameTeam ? [{ e, reason: 'related_service' }] : [];
-      })
-      .slice(0, limit);
-    return { status: 200, body: { change_events: related.map(({ e, reason }) => render(state, r, e, { correlation_reason: { reason } })) } };
+      });
+    const { page, meta } = paginate(related, query);
+    return { status: 200, body: { change_events: page.map(({ e, reason }) => render(state, r, e, { correlation_reason: { reason } })), ...meta } };
   });
 }

@@ -2,9 +2,10 @@
 import { invalidInput, notFound } from '../errors';
 import { paginate } from '../render';
 import type { Route } from '../router';
-import { iso } from '../time';
+import type { IncidentRec, SimState } from '../state';
+import { DAY, iso } from '../time';
 import { findIncident, requireActor, writeLog } from './incidents';
-import { includes, listParam, objectBody } from './params';
+import { includes, listParam, objectBody, timeParam } from './params';
 
 export function incidentDetailRoutes(route: Route): void {
   route('GET', '/incidents/{id}/notes', ({ params, state, render }) => {
@@ -66,19 +67,26 @@ export function incidentDetailRoutes(route: Route): void {
     return { status: 200, body: { responder_request: render.responderRequest(incident, request) } };
   });
 
-  route('GET', '/incidents/{id}/outlier_incident', ({ params, query, state, render }) => {
+  // How often incidents of the same template hit the service since `since` (default 90 days back), up to now.
+  route('GET', '/incidents/{id}/outlier_incident', ({ params, query, state, render, now }) => {
     const incident = findIncident(state, params.id);
     const detailed = listParam(query, 'additional_details').includes('incident');
+    const minedText = template(incident.title);
+    const until = now.getTime();
+    const since = timeParam(query, 'since') ?? until - 90 * DAY;
+    const count = [...state.incidents.values()].filter(
+      (i) => i.serviceId === incident.serviceId && template(i.title) === minedText && Date.parse(i.created_at) >= since && Date.parse(i.created_at) <= until,
+    ).length;
+    const frequency = Math.round((count / Math.max((until - since) / DAY, 1)) * 100) / 100;
     return {
       status: 200,
       body: {
         outlier_incident: {
-          incident: detailed ? render.incident(incident) : render.ref('incident', incident.id),
-          incident_template: {
-            id: `T${incident.serviceId}`,
-            cluster_id: `C${incident.serviceId}`,
-            mined_text: incident.title.replace(/\d+/g, '<*>'),
+          incident: {
+            ...(detailed ? render.incident(incident) : summaryOf(state, incident)),
+            occurrence: { count, frequency, category: count <= 1 ? 'rare' : frequency >= 0.5 ? 'frequent' : 'anomalous', since: iso(since), until: iso(until) },
           },
+          incident_template: { id: `T${incident.serviceId}`, cluster_id: `C${incident.serviceId}`, mined_text: minedText },
         },
       },
     };
@@ -94,11 +102,12 @@ export function incidentDetailRoutes(route: Route): void {
       status: 200,
       body: {
         past_incidents: past.slice(0, limit).map((i, rank) => ({
-          incident: { id: i.id, created_at: i.created_at, self: `${state.apiBase}/incidents/${i.id}`, title: i.title },
+          incident: summaryOf(state, i),
           score: Math.round((1 - rank / (limit + 1)) * 1000) / 1000,
         })),
         limit,
-        ...(query.get('total') === 'true' ? { total: past.length } : {}),
+        // PagerDuty documents total as null unless total=true is asked for.
+        total: query.get('total') === 'true' ? past.length : null,
       },
     };
   });
@@ -113,7 +122,7 @@ export function incidentDetailRoutes(route: Route): void {
       status: 200,
       body: {
         related_incidents: related.map((i) => ({
-          incident: detailed ? render.incident(i, includes(query)) : render.ref('incident', i.id),
+          incident: detailed ? render.incident(i, includes(query)) : summaryOf(state, i),
           relationships: [
             {
               type: 'machine_learning_inferred',
@@ -124,4 +133,14 @@ export function incidentDetailRoutes(route: Route): void {
       },
     };
   });
+}
+
+/** The short incident form the AIOps endpoints answer with unless additional_details[]=incident is asked for. */
+function summaryOf(state: SimState, i: IncidentRec) {
+  return { id: i.id, created_at: i.created_at, self: `${state.apiBase}/incidents/${i.id}`, title: i.title };
+}
+
+/** An incident title with its variable parts (numbers) masked, as PagerDuty's template mining does. */
+function template(title: string): string {
+  return title.replace(/\d+/g, '<*>');
 }

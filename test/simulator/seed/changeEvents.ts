@@ -44,7 +44,8 @@ export function changeEventsState(state: SimState, now = Date.now()): ChangeEven
       serviceIds: [serviceId],
       integrationId: area!.integrationByService.get(serviceId)!,
       links: [{ href: `https://github.example/acme/${slug}/releases`, text: 'Release notes' }],
-      custom_details: { environment: 'production', build: area!.events.length + 100 },
+      // Changes ship through CI, so each carries the pipeline run's details as PagerDuty's CI integrations send them.
+      custom_details: { environment: 'production', build_state: 'passed', build_number: area!.events.length + 100, run_time: `${240 + (area!.events.length % 7) * 37}s` },
     });
   };
   const open = [...state.incidents.values()].filter((i) => i.status !== 'resolved');

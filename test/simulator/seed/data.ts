@@ -88,3 +88,20 @@ export const HOSTILE_DETAILS = {
   runbook: 'https://evil.example/\u202Egnp.exe',
   note: 'Zero\u200Bwidth and bidi \u202Eoverride\u202C text',
 };
+
+/** The support hours every seeded service keeps (its urgency rule pages low outside them). */
+export const SUPPORT_HOURS = { time_zone: 'Europe/Berlin', start: '09:00:00', end: '17:00:00', days: [1, 2, 3, 4, 5] };
+
+/** The account's one incident custom field, set on every incident (custom fields are account-wide definitions). */
+export const ENVIRONMENT_FIELD = {
+  id: 'PENVFLD',
+  name: 'environment',
+  display_name: 'Environment',
+  description: 'Where the affected system runs',
+  data_type: 'string',
+  field_type: 'single_value_fixed',
+  value: 'production',
+};
+
+/** Dial-in number of the account's incident bridges; the incident number is the access code. */
+export const BRIDGE_NUMBER = '+1-415-555-0100';

@@ -124,6 +124,13 @@ export function seedState(state: SimState, prng: Prng, incidentCount: number, no
     p.rules[0].targets.flatMap((t) => (t.type === 'user_reference' ? [t.id] : state.schedules.get(t.id)!.layers[0].userIds)),
   );
 
+  /** The first user on a later level of the policy (directly or through its schedule) who is not `busy`. */
+  const helperOf = (policy: EscalationPolicyRec, busy: string) =>
+    policy.rules
+      .slice(1)
+      .flatMap((r) => r.targets.flatMap((t) => (t.type === 'user_reference' ? [t.id] : state.schedules.get(t.id)!.layers[0].userIds)))
+      .find((id) => id !== busy) ?? byName('Marcus').id;
+
   // k counts back from the newest incident: every 5th is triggered, the one after acknowledged, the rest resolved.
   const statusOf = (k: number): IncidentStatus => (k % 5 === 0 || k === 2 ? 'triggered' : k % 5 === 1 ? 'acknowledged' : 'resolved');
   const created: number[] = [];
@@ -173,7 +180,11 @@ export function seedState(state: SimState, prng: Prng, incidentCount: number, no
       acknowledgements: status === 'acknowledged' ? [{ userId: assignee, at: iso(ackAt) }] : [],
       teamIds: service.teamIds,
       firstTriggerLogEntryId: '',
-      responderRequests: [],
+      // Whoever acknowledged asked the policy's next responder to join; no PRNG draw, so the seed's ids stay put.
+      responderRequests:
+        status === 'acknowledged'
+          ? [{ requesterId: assignee, requested_at: iso(ackAt + 3 * MINUTE), message: 'Please join the bridge.', targets: [{ type: 'user_reference', id: helperOf(policy, assignee) }] }]
+          : [],
     };
     if (hostile) hostileIncidentId = id;
 
