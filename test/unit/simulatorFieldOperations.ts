@@ -42,7 +42,8 @@ const op = (operationId: string, path: (ids: SeededIds) => string): FieldOperati
 export const FIELD_OPERATIONS: FieldOperation[] = [
   // incidents
   op('listIncidents', () => '/incidents'),
-  op('getIncident', (i) => `/incidents/${i.incident}`),
+  // get_incident asks for the bridge, which PagerDuty returns only on request.
+  op('getIncident', (i) => `/incidents/${i.incident}?include[]=conference_bridge`),
   op('listIncidentNotes', (i) => `/incidents/${i.incident}/notes`),
   op('listIncidentAlerts', (i) => `/incidents/${i.incident}/alerts`),
   op('getIncidentAlert', (i) => `/incidents/${i.incident}/alerts/${i.alert}`),

@@ -25,7 +25,8 @@ function render(render: Renderer, s: GroupingSettingRec): JsonBody {
     description: s.description,
     type: s.type,
     config: s.config,
-    services: s.serviceIds.map((id) => render.ref('service', id)),
+    // PagerDuty names each grouped service here; a service reference's summary is its name.
+    services: s.serviceIds.map((id) => render.ref('service', id)).map((ref) => ({ ...ref, name: ref.summary })),
     created_at: s.created_at,
     updated_at: s.updated_at,
   };

@@ -28,10 +28,12 @@ function orchestration(ctx: HandlerContext, o: OrchestrationRec, full: boolean):
 }
 
 function path(ctx: HandlerContext, p: PathRec, type: 'router' | 'global' | 'service', parent: JsonBody): JsonBody {
+  const self = type === 'service' ? `${ctx.state.apiBase}/event_orchestrations/services/${parent.id}` : `${parent.self}/${type}`;
   return {
     orchestration_path: {
       type,
       parent,
+      self,
       sets: p.sets,
       catch_all: p.catch_all,
       created_at: p.updated_at,

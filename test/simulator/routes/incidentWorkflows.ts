@@ -29,6 +29,8 @@ function render(ctx: HandlerContext, w: WorkflowRec, withSteps: boolean): JsonBo
             self: null,
             html_url: null,
             name: s.name,
+            // The seed has no separate step descriptions; the step's name says what it does.
+            description: s.name,
             action_configuration: { action_id: s.action_id, inputs: s.inputs },
           })),
         }

@@ -444,7 +444,7 @@ function eventBody(ctx: HandlerContext, s: V3Schedule, r: V3Rotation, e: V3Event
 }
 
 function rotationBody(ctx: HandlerContext, s: V3Schedule, r: V3Rotation): Json {
-  return { id: r.id, type: 'schedule_rotation', events: r.events.map((e) => eventBody(ctx, s, r, e)), ...links(ctx, `${s.id}/rotations/${r.id}`) };
+  return { id: r.id, type: 'schedule_rotation', schedule: { id: s.id, type: 'schedule_v3_reference' }, events: r.events.map((e) => eventBody(ctx, s, r, e)), ...links(ctx, `${s.id}/rotations/${r.id}`) };
 }
 
 function shiftBody(ctx: HandlerContext, s: V3Schedule, c: V3CustomShift): Json {

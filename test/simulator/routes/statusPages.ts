@@ -146,12 +146,16 @@ function renderPage(p: StatusPageRec) {
 function renderDefinition(ctx: HandlerContext, d: DefinitionRec) {
   return {
     id: d.id,
-    self: `${ctx.state.apiBase}/status_pages/${d.statusPageId}/${d.kind}/${d.id}`,
+    self: definitionSelf(ctx, d.statusPageId, d.kind, d.id),
     description: d.description,
     post_type: d.post_type,
     status_page: pageRef(d.statusPageId),
     type: DEF_TYPE[d.kind],
   };
+}
+
+function definitionSelf(ctx: HandlerContext, pageId: string, kind: DefinitionKind, id: string): string {
+  return `${ctx.state.apiBase}/status_pages/${pageId}/${kind}/${id}`;
 }
 
 function postSelf(ctx: HandlerContext, post: PostRec): string {
@@ -162,11 +166,11 @@ function renderUpdate(ctx: HandlerContext, post: PostRec, u: PostUpdateRec) {
   return {
     id: u.id,
     self: `${postSelf(ctx, post)}/post_updates/${u.id}`,
-    post: { id: post.id, type: 'status_page_post' },
+    post: { id: post.id, type: 'status_page_post', self: postSelf(ctx, post) },
     message: u.message,
     reviewed_status: u.reviewed_status,
-    status: { id: u.statusId, type: 'status_page_status' },
-    severity: { id: u.severityId, type: 'status_page_severity' },
+    status: { id: u.statusId, type: 'status_page_status', self: definitionSelf(ctx, post.statusPageId, 'statuses', u.statusId) },
+    severity: { id: u.severityId, type: 'status_page_severity', self: definitionSelf(ctx, post.statusPageId, 'severities', u.severityId) },
     impacted_services: u.impacted.map((i) => ({ service: { id: i.serviceId, type: 'status_page_service' }, impact: { id: i.impactId, type: 'status_page_impact' } })),
     update_frequency_ms: u.update_frequency_ms,
     notify_subscribers: u.notify_subscribers,
