@@ -14,7 +14,7 @@ import { OncallStore } from '../../src/views/model/oncallStore';
 import { PollScheduler, type PollOutcome } from '../../src/views/model/scheduler';
 import type { CallTool } from '../../src/views/model/types';
 import { startSimulator, type Simulator } from '../../test/simulator/index';
-import { createFakeVscode, fakeContext, installFakeVscode, type FakeVscodeRecord } from '../../test/support/fakeVscode';
+import { createFakeVscode, fakeContext, fakeVscodeRecord, installFakeVscode } from '../../test/support/fakeVscode';
 import { figure, median, type Figure } from './figure';
 import { FakeClock } from '../../test/support/fakeClock';
 
@@ -92,7 +92,7 @@ export async function idlePollingFigure(): Promise<Figure> {
 /** First paint of the incidents view with 10 000 incidents: one request, ≤ 300 ms. */
 export async function firstPaintFigure(runs = 5): Promise<Figure> {
   const sim = await startSimulator({ incidents: 10_000 });
-  const restore = installFakeVscode(createFakeVscode({ commands: new Set(), treeViews: [], mcpProviders: [] }, { focused: true }));
+  const restore = installFakeVscode(createFakeVscode(fakeVscodeRecord(), { focused: true }));
   try {
     // The seed resolves ~60 % of incidents; open all of them and assign them to me, so the default scope
     // ("Assigned to me", open only) matches all 10 000.
@@ -159,7 +159,7 @@ export async function firstPaintFigure(runs = 5): Promise<Figure> {
 
 /** Time spent in the extension's activate(), and that it makes no network request. */
 export async function activateFigure(runs = 20): Promise<Figure> {
-  const record: FakeVscodeRecord = { commands: new Set(), treeViews: [], mcpProviders: [] };
+  const record = fakeVscodeRecord();
   const restore = installFakeVscode(createFakeVscode(record, { focused: true }));
   const realFetch = globalThis.fetch;
   let fetches = 0;

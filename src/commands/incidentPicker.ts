@@ -28,11 +28,13 @@ export class IncidentPicker {
     pick.matchOnDescription = true;
     pick.placeholder = t('Loading your open incidents…');
     pick.busy = true;
-    pick.show();
     const source = new vscode.CancellationTokenSource();
+    const answer = settle(pick, source, () => pick.selectedItems.map((i) => i.incident.id));
+    pick.show();
     const result = await this.callTool('list_incidents', { scope: 'assigned', statuses, limit: 100 }, source.token);
+    if (source.token.isCancellationRequested) return undefined; // dismissed while loading
     if (result.isError) {
-      pick.dispose();
+      pick.hide();
       void vscode.window.showErrorMessage(result.content[0]?.text ?? t('Could not list your incidents.'));
       return undefined;
     }
@@ -46,7 +48,7 @@ export class IncidentPicker {
     }));
     pick.busy = false;
     pick.placeholder = incidents.length ? t('Select incidents (Space to toggle, Enter to confirm)') : t('You have no matching open incidents.');
-    return settle(pick, source, () => pick.selectedItems.map((i) => i.incident.id));
+    return answer;
   }
 
   /** A pick over open incidents in `scope` that also accepts a typed number or id. */
@@ -56,8 +58,9 @@ export class IncidentPicker {
     pick.placeholder = t('Type an incident number or id, or search open incidents by title');
     pick.matchOnDescription = true;
     pick.busy = true;
-    pick.show();
     const source = new vscode.CancellationTokenSource();
+    const answer = settle(pick, source, () => pick.selectedItems[0]?.ref);
+    pick.show();
     let listed: (vscode.QuickPickItem & { ref: string })[] = [];
     const update = () => {
       const typed = pick.value.trim().replace(/^#/, '');
@@ -72,7 +75,7 @@ export class IncidentPicker {
     });
     pick.onDidChangeValue(update);
     update();
-    return settle(pick, source, () => pick.selectedItems[0]?.ref);
+    return answer;
   }
 }
 
@@ -81,7 +84,7 @@ function describe(incident: Incident): string {
   return `#${incident.number} · ${incident.status}${incident.service ? ` · ${incident.service.name}` : ''}`;
 }
 
-/** Resolves with `accepted()` on Enter, undefined when hidden; cancels the listing and disposes the pick. */
+/** Resolves with `accepted()` on Enter, undefined when hidden (also while still loading); then cancels the listing and disposes the pick. */
 function settle<T extends vscode.QuickPickItem, R>(pick: vscode.QuickPick<T>, listing: vscode.CancellationTokenSource, accepted: () => R): Promise<R | undefined> {
   return new Promise((done) => {
     pick.onDidAccept(() => {

@@ -1,7 +1,8 @@
 /**
- * A minimal in-process stand-in for the `vscode` module, so the bench can run the extension's activate() and the
- * sidebar's tree providers in plain Node. It implements only what src/ touches at activation and while building
- * tree items; anything else throws, so a new API use shows up as a bench error instead of a silent no-op.
+ * A minimal in-process stand-in for the `vscode` module, so unit tests and the bench can run the extension's
+ * activate(), the tree providers and the commands in plain Node. It implements only what src/ touches; anything
+ * else throws, so a new API use shows up as an error instead of a silent no-op. The user's side of the dialogs
+ * (input boxes, quick picks) is played by `record.ui`, which tests replace.
  */
 import Module from 'node:module';
 
@@ -60,11 +61,81 @@ class Uri {
 
 const format = (message: string, ...args: unknown[]) => message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
 
-/** Counts what the extension asked of VS Code; the bench checks these, not just that nothing threw. */
+/** A quick pick the test drives: read what it shows, then accept() some items or hide() it. */
+export class FakeQuickPick<T = unknown> {
+  title?: string;
+  placeholder?: string;
+  value = '';
+  busy = false;
+  canSelectMany = false;
+  matchOnDescription = false;
+  items: T[] = [];
+  selectedItems: T[] = [];
+  private readonly accepted = new EventEmitter<void>();
+  private readonly hidden = new EventEmitter<void>();
+  private readonly changedValue = new EventEmitter<string>();
+  readonly onDidAccept = this.accepted.event;
+  readonly onDidHide = this.hidden.event;
+  readonly onDidChangeValue = this.changedValue.event;
+  constructor(private readonly onShow: (pick: FakeQuickPick<T>) => void) {}
+  show() {
+    this.onShow(this);
+  }
+  hide() {
+    this.hidden.fire();
+  }
+  dispose() {}
+  /** The user selects `items` and presses Enter. */
+  accept(items: T[]) {
+    this.selectedItems = items;
+    this.accepted.fire();
+  }
+  /** The user types. */
+  type(value: string) {
+    this.value = value;
+    this.changedValue.fire(value);
+  }
+}
+
+/** The user's answers to dialogs; each defaults to dismissing (Escape). */
+export interface FakeUser {
+  showInputBox(options: { title?: string; prompt?: string }): Promise<string | undefined>;
+  showQuickPick(items: readonly { label: string }[], options?: { title?: string }): Promise<unknown>;
+  /** Called when a created quick pick is shown. */
+  quickPick(pick: FakeQuickPick): void;
+  /** Answers a notification with buttons. */
+  message(text: string, buttons: string[]): Promise<string | undefined>;
+}
+
+/** Counts what the extension asked of VS Code; tests and the bench check these, not just that nothing threw. */
 export interface FakeVscodeRecord {
   commands: Set<string>;
   treeViews: { id: string; view: { visible: boolean; badge?: unknown; description?: string; selection: unknown[] } }[];
   mcpProviders: string[];
+  /** Notifications shown, in order. */
+  messages: { severity: 'info' | 'warning' | 'error'; text: string }[];
+  statusMessages: string[];
+  opened: string[];
+  clipboard: string[];
+  ui: FakeUser;
+}
+
+export function fakeVscodeRecord(): FakeVscodeRecord {
+  return {
+    commands: new Set(),
+    treeViews: [],
+    mcpProviders: [],
+    messages: [],
+    statusMessages: [],
+    opened: [],
+    clipboard: [],
+    ui: {
+      showInputBox: async () => undefined,
+      showQuickPick: async () => undefined,
+      quickPick: (pick) => pick.hide(),
+      message: async () => undefined,
+    },
+  };
 }
 
 function strict<T extends object>(name: string, target: T): T {
@@ -78,6 +149,10 @@ function strict<T extends object>(name: string, target: T): T {
 
 export function createFakeVscode(record: FakeVscodeRecord, opts: { focused: boolean }) {
   const windowState = { focused: opts.focused, active: opts.focused };
+  const shown = (severity: 'info' | 'warning' | 'error', text: string, buttons: string[]) => {
+    record.messages.push({ severity, text });
+    return record.ui.message(text, buttons);
+  };
   const outputChannel = () =>
     strict('OutputChannel', { info() {}, warn() {}, error() {}, debug() {}, trace() {}, appendLine() {}, show() {}, dispose() {} });
   return strict('vscode', {
@@ -135,7 +210,13 @@ export function createFakeVscode(record: FakeVscodeRecord, opts: { focused: bool
     ConfigurationTarget: { Global: 1, Workspace: 2, WorkspaceFolder: 3 },
     ProgressLocation: { SourceControl: 1, Window: 10, Notification: 15 },
     l10n: strict('l10n', { t: (message: string, ...args: unknown[]) => format(message, ...args) }),
-    env: strict('env', { openExternal: async () => true, clipboard: { writeText: async () => {} } }),
+    env: strict('env', {
+      openExternal: async (uri: Uri) => {
+        record.opened.push(uri.toString());
+        return true;
+      },
+      clipboard: { writeText: async (text: string) => void record.clipboard.push(text) },
+    }),
     lm: strict('lm', {
       registerMcpServerDefinitionProvider: (id: string) => {
         record.mcpProviders.push(id);
@@ -164,10 +245,18 @@ export function createFakeVscode(record: FakeVscodeRecord, opts: { focused: bool
         record.treeViews.push({ id, view });
         return view;
       },
-      showErrorMessage: async () => undefined,
-      showWarningMessage: async () => undefined,
-      showInformationMessage: async () => undefined,
-      setStatusBarMessage: () => disposable(),
+      showErrorMessage: (text: string, ...buttons: string[]) => shown('error', text, buttons),
+      showWarningMessage: (text: string, ...buttons: string[]) => shown('warning', text, buttons),
+      showInformationMessage: (text: string, ...buttons: string[]) => shown('info', text, buttons),
+      setStatusBarMessage: (text: string) => {
+        record.statusMessages.push(text);
+        return disposable();
+      },
+      showInputBox: (options: { title?: string; prompt?: string }) => record.ui.showInputBox(options),
+      showQuickPick: (items: readonly { label: string }[], options?: { title?: string }) => record.ui.showQuickPick(items, options),
+      createQuickPick: () => new FakeQuickPick((pick) => record.ui.quickPick(pick)),
+      withProgress: async <R>(_options: unknown, task: (progress: { report(value: unknown): void }, token: CancellationTokenSource['token']) => Promise<R>) =>
+        task({ report() {} }, new CancellationTokenSource().token),
     }),
   });
 }

@@ -53,3 +53,14 @@ export function fakeTools(answer: (name: string, args: Record<string, unknown>) 
   };
   return { calls, callTool };
 }
+
+export const ME = { id: 'PME', name: 'Dana Me', html_url: 'https://acme.pagerduty.com/users/PME' };
+
+/** A fake toolset that answers get_user_data with ME and list_incidents with `lists[scope]`. */
+export function incidentsServer(lists: Record<string, Incident[]>) {
+  return fakeTools((name, args) => {
+    if (name === 'get_user_data') return ok({ user: ME });
+    if (name === 'list_incidents') return ok({ incidents: lists[String(args.scope)] ?? [], more: false });
+    return failed('invalid_arguments', `unexpected ${name}`);
+  });
+}
