@@ -16,6 +16,14 @@ export interface IncidentSummary {
   resolved_at: string | null;
   html_url: string;
   incident_key?: string;
+  /** Dial-in and/or link of the incident's bridge; PagerDuty sends it only for include[]=conference_bridge. */
+  conference_bridge?: { number?: string; url?: string };
+}
+
+function bridge(raw: Raw | null | undefined): IncidentSummary['conference_bridge'] {
+  const number = typeof raw?.conference_number === 'string' && raw.conference_number ? raw.conference_number : undefined;
+  const url = typeof raw?.conference_url === 'string' && raw.conference_url ? raw.conference_url : undefined;
+  return number || url ? compact({ number, url }) : undefined;
 }
 
 export function shapeIncident(raw: Raw): IncidentSummary {
@@ -35,6 +43,7 @@ export function shapeIncident(raw: Raw): IncidentSummary {
     resolved_at: time(raw.resolved_at),
     html_url: String(raw.html_url ?? ''),
     incident_key: raw.incident_key ?? undefined,
+    conference_bridge: bridge(raw.conference_bridge),
   }) as IncidentSummary;
 }
 
@@ -58,6 +67,7 @@ export function incidentDetail(i: IncidentSummary): string {
     i.last_status_change_at ? `last status change: ${i.last_status_change_at}` : undefined,
     i.resolved_at ? `resolved: ${i.resolved_at}` : undefined,
     i.incident_key ? `incident key: ${i.incident_key}` : undefined,
+    i.conference_bridge ? `conference bridge: ${[i.conference_bridge.url, i.conference_bridge.number].filter(Boolean).join(' | ')}` : undefined,
   ]
     .filter(Boolean)
     .join('\n');

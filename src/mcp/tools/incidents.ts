@@ -93,7 +93,10 @@ const getIncident = defineTool({
   input: { incident_id: incidentId },
   output: objectOutput('incident'),
   async handler(args, ctx) {
-    const { incident } = await ctx.client.get<{ incident: Raw }>(incidentPath(args.incident_id.replace(/^#/, '')), { signal: ctx.signal });
+    const { incident } = await ctx.client.get<{ incident: Raw }>(incidentPath(args.incident_id.replace(/^#/, '')), {
+      signal: ctx.signal,
+      query: { include: ['conference_bridge'] },
+    });
     const shaped = shapeIncident(incident);
     return { text: fence('Incident', incidentDetail(shaped)), structured: { incident: shaped } };
   },
@@ -331,13 +334,14 @@ function shapeAlert(raw: Raw) {
     created_at: time(raw.created_at),
     alert_key: raw.alert_key,
     service: ref(raw.service),
+    integration: ref(raw.integration),
     html_url: raw.html_url,
     details: details === undefined ? undefined : truncate(typeof details === 'string' ? details : JSON.stringify(details), 4000),
   });
 }
 
 function alertText(a: ReturnType<typeof shapeAlert>, withDetails: boolean) {
-  const head = `${a.id} [${a.status}, ${a.severity ?? 'n/a'}] ${a.summary} | created: ${a.created_at}${a.alert_key ? ` | key: ${a.alert_key}` : ''}`;
+  const head = `${a.id} [${a.status}, ${a.severity ?? 'n/a'}] ${a.summary} | created: ${a.created_at}${a.alert_key ? ` | key: ${a.alert_key}` : ''}${a.integration ? ` | via: ${a.integration.name}` : ''}`;
   return withDetails && a.details ? `${head}\ndetails: ${a.details}` : head;
 }
 
@@ -415,6 +419,8 @@ const getOutlier = defineTool({
     const occurrence = outlier_incident?.incident?.occurrence ?? {};
     const shaped = compact({
       incident_id: id,
+      title: typeof outlier_incident?.incident?.title === 'string' ? outlier_incident.incident.title : undefined,
+      created_at: time(outlier_incident?.incident?.created_at),
       category: occurrence.category,
       count: occurrence.count,
       frequency: occurrence.frequency,
@@ -422,7 +428,8 @@ const getOutlier = defineTool({
       until: time(occurrence.until),
       pattern: outlier_incident?.incident_template?.mined_text,
     });
-    const body = `category: ${shaped.category ?? 'unknown'}; occurrences: ${shaped.count ?? 'n/a'}; frequency: ${shaped.frequency ?? 'n/a'}${shaped.pattern ? `\npattern: ${shaped.pattern}` : ''}`;
+    const head = shaped.title ? `${shaped.title}${shaped.created_at ? ` | created: ${shaped.created_at}` : ''}\n` : '';
+    const body = `${head}category: ${shaped.category ?? 'unknown'}; occurrences: ${shaped.count ?? 'n/a'}; frequency: ${shaped.frequency ?? 'n/a'}${shaped.pattern ? `\npattern: ${shaped.pattern}` : ''}`;
     return { text: fence(`Outlier information for ${id}`, body), structured: { outlier_incident: shaped } };
   },
 });
