@@ -4,6 +4,8 @@
  * Fields it may lack are listed, with a reason each, in test/simulator/openapi/fieldAllowlist.ts.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { assertNoViolations } from '../simulator/assert';
 import { startSimulator, type Simulator } from '../simulator/index';
@@ -114,6 +116,8 @@ describe('simulator field coverage', () => {
     assertNoViolations(sim);
     const stale = Object.keys(FIELD_ALLOWLIST).filter((entry) => !allowed.some((key) => isAllowedBy(entry, key)));
     assert.deepEqual(stale, [], 'allow-list entries no field needs any more; drop them');
+    const stated = /carry ([\d ]+) of the ([\d ]+) fields/.exec(readFileSync(resolve(__dirname, '../../README.md'), 'utf8'));
+    assert.deepEqual(stated?.slice(1).map((n) => Number(n.replace(/ /g, ''))), [carried, shown], "README's testing section states this figure");
     assert.ok(missing.length === 0, `fields PagerDuty's examples show that the simulator leaves out:\n${missing.join('\n')}`);
   });
 });
