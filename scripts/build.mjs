@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { buildIncidentPage } from './build-webview.mjs';
 
 const production = process.argv.includes('--production');
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -54,4 +55,5 @@ const schemas = await precomputedSchemas();
 await Promise.all([
   build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['src/mcp/stdio.ts'], outfile: 'dist/mcp-server.js', define: { ...common.define, __PUBLISHED_SCHEMAS__: schemas } }),
+  buildIncidentPage({ production }),
 ]);

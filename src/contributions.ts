@@ -14,6 +14,8 @@ export const COMMANDS = {
   openInPagerDuty: 'pagerduty.openInPagerDuty',
   copyIncidentLink: 'pagerduty.copyIncidentLink',
   loadMoreIncidents: 'pagerduty.loadMoreIncidents',
+  openIncidentPage: 'pagerduty.openIncidentPage',
+  investigateIncident: 'pagerduty.investigateIncident',
 } as const;
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
 

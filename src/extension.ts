@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { TokenStore } from './auth/tokenStore';
 import { IncidentCommands } from './commands/incidentCommands';
+import { registerIncidentPageCommands } from './commands/incidentPage';
 import { copyIncidentLink, openInPagerDuty } from './commands/links';
 import { showLogsCommand } from './commands/showLogs';
 import { signInCommand, type SignInResult } from './commands/signIn';
@@ -10,8 +11,10 @@ import { signOutCommand } from './commands/signOut';
 import { COMMANDS, type CommandId } from './contributions';
 import { createLogger } from './log';
 import { PagerDutyMcpProvider, registerMcpProvider } from './mcp/provider';
+import { createToolbox } from './mcp/server';
 import { PagerDutySession } from './session';
 import { createViews, type ViewsApi } from './views';
+import { IncidentPages } from './views/incidentPage/panel';
 
 /** What activate() returns; used by the e2e tests and by other parts of this extension, not a public API. */
 export interface PagerDutyExtensionApi {
@@ -47,6 +50,25 @@ export function activate(context: vscode.ExtensionContext): PagerDutyExtensionAp
   // Sidebar, status bar, notifications and the poll loop (src/views); the commands act on what it exposes.
   const views = createViews(context, session, log);
   const incidents = new IncidentCommands({ session, log, views });
+  // The incident page (src/views/incidentPage) and its ways in: tree click, Open Incident…, notifications, vscode:// links.
+  const callTool = (name: string, args: Record<string, unknown>, token?: unknown) => session.callTool(name, args, token as vscode.CancellationToken | undefined);
+  const pages = new IncidentPages({
+    callTool,
+    log,
+    extensionUri: context.extensionUri,
+    refreshIntervalSeconds: () => session.settings.refreshIntervalSeconds,
+    changed: () => void views.refresh(),
+    investigate: (incident) => vscode.commands.executeCommand(COMMANDS.investigateIncident, incident),
+  });
+  const s = () => session.settings;
+  const pageCommands = registerIncidentPageCommands({
+    pages,
+    callTool,
+    log,
+    // What Copilot sees: the MCP server's selection from the same settings.
+    modelTools: () => createToolbox({ enableWrites: s().enableWriteTools, toolsets: s().toolsets.length ? s().toolsets : undefined, allowTools: s().allowedTools }),
+  });
+  context.subscriptions.push(pages, pageCommands.uriHandler);
 
   // Every command: id → handler. The ids are declared in src/contributions.ts (checked against package.json).
   const commands: Record<CommandId, (...args: any[]) => unknown> = {
@@ -62,6 +84,8 @@ export function activate(context: vscode.ExtensionContext): PagerDutyExtensionAp
     [COMMANDS.openInPagerDuty]: openInPagerDuty,
     [COMMANDS.copyIncidentLink]: copyIncidentLink,
     [COMMANDS.loadMoreIncidents]: () => views.incidents.loadMore(),
+    [COMMANDS.openIncidentPage]: pageCommands.openPage,
+    [COMMANDS.investigateIncident]: pageCommands.investigate,
   };
   for (const [id, handler] of Object.entries(commands)) context.subscriptions.push(vscode.commands.registerCommand(id, handler));
 

@@ -5,12 +5,12 @@
  *   pagerduty.acknowledgeIncidents  (ids: string[] | {ids})            → {results, succeeded, failed}
  *   pagerduty.resolveIncidents      ({ids, note?} | ids: string[])      → {results, succeeded, failed}
  *   pagerduty.addNote               ({id, note})                        → {ok, error?}
- *   pagerduty.openIncident          ({id, open?: boolean} | id)          → the incident, or undefined
+ *   pagerduty.openIncident          ({id, open?: boolean} | id)          → the incident (its page opened unless open: false)
  *   pagerduty.setIncidentScope      ('assigned' | 'teams' | 'all')
  *   pagerduty.refresh               ()
  */
 import * as vscode from 'vscode';
-import { VIEWS } from '../contributions';
+import { COMMANDS, VIEWS } from '../contributions';
 import type { Logger } from '../log';
 import type { PagerDutySession } from '../session';
 import type { ViewsApi } from '../views';
@@ -18,7 +18,6 @@ import { isScope, scopeLabel, SCOPES } from '../views/model/scope';
 import type { Incident } from '../views/model/types';
 import { bulkSummary, incidentIdsFromArgs, type BulkOutcome } from './bulkSummary';
 import { IncidentPicker } from './incidentPicker';
-import { openUrl } from './links';
 
 export interface IncidentCommandDeps {
   session: Pick<PagerDutySession, 'callTool'>;
@@ -129,7 +128,7 @@ export class IncidentCommands {
       return undefined;
     }
     const incident = result.structuredContent?.incident as Incident | undefined;
-    if (incident && automation?.open !== false) await openUrl(incident.html_url);
+    if (incident && automation?.open !== false) await vscode.commands.executeCommand(COMMANDS.openIncidentPage, incident.id);
     return incident;
   }
 

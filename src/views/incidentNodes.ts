@@ -1,6 +1,7 @@
 // Tree nodes of the Incidents view. Node instances are kept per incident id, so a poll that changes an incident
 // updates its node in place (selection and clicks keep working mid-refresh).
 import * as vscode from 'vscode';
+import { COMMANDS } from '../contributions';
 import { incidentContextValue, incidentDescription, incidentTooltip, isWebUrl, type OpenStatus } from './model/incidents';
 import type { Incident } from './model/types';
 import type { MessageNode } from './messageNode';
@@ -41,6 +42,8 @@ export class IncidentNode implements TreeNode {
     item.id = `incident/${i.id}`;
     item.description = incidentDescription(i, now);
     item.contextValue = incidentContextValue(i);
+    // A click opens the incident page; Open in PagerDuty stays a context action.
+    item.command = { command: COMMANDS.openIncidentPage, title: vscode.l10n.t('Open Incident Page'), arguments: [i.id] };
     item.iconPath = urgencyIcon(i);
     const tooltip = new vscode.MarkdownString(incidentTooltip(i, now, (m) => vscode.l10n.t(m)));
     // PagerDuty text is untrusted: no command links, no HTML.

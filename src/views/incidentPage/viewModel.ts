@@ -7,6 +7,7 @@ import type { ChangeEvent } from '../../mcp/shape/changeEvents';
 import type { Ref } from '../../mcp/shape/common';
 import type { IncidentSummary } from '../../mcp/shape/incident';
 import type { LogEntry } from '../../mcp/shape/logEntries';
+import type { Translate } from '../../translate';
 import { isSafeLink, type PageAction } from './protocol';
 
 /** The tool calls behind one page load; each may fail on its own (the page then says so in that section). */
@@ -20,8 +21,6 @@ export interface IncidentPageResults {
   outlier?: CallResult;
   changes?: CallResult;
 }
-
-export type Translate = (message: string, ...args: string[]) => string;
 
 export interface Section<T> {
   items: T[];

@@ -1,0 +1,31 @@
+/** The chat request "Investigate with Copilot" sends: the investigate_incident prompt's text for this incident. */
+import { investigateIncidentText } from '../../mcp/investigatePrompt';
+import type { Toolbox } from '../../mcp/registry';
+
+export interface InvestigateTarget {
+  id: string;
+  number: number;
+}
+
+/**
+ * Names only the tools Copilot sees with the user's settings (`modelTools`, the MCP server's selection), so the
+ * request never asks for a tool the model does not have. Only id and number go in: titles are untrusted text.
+ */
+export function investigateRequest(incident: InvestigateTarget, modelTools: Pick<Toolbox, 'enabled'>): string {
+  const names = new Set(modelTools.enabled().map((t) => t.name));
+  return investigateIncidentText(incident.id, (tool) => names.has(tool), `#${incident.number} (${incident.id})`);
+}
+
+/** `vscode://<publisher>.<name>/incident/<id or number>`: the part after /incident/, checked, or undefined. */
+export function incidentRefFromUriPath(path: string): string | undefined {
+  const match = /^\/incident\/(#?[A-Za-z0-9]{1,20})\/?$/.exec(safeDecode(path));
+  return match ? match[1]!.replace(/^#/, '') : undefined;
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return '';
+  }
+}

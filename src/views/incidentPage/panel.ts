@@ -1,0 +1,233 @@
+/**
+ * One webview panel per incident (revealed when already open). Data comes from the toolset (load.ts → viewModel.ts);
+ * while the panel is visible it reloads every refresh interval, hidden it polls nothing.
+ */
+import * as vscode from 'vscode';
+import type { Logger } from '../../log';
+import type { IncidentSummary } from '../../mcp/shape/incident';
+import type { CallTool } from '../model/types';
+import { runPageAction } from './actions';
+import { openCommitInWorkspace } from './commits';
+import { pageHtml } from './html';
+import { loadIncidentPage } from './load';
+import { isSafeLink, parsePageMessage, type HostMessage, type PageAction, type PageMessage } from './protocol';
+import { buildIncidentView, type IncidentView } from './viewModel';
+
+export const INCIDENT_PANEL_TYPE = 'pagerduty.incident';
+
+export interface IncidentPageDeps {
+  callTool: CallTool;
+  log: Logger;
+  extensionUri: vscode.Uri;
+  refreshIntervalSeconds(): number;
+  /** A change was made from the page: the sidebar polls now. */
+  changed(): void;
+  investigate(incident: { id: string; number: number }): Thenable<unknown>;
+}
+
+/** What `pagerduty.openIncidentPage` returns, for automation and tests. */
+export interface OpenedIncidentPage {
+  id: string;
+  number: number;
+  title: string;
+  status: string;
+}
+
+export class IncidentPages implements vscode.Disposable {
+  private readonly panels = new Set<IncidentPanel>();
+
+  constructor(private readonly deps: IncidentPageDeps) {}
+
+  /** Opens (or reveals) the page of an incident by id or number; resolves once its data is shown or failed. */
+  async open(ref: string): Promise<OpenedIncidentPage | undefined> {
+    const key = ref.trim().replace(/^#/, '');
+    const existing = this.find(key);
+    if (existing) {
+      existing.reveal();
+      return existing.summary();
+    }
+    const panel = new IncidentPanel(key, this.deps, () => this.panels.delete(panel));
+    this.panels.add(panel);
+    await panel.loaded;
+    // Opened by number while the same incident was already open by id: keep the older panel.
+    const twin = [...this.panels].find((p) => p !== panel && p.incident?.id === panel.incident?.id);
+    if (twin) {
+      panel.dispose();
+      twin.reveal();
+      return twin.summary();
+    }
+    return panel.summary();
+  }
+
+  private find(key: string): IncidentPanel | undefined {
+    return [...this.panels].find((p) => p.ref === key || p.incident?.id === key || String(p.incident?.number) === key);
+  }
+
+  dispose(): void {
+    for (const p of [...this.panels]) p.dispose();
+  }
+}
+
+class IncidentPanel {
+  readonly panel: vscode.WebviewPanel;
+  readonly loaded: Promise<void>;
+  incident?: IncidentSummary;
+  private view?: IncidentView;
+  private error?: string;
+  private pageReady = false;
+  private timer?: ReturnType<typeof setInterval>;
+  private loading?: Promise<void>;
+  private source = new vscode.CancellationTokenSource();
+  private lastLoad = 0;
+  private disposed = false;
+  private readonly assets: vscode.Uri;
+
+  constructor(
+    readonly ref: string,
+    private readonly deps: IncidentPageDeps,
+    private readonly onDispose: () => void,
+  ) {
+    this.assets = vscode.Uri.joinPath(deps.extensionUri, 'dist', 'webview', 'incidentPage');
+    this.panel = vscode.window.createWebviewPanel(INCIDENT_PANEL_TYPE, `#${ref}`, vscode.ViewColumn.Active, {
+      enableScripts: true,
+      enableFindWidget: true,
+      localResourceRoots: [this.assets],
+    });
+    this.panel.webview.html = pageHtml(this.panel.webview, this.assets, vscode.l10n.t('PagerDuty incident'), vscode.env.language);
+    this.panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw));
+    this.panel.onDidChangeViewState(() => this.schedule());
+    this.panel.onDidDispose(() => this.dispose());
+    this.loaded = this.reload();
+    this.schedule();
+  }
+
+  reveal(): void {
+    this.panel.reveal();
+  }
+
+  summary(): OpenedIncidentPage | undefined {
+    return this.view ? { id: this.view.id, number: this.view.number, title: this.view.title, status: this.view.status } : undefined;
+  }
+
+  /** Polls only while visible; becoming visible after a pause reloads at once. */
+  private schedule(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    if (this.disposed || !this.panel.visible) return;
+    const interval = Math.max(15, this.deps.refreshIntervalSeconds()) * 1000;
+    if (Date.now() - this.lastLoad >= interval) void this.reload();
+    this.timer = setInterval(() => void this.reload(), interval);
+  }
+
+  private reload(): Promise<void> {
+    this.loading ??= this.load().finally(() => (this.loading = undefined));
+    return this.loading;
+  }
+
+  private async load(): Promise<void> {
+    this.lastLoad = Date.now();
+    const results = await loadIncidentPage(this.deps.callTool, this.incident?.id ?? this.ref, this.source.token);
+    if (this.disposed) return;
+    const built = buildIncidentView(results, Date.now(), vscode.l10n.t);
+    if ('error' in built) {
+      this.error = built.error;
+      if (!this.view) this.panel.title = vscode.l10n.t('Incident {0}', this.ref);
+      this.post({ type: 'loadError', message: built.error });
+      return;
+    }
+    this.error = undefined;
+    this.view = built;
+    this.incident = results.incident.structuredContent?.incident as IncidentSummary;
+    this.panel.title = `#${built.number} ${built.title}`;
+    const icon = (name: string) => vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'incidentPage', `${name}.svg`);
+    this.panel.iconPath = icon(built.status);
+    this.post({ type: 'view', view: built });
+  }
+
+  private post(message: HostMessage): void {
+    if (this.pageReady && !this.disposed) void this.panel.webview.postMessage(message);
+  }
+
+  private async receive(raw: unknown): Promise<void> {
+    const message = parsePageMessage(raw);
+    if (!message) {
+      this.deps.log.warn(`Incident page: ignored an unexpected message (${typeof raw === 'object' && raw ? String((raw as { type?: unknown }).type) : typeof raw}).`);
+      return;
+    }
+    await this.handle(message);
+  }
+
+  private async handle(message: PageMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        // Also after the panel was hidden and shown again: the page is rebuilt then and needs the data again.
+        this.pageReady = true;
+        if (this.view) this.post({ type: 'view', view: this.view });
+        else if (this.error) this.post({ type: 'loadError', message: this.error });
+        return;
+      case 'openLink':
+        if (isSafeLink(message.url)) await vscode.env.openExternal(vscode.Uri.parse(message.url, true));
+        return;
+      case 'openIncident':
+        await vscode.commands.executeCommand('pagerduty.openIncidentPage', message.id);
+        return;
+      case 'openCommit':
+        if (!(await openCommitInWorkspace(message.sha)) && message.url && isSafeLink(message.url)) {
+          await vscode.env.openExternal(vscode.Uri.parse(message.url, true));
+        }
+        return;
+      case 'addNote':
+        return this.act('addNote', async () => {
+          const result = await this.deps.callTool('add_note_to_incident', { incident_id: this.incident!.id, note: message.note });
+          return result.isError ? { error: result.content[0]?.text } : {};
+        });
+      case 'action':
+        return this.action(message.action);
+    }
+  }
+
+  private async action(action: PageAction): Promise<void> {
+    const incident = this.incident;
+    if (!incident) return;
+    switch (action) {
+      case 'refresh':
+        return this.act('refresh', async () => ({}), false);
+      case 'openInPagerDuty':
+        if (isSafeLink(incident.html_url)) await vscode.env.openExternal(vscode.Uri.parse(incident.html_url, true));
+        return;
+      case 'investigate':
+        await this.deps.investigate({ id: incident.id, number: incident.number });
+        return;
+      default:
+        return this.act(action, () => runPageAction(action, incident, this.deps.callTool));
+    }
+  }
+
+  /** Progress on the button, then the error in place or the page reloaded at once (and the sidebar told). */
+  private async act(action: PageAction | 'addNote', run: () => Promise<{ error?: string } | 'cancelled'>, changes = true): Promise<void> {
+    if (!this.incident) return;
+    this.post({ type: 'busy', action });
+    let outcome: { error?: string } | 'cancelled';
+    try {
+      outcome = await run();
+    } catch (error) {
+      outcome = { error: error instanceof Error ? error.message : String(error) };
+    }
+    if (outcome !== 'cancelled' && !outcome.error) {
+      await this.loading; // a poll that started before the change would show the old state
+      await this.reload();
+      if (changes) this.deps.changed();
+    }
+    this.post({ type: 'done', action, ...(outcome !== 'cancelled' && outcome.error ? { error: outcome.error } : {}) });
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    clearInterval(this.timer);
+    this.source.cancel();
+    this.source.dispose();
+    this.onDispose();
+    this.panel.dispose();
+  }
+}
