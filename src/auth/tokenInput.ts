@@ -19,10 +19,5 @@ export function cleanToken(raw: string): CleanToken {
   return { token: text, strippedPrefix };
 }
 
-/** A quick shape check before any network call; PagerDuty tokens are 20+ URL-safe characters. */
-export function tokenProblem(token: string): string | undefined {
-  if (!token) return 'empty';
-  if (/\s/.test(token)) return 'whitespace';
-  if (token.length < 8) return 'short';
-  return undefined;
-}
+/** A quick shape check before any network call: the same check the MCP server applies at start-up. */
+export { tokenProblem } from '../pagerduty/token';

@@ -38,7 +38,7 @@ async function check(raw: string, log: Logger): Promise<{ token: string; strippe
       rejected: {
         outcome: 'rejected',
         reason: 'invalid',
-        message: vscode.l10n.t('That does not look like a PagerDuty API token (it is {0}). {1}', problem, PROFILE_HINT()),
+        message: vscode.l10n.t('That is not a usable PagerDuty API token: {0}. {1}', problem, PROFILE_HINT()),
       },
     };
   }

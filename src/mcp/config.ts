@@ -1,4 +1,5 @@
-import { isRegion, type Region } from '../pagerduty/hosts';
+import { isRegion, resolveApiBaseUrl, type Region } from '../pagerduty/hosts';
+import { tokenProblem } from '../pagerduty/token';
 import { TOOLSETS, type Toolset } from './tools/types';
 
 export interface ServerConfig {
@@ -93,10 +94,17 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Se
     throw new Error(`Deadline must be a whole number of milliseconds between 100 and 600000, got "${deadlineText}".`);
   }
 
+  // Refused here, at start-up, rather than surfacing later as a network failure on every call.
+  const token = env.PAGERDUTY_USER_API_KEY?.trim() || undefined;
+  const problem = token === undefined ? undefined : tokenProblem(token);
+  if (problem) throw new Error(`PAGERDUTY_USER_API_KEY is not a usable PagerDuty API token: ${problem}.`);
+  const apiHost = get('api-host', 'PAGERDUTY_API_HOST');
+  resolveApiBaseUrl(region, apiHost);
+
   return {
-    token: env.PAGERDUTY_USER_API_KEY?.trim() || undefined,
+    token,
     region,
-    apiHost: get('api-host', 'PAGERDUTY_API_HOST'),
+    apiHost,
     fromEmail: get('from-email', 'PAGERDUTY_FROM_EMAIL'),
     enableWrites: flags.get('enable-write-tools') === true || /^(1|true|yes)$/i.test(env.PAGERDUTY_ENABLE_WRITE_TOOLS ?? ''),
     structuredOutput: flags.get('structured-output') === true || /^(1|true|yes)$/i.test(env.PAGERDUTY_STRUCTURED_OUTPUT ?? ''),

@@ -1,6 +1,7 @@
-import { errorFromResponse, PagerDutyError } from './errors';
+import { errorFromResponse, isRead, PagerDutyError, unknownWriteOutcome } from './errors';
 import { resolveApiBaseUrl, type Region } from './hosts';
 import { redact, registerSecret } from './redact';
+import { tokenProblem } from './token';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 export type QueryValue = string | number | boolean | readonly string[] | undefined | null;
@@ -126,6 +127,8 @@ export class PagerDutyClient {
       );
     }
     registerSecret(token);
+    const problem = tokenProblem(token);
+    if (problem) throw new PagerDutyError('configuration', `The PagerDuty API token is not usable: ${problem}. Sign in again with the token.`);
     this.token = token;
     this.baseUrl = resolveApiBaseUrl(options.region, options.baseUrl);
     this.deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
@@ -144,19 +147,21 @@ export class PagerDutyClient {
    */
   async request<T>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<T> {
     const combined = new AbortController();
-    const timer = setTimeout(() => combined.abort(new Error('deadline')), options.deadlineMs ?? this.deadlineMs);
+    const deadlineMs = options.deadlineMs ?? this.deadlineMs;
+    const deadlineAt = Date.now() + deadlineMs;
+    const timer = setTimeout(() => combined.abort(new Error('deadline')), deadlineMs);
     const onCallerAbort = () => combined.abort(options.signal?.reason);
     if (options.signal?.aborted) onCallerAbort();
     else options.signal?.addEventListener('abort', onCallerAbort, { once: true });
     try {
-      return await this.send<T>(method, path, options, combined.signal);
+      return await this.send<T>(method, path, options, combined.signal, deadlineAt);
     } finally {
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onCallerAbort);
     }
   }
 
-  private async send<T>(method: HttpMethod, path: string, options: RequestOptions, signal: AbortSignal): Promise<T> {
+  private async send<T>(method: HttpMethod, path: string, options: RequestOptions, signal: AbortSignal, deadlineAt: number): Promise<T> {
     const action = `${method} ${path.split('?')[0]}`;
     const headers: Record<string, string> = {
       Authorization: `Token token=${this.token}`,
@@ -185,10 +190,22 @@ export class PagerDutyClient {
         throw failure;
       }
 
-      if (response.status === 429 && canRetry) {
-        // A 429 means PagerDuty did not process the request, so retrying is safe for every method.
-        await this.backoff(attempt, retryAfterMs(response.headers), signal, options.signal, action);
-        continue;
+      if (response.status === 429) {
+        const waitMs = retryAfterMs(response.headers);
+        if (waitMs !== undefined && Date.now() + waitMs > deadlineAt) {
+          // Sleeping until the deadline would only end in a misleading timeout.
+          throw new PagerDutyError(
+            'rate_limited',
+            `PagerDuty's rate limit was reached for ${action} (429); it resets in ${Math.ceil(waitMs / 1000)} s ` +
+              `(at ${new Date(Date.now() + waitMs).toISOString()}), later than this call's deadline. Nothing was changed; try again after that.`,
+            429,
+          );
+        }
+        if (canRetry) {
+          // A 429 means PagerDuty did not process the request, so retrying is safe for every method.
+          await this.backoff(attempt, waitMs, signal, options.signal, action);
+          continue;
+        }
       }
       if (response.status >= 500 && canRetry && IDEMPOTENT.has(method)) {
         await this.backoff(attempt, undefined, signal, options.signal, action);
@@ -211,7 +228,7 @@ export class PagerDutyClient {
             continue;
           }
           if (response.ok) {
-            const next = method === 'GET' ? 'try again.' : 'the change was probably applied: check before repeating it.';
+            const next = isRead(action) ? 'try again.' : unknownWriteOutcome(action);
             throw new PagerDutyError('malformed_response', `PagerDuty sent an unreadable (non-JSON) response to ${action}; ${next}`, response.status);
           }
         }
@@ -270,8 +287,14 @@ export class PagerDutyClient {
   /** The token's user, fetched once. Account-level keys have no user: PagerDuty answers 400. */
   me(signal?: AbortSignal): Promise<UserSummary> {
     if (!this.mePromise) {
-      this.mePromise = this.get<{ user: UserSummary }>('/users/me', { signal, query: { 'include[]': ['teams'] } }).then(
-        (r) => r.user,
+      this.mePromise = this.get<{ user?: UserSummary } | undefined>('/users/me', { signal, query: { 'include[]': ['teams'] } }).then(
+        (r) => {
+          if (typeof r?.user?.id !== 'string') {
+            throw new PagerDutyError('malformed_response', 'PagerDuty\'s answer to GET /users/me lacked "user" (or its id), so the signed-in user is unknown; try again.');
+          }
+          return r.user;
+        },
+      ).catch(
         (error: unknown) => {
           this.mePromise = undefined;
           if (error instanceof PagerDutyError && error.kind === 'invalid_request') {
@@ -292,7 +315,9 @@ export class PagerDutyClient {
   private async fromEmail(signal: AbortSignal): Promise<string> {
     if (this.options.fromEmail) return this.options.fromEmail;
     try {
-      return (await this.me(signal)).email;
+      const { email } = await this.me(signal);
+      if (!email) throw new PagerDutyError('malformed_response', 'PagerDuty\'s answer to GET /users/me lacked the user\'s email, which this write needs as its From header; set PAGERDUTY_FROM_EMAIL (pagerduty.fromEmail).');
+      return email;
     } catch (error) {
       if (error instanceof PagerDutyError && error.kind === 'configuration') {
         throw new PagerDutyError(
@@ -312,18 +337,24 @@ export class PagerDutyClient {
     try {
       await this.sleep(ms, signal);
     } catch {
-      throw this.abortError(signal, callerSignal, action) ?? new PagerDutyError('timeout', `${action} did not finish in time.`);
+      throw this.abortError(signal, callerSignal, action) ?? this.timeoutError(action);
     }
   }
 
   private abortError(signal: AbortSignal, callerSignal: AbortSignal | undefined, action: string): PagerDutyError | undefined {
     if (!signal.aborted) return undefined;
     if (callerSignal?.aborted) {
-      return new PagerDutyError('cancelled', `${action} was cancelled.`);
+      return new PagerDutyError('cancelled', `${action} was cancelled.${isRead(action) ? '' : ` If it had been sent, ${unknownWriteOutcome(action)}`}`);
     }
+    return this.timeoutError(action);
+  }
+
+  /** A write past its deadline may still be applied by PagerDuty (a slow note is stored later): never invite a plain retry. */
+  private timeoutError(action: string): PagerDutyError {
     return new PagerDutyError(
       'timeout',
-      `${action} did not finish within the deadline; PagerDuty is slow or unreachable. Try again, or raise the deadline.`,
+      `${action} did not finish within the deadline; PagerDuty is slow or unreachable. ` +
+        (isRead(action) ? 'Try again, or raise the deadline.' : `The answer was lost, but ${unknownWriteOutcome(action)}`),
     );
   }
 
@@ -332,7 +363,7 @@ export class PagerDutyClient {
     return new PagerDutyError(
       'network',
       `Could not reach PagerDuty at ${this.baseUrl} for ${action} (${redact(String(cause))}). Check the network, proxy and region setting.` +
-        (action.startsWith('GET ') ? '' : ' The change may or may not have been applied: check before repeating it.'),
+        (isRead(action) ? '' : ` If the request got through, ${unknownWriteOutcome(action)}`),
     );
   }
 

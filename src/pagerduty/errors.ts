@@ -47,6 +47,26 @@ function apiErrorParts(body: unknown): { message?: string; errors: string[] } {
   return { message: error?.message, errors };
 }
 
+/**
+ * How to tell whether a write whose answer was lost (deadline, dropped connection, 5xx, garbled body) was applied,
+ * so the reader checks instead of repeating it: a repeated note or incident would be a duplicate.
+ */
+export function unknownWriteOutcome(action: string): string {
+  const path = action.replace(/^\S+\s+/, '');
+  const check = /^\/incidents\/[^/]+\/notes$/.test(path)
+    ? "list the incident's notes (list_incident_notes)"
+    : /^\/incidents\/[^/]+\/responder_requests$/.test(path)
+      ? "look at the incident's log entries (list_log_entries)"
+      : /^\/incidents(\/[^/]+)?$/.test(path)
+        ? 'look at the incident(s) (get_incident or list_incidents)'
+        : 'read it back with the matching get_ or list_ tool';
+  return `the change may have been applied: ${check} before repeating it, so it is not made twice.`;
+}
+
+export function isRead(action: string): boolean {
+  return action.startsWith('GET ');
+}
+
 /** Maps an HTTP failure to the guidance a responder needs; `action` names what was attempted ("PUT /incidents"). */
 export function errorFromResponse(status: number, body: unknown, action: string): PagerDutyError {
   const { message, errors } = apiErrorParts(body);
@@ -90,7 +110,7 @@ export function errorFromResponse(status: number, body: unknown, action: string)
         return new PagerDutyError(
           'server_error',
           `PagerDuty had a server error (${status}) on ${action}; ` +
-            (action.startsWith('GET ') ? 'try again shortly.' : 'the change may or may not have been applied: check before repeating it.') +
+            (isRead(action) ? 'try again shortly.' : unknownWriteOutcome(action)) +
             (detail ? ` ${detail}` : ''),
           status,
           errors,

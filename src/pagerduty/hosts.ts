@@ -10,17 +10,35 @@ export const HOSTED_MCP_URLS: Record<Region, string> = {
   eu: 'https://mcp.eu.pagerduty.com/mcp',
 };
 
-/** An explicit base URL wins over the region; trailing slashes are dropped so paths join cleanly. */
+/** Loopback hosts (127.0.0.0/8, ::1, localhost): the only ones a token may be sent to over cleartext http. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/**
+ * An explicit base URL wins over the region; trailing slashes are dropped so paths join cleanly. http is refused
+ * except for loopback (a local simulator or proxy): one typo must not send the token unencrypted.
+ */
 export function resolveApiBaseUrl(region: Region = 'us', baseUrl?: string): string {
   const chosen = baseUrl?.trim() || API_HOSTS[region];
   let url: URL;
   try {
     url = new URL(chosen);
   } catch {
-    throw new Error(`PagerDuty API base URL "${chosen}" is not a valid URL; expected e.g. https://api.eu.pagerduty.com`);
+    throw new Error(`PagerDuty API base URL "${chosen.slice(0, 200)}" is not a valid URL; expected e.g. https://api.eu.pagerduty.com`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new Error(`PagerDuty API base URL must use https (or http for a local simulator), got "${url.protocol}"`);
+  }
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    throw new Error(
+      `PagerDuty API base URL "${url.origin}" uses cleartext http, which would send the API token unencrypted; ` +
+        'use https (http is accepted only for loopback hosts: localhost, 127.0.0.0/8, ::1).',
+    );
+  }
+  if (url.username || url.password) {
+    throw new Error('PagerDuty API base URL must not contain a user name or password.');
   }
   return chosen.replace(/\/+$/, '');
 }

@@ -4,9 +4,9 @@ import { parseConfig } from '../../src/mcp/config';
 
 describe('server configuration', () => {
   it('reads the same environment as PagerDuty’s own server', () => {
-    const config = parseConfig(['--enable-write-tools'], { PAGERDUTY_USER_API_KEY: ' tok ', PAGERDUTY_API_HOST: 'https://api.eu.pagerduty.com' });
+    const config = parseConfig(['--enable-write-tools'], { PAGERDUTY_USER_API_KEY: ' y_NbAkKc66ryYTWUXYEu ', PAGERDUTY_API_HOST: 'https://api.eu.pagerduty.com' });
     assert.ok(config !== 'help');
-    assert.equal(config.token, 'tok');
+    assert.equal(config.token, 'y_NbAkKc66ryYTWUXYEu');
     assert.equal(config.apiHost, 'https://api.eu.pagerduty.com');
     assert.equal(config.enableWrites, true);
     assert.equal(config.deadlineMs, 30000);

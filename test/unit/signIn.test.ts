@@ -12,9 +12,10 @@ test('cleanToken strips pasted Authorization prefixes and says which', () => {
 });
 
 test('tokenProblem catches obvious non-tokens before any request', () => {
-  assert.equal(tokenProblem(''), 'empty');
-  assert.equal(tokenProblem('abc'), 'short');
-  assert.equal(tokenProblem('abc defghijk'), 'whitespace');
+  assert.equal(tokenProblem(''), 'it is empty');
+  assert.match(tokenProblem('abc')!, /only 3 characters long/);
+  assert.match(tokenProblem('abc defghijk')!, /whitespace: a space \(U\+0020\) at character 4 of 12/);
+  assert.match(tokenProblem('y_NbAkKc66\u200BryYTWUXYEu')!, /non-ASCII or invisible character: a zero-width space \(U\+200B\) at character 11/);
   assert.equal(tokenProblem('y_NbAkKc66ryYTWUXYEu'), undefined);
 });
 
