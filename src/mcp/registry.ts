@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { PagerDutyError } from '../pagerduty/errors';
-import { redact } from '../pagerduty/redact';
+import { redact, redactDeep } from '../pagerduty/redact';
+import { MissingField } from './shape/common';
 import type { ToolContext, ToolDefinition, Toolset } from './tools/types';
-import { sanitizeDeep } from './untrusted';
+import { ANSWER_MAX_CHARS, clipDeep, FENCE_CLOSE, FENCE_OPEN, sanitize } from './untrusted';
 
 export interface ToolSelection {
   enableWrites: boolean;
@@ -103,8 +104,54 @@ function describePath(path: PropertyKey[]): string {
   return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '');
 }
 
-/** Turns zod issues into one line per offending argument, naming it and what was expected. */
-export function formatValidationError(tool: ToolDefinition, error: z.ZodError): string {
+/** The argument value at a zod issue path, so the message can say what was given (zod does not keep it). */
+function valueAt(args: unknown, path: PropertyKey[]): unknown {
+  let node = args;
+  for (const key of path) {
+    if (!node || typeof node !== 'object') return undefined;
+    node = (node as Record<PropertyKey, unknown>)[key];
+  }
+  return node;
+}
+
+const EXPECTED: Record<string, string> = {
+  int: 'an integer',
+  number: 'a number',
+  string: 'a string',
+  boolean: 'true or false',
+  array: 'an array',
+  object: 'an object',
+};
+
+/** What the caller gave, in a few words: its JSON type and, for short scalars, the value. */
+export function describeGiven(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  switch (typeof value) {
+    case 'number':
+      return Number.isInteger(value) ? `the integer ${value}` : Number.isFinite(value) ? `the number ${value}` : String(value);
+    case 'string':
+      return value.length <= 40 ? `the string ${JSON.stringify(value)}` : `a string of ${value.length} characters`;
+    case 'boolean':
+      return String(value);
+    case 'object':
+      return 'an object';
+    default:
+      return typeof value;
+  }
+}
+
+function issueText(issue: z.core.$ZodIssue, given: unknown): string {
+  if (issue.code === 'invalid_type') {
+    const expected = EXPECTED[issue.expected] ?? issue.expected;
+    return given === undefined ? `is required (${expected})` : `expected ${expected}, got ${describeGiven(given)}`;
+  }
+  const shown = issue.code === 'invalid_value' || issue.code === 'too_big' || issue.code === 'too_small' || issue.code === 'invalid_format';
+  return shown && given !== undefined && typeof given !== 'object' ? `${issue.message}, got ${describeGiven(given)}` : issue.message;
+}
+
+/** Turns zod issues into one line per offending argument, naming it by its path, what was expected and what was given. */
+export function formatValidationError(tool: ToolDefinition, error: z.ZodError, args?: unknown): string {
   const allowed = Object.keys(tool.input);
   const lines = error.issues.slice(0, 8).map((issue) => {
     if (issue.code === 'unrecognized_keys') {
@@ -114,8 +161,7 @@ export function formatValidationError(tool: ToolDefinition, error: z.ZodError): 
       return `unknown argument${issue.keys.length > 1 ? 's' : ''} ${names}${at ? '' : ` (allowed: ${allowed.join(', ') || 'none'})`}`;
     }
     const where = describePath(issue.path) || 'arguments';
-    const received = issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message;
-    return `argument "${where}": ${received}`;
+    return `argument "${where}": ${issueText(issue, valueAt(args, issue.path))}`;
   });
   const more = error.issues.length > 8 ? ` (+${error.issues.length - 8} more)` : '';
   return `Invalid arguments for ${tool.name}: ${lines.join('; ')}${more}`;
@@ -178,17 +224,21 @@ export class Toolbox {
     }
     const parsed = validator.safeParse(args ?? {});
     if (!parsed.success) {
-      return errorResult(formatValidationError(tool, parsed.error));
+      return errorResult(formatValidationError(tool, parsed.error, args));
     }
     try {
       const output = await tool.handler(parsed.data, ctx);
+      // Every answer, not only errors: an echoing proxy or a token pasted into a note must not reach the model.
       return {
-        content: [{ type: 'text', text: output.text }],
-        ...(this.selection.structuredOutput ? { structuredContent: sanitizeDeep(output.structured) as Record<string, unknown> } : {}),
+        content: [{ type: 'text', text: capAnswer(redact(sanitize(output.text))) }],
+        ...(this.selection.structuredOutput ? { structuredContent: redactDeep(clipDeep(output.structured)) as Record<string, unknown> } : {}),
       };
     } catch (error) {
       if (error instanceof PagerDutyError) {
         return errorResult(`${name} failed: ${error.message}`, error.kind, error.status);
+      }
+      if (error instanceof TypeError || error instanceof MissingField) {
+        return errorResult(`${name} failed: ${malformedAnswer(error, tool.access === 'write')}`, 'malformed_response');
       }
       const message = error instanceof Error ? error.message : String(error);
       return errorResult(`${name} failed unexpectedly: ${redact(message)}`);
@@ -199,9 +249,34 @@ export class Toolbox {
 /** Metadata key carrying the failure kind, so in-process callers (the sidebar) can react to 401/429 without parsing text. */
 export const ERROR_KIND_META = 'pagerduty/errorKind';
 
+/**
+ * A shape function reading a field of a body that lacks it throws a TypeError ("Cannot read properties of undefined
+ * (reading 'id')"): PagerDuty (or a proxy) sent an empty or partial answer. Said so, naming the field, instead of a crash.
+ */
+function malformedAnswer(error: TypeError | MissingField, write: boolean): string {
+  const field = error instanceof MissingField ? error.field : /(?:reading|property) '([^']{1,60})'/.exec(error.message)?.[1];
+  return (
+    `PagerDuty's answer lacked ${field ? `the expected field "${field}" (or the object holding it)` : 'an expected field'}, so it could not be shown.` +
+    (write ? ' The change was probably applied: read the object back before repeating it.' : ' Try again; if it persists, PagerDuty or a proxy in between is sending incomplete answers.')
+  );
+}
+
+/**
+ * Backstop for answers no list helper bounded (one huge object): cut at a line end below the cap, close a fence left
+ * open so the note after it is not read as data, and say what was cut.
+ */
+export function capAnswer(text: string): string {
+  if (text.length <= ANSWER_MAX_CHARS) return text;
+  const room = ANSWER_MAX_CHARS - 400;
+  const lineEnd = text.lastIndexOf('\n', room);
+  let head = text.slice(0, lineEnd > room / 2 ? lineEnd : room);
+  if (head.split(FENCE_OPEN).length > head.split(FENCE_CLOSE).length) head += `\n${FENCE_CLOSE}`;
+  return `${head}\n[answer cut at ${ANSWER_MAX_CHARS} characters: ${text.length - head.length} more not shown; ask for less, e.g. a smaller limit or one item by id]`;
+}
+
 function errorResult(text: string, kind: string = 'invalid_arguments', status?: number): CallResult {
   return {
-    content: [{ type: 'text', text: redact(text) }],
+    content: [{ type: 'text', text: capAnswer(redact(sanitize(text))) }],
     isError: true,
     _meta: { [ERROR_KIND_META]: kind, ...(status ? { 'pagerduty/status': status } : {}) },
   };

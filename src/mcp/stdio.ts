@@ -1,6 +1,6 @@
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { redact } from '../pagerduty/redact';
 import { HELP, parseConfig } from './config';
+import { LineTransport } from './lineTransport';
 import { createServer } from './server';
 
 declare const __VERSION__: string;
@@ -24,7 +24,11 @@ async function main() {
     return;
   }
   const server = createServer(config, version, log);
-  await server.connect(new StdioServerTransport());
+  const onFatal = (reason: string) => {
+    log(`stopping: ${reason}`);
+    process.exit(1);
+  };
+  await server.connect(new LineTransport({ log, onFatal }));
   log(`started v${version}; writes ${config.enableWrites ? 'enabled' : 'disabled'}; token ${config.token ? 'present' : 'missing'}`);
 }
 

@@ -1,9 +1,11 @@
-/** Deliberate failures for resilience tests: a status, a delay, a reset connection or a broken JSON body. */
+/** Deliberate failures for resilience tests: a status, a delay, a reset connection, a broken JSON body or an odd 2xx body. */
 export type FaultKind =
   | { kind: 'status'; status: 429 | 500 | 502 | 503; headers?: Record<string, string> }
   | { kind: 'delay'; ms: number }
   | { kind: 'reset' }
-  | { kind: 'malformed' };
+  | { kind: 'malformed' }
+  /** A 2xx answer with this exact body (empty, partial, or not what the spec promises). */
+  | { kind: 'body'; body: string; status?: number };
 
 export type FaultSpec = FaultKind & { match?: { method?: string; path?: RegExp }; times?: number };
 

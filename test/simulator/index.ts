@@ -125,6 +125,12 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       res.end('{"incidents": [{"id": "Q1", "title": "trunc');
       return;
     }
+    if (fault?.kind === 'body') {
+      record.status = fault.status ?? 200;
+      res.writeHead(record.status, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(fault.body);
+      return;
+    }
     if (fault?.kind === 'status') {
       const pdError =
         fault.status === 429 ? new PdError(429, 2020, 'Rate Limit Exceeded') : new PdError(fault.status, 2000, 'An unexpected error occurred.');

@@ -1,4 +1,4 @@
-import { compact, refs, time, type Raw, type Ref } from './common';
+import { compact, idOf, type Raw, type Ref, refs, time } from './common';
 
 export const GROUPING_TYPES = ['content_based', 'content_based_intelligent', 'intelligent', 'time'] as const;
 export type GroupingType = (typeof GROUPING_TYPES)[number];
@@ -21,7 +21,7 @@ export function shapeGroupingSetting(raw: Raw): GroupingSetting {
   const config: Record<string, unknown> = {};
   for (const key of CONFIG_FIELDS) if (raw.config?.[key] !== undefined && raw.config?.[key] !== null) config[key] = raw.config[key];
   return compact({
-    id: String(raw.id),
+    id: idOf(raw),
     name: raw.name ?? null,
     description: raw.description || undefined,
     type: raw.type,

@@ -1,5 +1,5 @@
 import { truncate } from '../untrusted';
-import { compact, ref, refs, time, type Raw, type Ref } from './common';
+import { compact, idOf, type Raw, type Ref, ref, refs, time } from './common';
 
 export interface ChangeEvent {
   id: string;
@@ -17,7 +17,7 @@ export interface ChangeEvent {
 export function shapeChangeEvent(raw: Raw): ChangeEvent {
   const details = raw.custom_details;
   return compact({
-    id: String(raw.id),
+    id: idOf(raw),
     summary: String(raw.summary ?? ''),
     timestamp: time(raw.timestamp),
     source: raw.source || undefined,

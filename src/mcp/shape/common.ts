@@ -1,6 +1,21 @@
 /** Loose view of PagerDuty objects: the tools read only the fields they shape, and tolerate missing ones. */
 export type Raw = Record<string, any>;
 
+/** A field every answer of this kind has was absent: PagerDuty (or a proxy) sent an empty or partial body. */
+export class MissingField extends Error {
+  constructor(readonly field: string) {
+    super(`missing field "${field}"`);
+    this.name = 'MissingField';
+  }
+}
+
+/** The object's id, or MissingField: an object without an id would otherwise be shown as "undefined". */
+export function idOf(raw: Raw | null | undefined): string {
+  const id = raw?.id;
+  if ((typeof id === 'string' && id) || typeof id === 'number') return String(id);
+  throw new MissingField('id');
+}
+
 export interface Ref {
   id: string;
   name: string;

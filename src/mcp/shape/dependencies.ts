@@ -1,4 +1,4 @@
-import { compact, type Raw } from './common';
+import { compact, idOf, type Raw } from './common';
 
 export type ServiceKind = 'business_service' | 'technical_service';
 
@@ -46,7 +46,7 @@ export function shapeDependencies(serviceId: string, relationships: Raw[]): Depe
 
 export function shapeBusinessService(raw: Raw): BusinessService {
   return compact({
-    id: String(raw.id),
+    id: idOf(raw),
     name: String(raw.name ?? raw.summary ?? raw.id),
     description: raw.description || undefined,
     point_of_contact: raw.point_of_contact || undefined,

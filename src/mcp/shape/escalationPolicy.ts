@@ -1,4 +1,4 @@
-import { compact, names, ref, refs, type Raw, type Ref } from './common';
+import { compact, idOf, names, type Raw, type Ref, ref, refs } from './common';
 
 export interface EscalationTarget {
   type: 'user' | 'schedule' | string;
@@ -33,7 +33,7 @@ function targetType(type: unknown): string {
 export function shapeEscalationPolicy(raw: Raw): EscalationPolicySummary {
   const rules: Raw[] = Array.isArray(raw.escalation_rules) ? raw.escalation_rules : [];
   return compact({
-    id: String(raw.id),
+    id: idOf(raw),
     name: String(raw.name ?? raw.summary ?? raw.id),
     description: raw.description || undefined,
     num_loops: Number(raw.num_loops ?? 0),

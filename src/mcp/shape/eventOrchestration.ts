@@ -1,4 +1,4 @@
-import { compact, time, type Raw } from './common';
+import { compact, idOf, type Raw, time } from './common';
 
 export interface Orchestration {
   id: string;
@@ -14,7 +14,7 @@ export interface Orchestration {
 
 export function shapeOrchestration(raw: Raw): Orchestration {
   return compact({
-    id: String(raw.id),
+    id: idOf(raw),
     name: String(raw.name ?? ''),
     description: raw.description || undefined,
     team_id: raw.team?.id ?? undefined,

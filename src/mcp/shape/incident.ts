@@ -1,4 +1,4 @@
-import { compact, ref, refs, time, type Raw, type Ref } from './common';
+import { compact, idOf, type Raw, type Ref, ref, refs, time } from './common';
 
 export interface IncidentSummary {
   id: string;
@@ -28,7 +28,7 @@ function bridge(raw: Raw | null | undefined): IncidentSummary['conference_bridge
 
 export function shapeIncident(raw: Raw): IncidentSummary {
   return compact({
-    id: String(raw.id),
+    id: idOf(raw),
     number: Number(raw.incident_number),
     title: String(raw.title ?? raw.summary ?? ''),
     status: raw.status,

@@ -1,4 +1,4 @@
-import { compact, time, type Raw } from './common';
+import { compact, idOf, type Raw, time } from './common';
 
 export interface Workflow {
   id: string;
@@ -14,7 +14,7 @@ export interface Workflow {
 
 export function shapeWorkflow(raw: Raw): Workflow {
   return compact({
-    id: String(raw.id),
+    id: idOf(raw),
     name: String(raw.name ?? raw.summary ?? ''),
     description: raw.description || undefined,
     is_enabled: raw.is_enabled !== false,

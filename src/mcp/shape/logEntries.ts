@@ -1,4 +1,4 @@
-import { compact, ref, refs, time, type Raw, type Ref } from './common';
+import { compact, idOf, type Raw, type Ref, ref, refs, time } from './common';
 
 export interface LogEntry {
   id: string;
@@ -16,7 +16,7 @@ export interface LogEntry {
 
 export function shapeLogEntry(raw: Raw): LogEntry {
   return compact({
-    id: String(raw.id),
+    id: idOf(raw),
     type: String(raw.type ?? '').replace(/_reference$/, ''),
     summary: String(raw.summary ?? ''),
     created_at: time(raw.created_at),

@@ -1,5 +1,5 @@
 /** Schedules (v2 layer-based and v3 shift-based) and on-call entries reduced to what a responder reads. */
-import { compact, ref, refs, time, type Raw, type Ref } from './common';
+import { compact, idOf, type Raw, type Ref, ref, refs, time } from './common';
 
 export type ScheduleKind = 'layer_based' | 'shift_based';
 
@@ -19,7 +19,7 @@ export interface Member {
 /** v2 list entries and v3 references share this head; kind says which API edits it. */
 export function shapeScheduleHead(raw: Raw, kind: ScheduleKind) {
   return compact({
-    id: String(raw.id),
+    id: idOf(raw),
     name: String(raw.name ?? raw.summary ?? raw.id),
     kind,
     time_zone: raw.time_zone,
@@ -60,7 +60,7 @@ export function shapeMember(raw: Raw | undefined): Member {
 export function shapeEvent(raw: Raw) {
   const strategy = raw.assignment_strategy ?? {};
   return compact({
-    id: String(raw.id),
+    id: idOf(raw),
     name: String(raw.name ?? ''),
     start_time: raw.start_time,
     end_time: raw.end_time,
@@ -76,12 +76,12 @@ export function shapeEvent(raw: Raw) {
 }
 
 export function shapeRotation(raw: Raw) {
-  return { id: String(raw.id), events: (raw.events ?? []).map(shapeEvent) };
+  return { id: idOf(raw), events: (raw.events ?? []).map(shapeEvent) };
 }
 
 export function shapeCustomShift(raw: Raw) {
   return compact({
-    id: String(raw.id),
+    id: idOf(raw),
     start_time: time(raw.start_time),
     end_time: time(raw.end_time),
     member: shapeMember(raw.assignments?.[0]?.member),
@@ -90,7 +90,7 @@ export function shapeCustomShift(raw: Raw) {
 
 export function shapeV3Override(raw: Raw) {
   return compact({
-    id: String(raw.id),
+    id: idOf(raw),
     rotation_id: raw.rotation_id,
     custom_shift_id: raw.custom_shift_id,
     start_time: time(raw.start_time),

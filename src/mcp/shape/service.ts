@@ -1,4 +1,4 @@
-import { compact, names, ref, refs, time, type Raw, type Ref } from './common';
+import { compact, idOf, names, type Raw, type Ref, ref, refs, time } from './common';
 
 export interface ServiceSummary {
   id: string;
@@ -19,7 +19,7 @@ export interface ServiceSummary {
 export function shapeService(raw: Raw): ServiceSummary {
   const rule = raw.incident_urgency_rule;
   return compact({
-    id: String(raw.id),
+    id: idOf(raw),
     name: String(raw.name ?? raw.summary ?? ''),
     description: raw.description || undefined,
     status: raw.status,

@@ -1,5 +1,5 @@
 import { truncate } from '../untrusted';
-import { compact, time, type Raw } from './common';
+import { compact, idOf, type Raw, time } from './common';
 
 export interface StatusPage {
   id: string;
@@ -41,7 +41,7 @@ export interface Post {
 
 export function shapeStatusPage(raw: Raw): StatusPage {
   return compact({
-    id: String(raw.id),
+    id: idOf(raw),
     name: String(raw.name ?? raw.id),
     status_page_type: raw.status_page_type,
     url: raw.url,
@@ -50,12 +50,12 @@ export function shapeStatusPage(raw: Raw): StatusPage {
 }
 
 export function shapeLevel(raw: Raw): StatusPageLevel {
-  return compact({ id: String(raw.id), description: String(raw.description ?? ''), post_type: raw.post_type });
+  return compact({ id: idOf(raw), description: String(raw.description ?? ''), post_type: raw.post_type });
 }
 
 export function shapePostUpdate(raw: Raw): PostUpdate {
   return compact({
-    id: String(raw.id),
+    id: idOf(raw),
     message: String(raw.message ?? ''),
     reported_at: time(raw.reported_at),
     reviewed_status: raw.reviewed_status,
@@ -73,7 +73,7 @@ export function shapePost(raw: Raw): Post {
   // Without include[]=status_page_post_update PagerDuty returns references, which carry no message.
   const full = updates.length > 0 && updates.every((u) => typeof u.message === 'string');
   return compact({
-    id: String(raw.id),
+    id: idOf(raw),
     title: String(raw.title ?? ''),
     post_type: raw.post_type,
     status_page_id: raw.status_page?.id,

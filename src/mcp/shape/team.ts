@@ -1,4 +1,4 @@
-import { compact, type Raw } from './common';
+import { compact, idOf, type Raw } from './common';
 
 export interface TeamSummary {
   id: string;
@@ -18,7 +18,7 @@ export interface TeamMember {
 
 export function shapeTeam(raw: Raw): TeamSummary {
   return compact({
-    id: String(raw.id),
+    id: idOf(raw),
     name: String(raw.name ?? raw.summary ?? raw.id),
     description: raw.description || undefined,
     default_role: raw.default_role ?? undefined,

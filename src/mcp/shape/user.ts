@@ -1,4 +1,4 @@
-import { compact, names, refs, type Raw, type Ref } from './common';
+import { compact, idOf, names, type Raw, type Ref, refs } from './common';
 
 export interface UserProfile {
   id: string;
@@ -13,7 +13,7 @@ export interface UserProfile {
 
 export function shapeUser(raw: Raw): UserProfile {
   return compact({
-    id: String(raw.id),
+    id: idOf(raw),
     name: String(raw.name ?? raw.summary ?? raw.id),
     email: String(raw.email ?? ''),
     role: String(raw.role ?? 'unknown'),

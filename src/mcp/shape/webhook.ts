@@ -1,4 +1,4 @@
-import { compact, type Raw } from './common';
+import { compact, idOf, type Raw } from './common';
 
 export interface WebhookSubscription {
   id: string;
@@ -26,7 +26,7 @@ export function shapeWebhook(raw: Raw): WebhookSubscription {
   const delivery = raw.delivery_method ?? {};
   const headers = Array.isArray(delivery.custom_headers) ? (delivery.custom_headers as Raw[]) : [];
   return compact({
-    id: String(raw.id),
+    id: idOf(raw),
     url: String(delivery.url ?? ''),
     events: Array.isArray(raw.events) ? raw.events.map(String) : [],
     filter_type: String(raw.filter?.type ?? 'unknown').replace(/_reference$/, ''),
@@ -47,7 +47,7 @@ export function webhookLine(w: WebhookSubscription): string {
 
 export function shapeExtensionSchema(raw: Raw): ExtensionSchema {
   return compact({
-    id: String(raw.id),
+    id: idOf(raw),
     key: raw.key ?? undefined,
     label: String(raw.label ?? raw.summary ?? raw.id),
     description: raw.description || undefined,

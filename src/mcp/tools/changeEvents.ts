@@ -3,8 +3,8 @@ import { PagerDutyError } from '../../pagerduty/errors';
 import type { Raw } from '../shape/common';
 import { changeEventLine, shapeChangeEvent } from '../shape/changeEvents';
 import { fence } from '../untrusted';
-import { incidentPath, resolveIncidentId } from './incidentRefs';
-import { items, listOutput, objectOutput, pageFields, pagingLine } from './output';
+import { incidentPath, incidentRef, resolveIncidentId } from './incidentRefs';
+import { items, listAnswer, listOutput, objectOutput } from './output';
 import { isoTime, limit, offset, pdId, pdIds } from './params';
 import { defineTool, READ, type ToolContext, type ToolDefinition } from './types';
 
@@ -29,8 +29,7 @@ async function listChanges(ctx: ToolContext, path: string, label: string, args: 
     query: { since: args.since, until: args.until, team_ids: args.team_ids, integration_ids: args.integration_ids },
   });
   const events = page.items.map(shapeChangeEvent);
-  const body = events.length ? events.map((e) => changeEventLine(e)).join('\n') : 'No change events match.';
-  return { text: `${fence(label, body)}\n${pagingLine(events.length, page)}`, structured: { change_events: events, ...pageFields(page) } };
+  return listAnswer({ label, key: 'change_events', items: events, line: (e) => changeEventLine(e), page, offset: args.offset, empty: 'No change events match.' });
 }
 
 const listChangeEvents = defineTool({
@@ -82,7 +81,7 @@ const listIncidentChangeEvents = defineTool({
   access: 'read',
   annotations: READ,
   input: {
-    incident_id: pdId('incident').describe('Incident id (e.g. Q1ABC23) or number (e.g. 1234)'),
+    incident_id: incidentRef,
     limit: limit(25, 100),
   },
   output: { change_events: items },

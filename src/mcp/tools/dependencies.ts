@@ -2,7 +2,7 @@ import { PagerDutyError } from '../../pagerduty/errors';
 import { compact, type Raw } from '../shape/common';
 import { businessServiceLine, dependenciesText, shapeBusinessService, shapeDependencies, type Dependencies, type RelatedService } from '../shape/dependencies';
 import { fence } from '../untrusted';
-import { item, items, listOutput, pageFields, pagingLine } from './output';
+import { item, items, listAnswer, listOutput } from './output';
 import { limit, offset, pdId } from './params';
 import { defineTool, READ, type ToolContext, type ToolDefinition } from './types';
 
@@ -63,11 +63,7 @@ const listBusinessServices = defineTool({
   async handler(args, ctx) {
     const page = await ctx.client.list<Raw>('/business_services', 'business_services', { signal: ctx.signal, limit: args.limit, offset: args.offset });
     const services = page.items.map(shapeBusinessService);
-    const body = services.length ? services.map(businessServiceLine).join('\n') : 'No business services.';
-    return {
-      text: `${fence('Business services', body)}\n${pagingLine(services.length, page)}`,
-      structured: { business_services: services, ...pageFields(page) },
-    };
+    return listAnswer({ label: 'Business services', key: 'business_services', items: services, line: businessServiceLine, page, offset: args.offset, empty: 'No business services.' });
   },
 });
 

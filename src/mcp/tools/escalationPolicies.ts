@@ -3,7 +3,7 @@ import { PagerDutyError } from '../../pagerduty/errors';
 import { compact, type Raw } from '../shape/common';
 import { levelLines, policyDetail, policyLine, shapeEscalationPolicy } from '../shape/escalationPolicy';
 import { fence } from '../untrusted';
-import { listOutput, objectOutput, pageFields, pagingLine } from './output';
+import { listAnswer, listOutput, objectOutput } from './output';
 import { limit, offset, pdId, pdIds, query, text } from './params';
 import { CREATE, defineTool, READ, UPDATE, type ToolContext } from './types';
 
@@ -72,11 +72,8 @@ const listPolicies = defineTool({
       query: { query: args.query, team_ids: args.team_ids, user_ids: args.user_ids },
     });
     const policies = page.items.map(shapeEscalationPolicy);
-    const body = policies.length ? policies.map((p) => [policyLine(p), ...levelLines(p)].join('\n')).join('\n') : 'No escalation policies match.';
-    return {
-      text: `${fence('Escalation policies', body)}\n${pagingLine(policies.length, page)}`,
-      structured: { escalation_policies: policies, ...pageFields(page) },
-    };
+    const line = (p: (typeof policies)[number]) => [policyLine(p), ...levelLines(p)].join('\n');
+    return listAnswer({ label: 'Escalation policies', key: 'escalation_policies', items: policies, line, page, offset: args.offset, empty: 'No escalation policies match.' });
   },
 });
 

@@ -4,7 +4,7 @@ import { PagerDutyError } from '../../pagerduty/errors';
 import type { Raw } from '../shape/common';
 import { orchestrationLine, pathText, shapeOrchestration, shapePath } from '../shape/eventOrchestration';
 import { fence } from '../untrusted';
-import { listOutput, objectOutput, pageFields, pagingLine } from './output';
+import { listAnswer, listOutput, objectOutput } from './output';
 import { limit, offset, pdId } from './params';
 import { CREATE, defineTool, DESTRUCTIVE, READ, type ToolContext, type ToolDefinition } from './types';
 
@@ -69,11 +69,7 @@ const listOrchestrations = defineTool({
       query: { sort_by: args.sort_by },
     });
     const orchestrations = page.items.map(shapeOrchestration);
-    const body = orchestrations.length ? orchestrations.map(orchestrationLine).join('\n') : 'No event orchestrations.';
-    return {
-      text: `${fence('Event orchestrations', body)}\n${pagingLine(orchestrations.length, page)}`,
-      structured: { orchestrations, ...pageFields(page) },
-    };
+    return listAnswer({ label: 'Event orchestrations', key: 'orchestrations', items: orchestrations, line: orchestrationLine, page, offset: args.offset, empty: 'No event orchestrations.' });
   },
 });
 

@@ -8,12 +8,12 @@ import { compact, ref, time, type Raw } from '../shape/common';
 import { incidentDetail, shapeIncident } from '../shape/incident';
 import { logEntryLine, shapeLogEntry } from '../shape/logEntries';
 import { fence } from '../untrusted';
-import { incidentPath, resolveIncidentId } from './incidentRefs';
+import { incidentPath, incidentRef, resolveIncidentId } from './incidentRefs';
 import { listOutput, objectOutput, pageFields, pagingLine } from './output';
 import { limit, offset, pdId, text } from './params';
 import { CREATE, defineTool, DESTRUCTIVE, READ, UPDATE, type ToolDefinition } from './types';
 
-const incidentId = pdId('incident').describe('Incident id (e.g. Q1ABC23) or incident number (e.g. 1234)');
+const incidentId = incidentRef;
 
 /** PagerDuty accepts 1 second to 7 days; minutes is what people (and models) think in. */
 const MAX_SNOOZE_MINUTES = 7 * 24 * 60;

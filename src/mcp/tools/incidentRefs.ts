@@ -1,5 +1,9 @@
 import { PagerDutyError } from '../../pagerduty/errors';
+import { pdId } from './params';
 import type { ToolContext } from './types';
+
+/** The one parameter for "an incident": its id, or its number with or without "#". */
+export const incidentRef = pdId('incident', true).describe('Incident id (e.g. Q1ABC23) or number (e.g. 1234 or #1234)');
 
 /**
  * Tools accept an incident id (Q1ABC…) or its number (#1234). PagerDuty's sub-resources want the id,

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { Raw } from '../shape/common';
 import { shapeWorkflow, workflowDetail, workflowLine } from '../shape/incidentWorkflows';
 import { fence } from '../untrusted';
-import { resolveIncidentId } from './incidentRefs';
-import { listOutput, objectOutput, pageFields, pagingLine } from './output';
+import { incidentRef, resolveIncidentId } from './incidentRefs';
+import { listAnswer, listOutput, objectOutput } from './output';
 import { limit, offset, pdId, query } from './params';
 import { CREATE, defineTool, READ, type ToolDefinition } from './types';
 
@@ -31,11 +31,8 @@ const listWorkflows = defineTool({
       query: { query: args.query, include: args.include_steps ? ['steps'] : undefined },
     });
     const workflows = page.items.map(shapeWorkflow);
-    const body = workflows.length ? workflows.map((w) => (args.include_steps ? workflowDetail(w) : workflowLine(w))).join('\n') : 'No incident workflows match.';
-    return {
-      text: `${fence('Incident workflows', body)}\n${pagingLine(workflows.length, page)}`,
-      structured: { incident_workflows: workflows, ...pageFields(page) },
-    };
+    const line = (w: (typeof workflows)[number]) => (args.include_steps ? workflowDetail(w) : workflowLine(w));
+    return listAnswer({ label: 'Incident workflows', key: 'incident_workflows', items: workflows, line, page, offset: args.offset, empty: 'No incident workflows match.' });
   },
 });
 
@@ -66,7 +63,7 @@ const startWorkflow = defineTool({
   annotations: CREATE,
   input: {
     workflow_id: workflowId,
-    incident_id: pdId('incident').describe('Incident id (e.g. Q1ABC23) or number (e.g. 1234)'),
+    incident_id: incidentRef,
   },
   output: objectOutput('incident_workflow_instance'),
   async handler(args, ctx) {

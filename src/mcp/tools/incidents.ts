@@ -1,18 +1,19 @@
 import { z } from 'zod';
 import { PagerDutyError } from '../../pagerduty/errors';
-import { compact, ref, refs, time, type Raw } from '../shape/common';
+import { compact, idOf, ref, refs, time, type Raw } from '../shape/common';
 import { incidentDetail, incidentLine, shapeIncident } from '../shape/incident';
 import { fence, truncate } from '../untrusted';
-import { incidentPath, resolveIncidentId } from './incidentRefs';
-import { item, items, listOutput, objectOutput, pageFields, pagingLine } from './output';
+import { incidentPath, incidentRef, resolveIncidentId } from './incidentRefs';
+import { item, items, listAnswer, listOutput, objectOutput } from './output';
 import { isoTime, limit, offset, pdId, pdIds, text } from './params';
+import { checkWindow } from './scheduleParams';
 import { CREATE, defineTool, READ, UPDATE, type ToolContext } from './types';
 
 const STATUSES = ['triggered', 'acknowledged', 'resolved'] as const;
 const URGENCIES = ['high', 'low'] as const;
 const SORTS = ['created_at:desc', 'created_at:asc', 'incident_number:desc', 'incident_number:asc', 'resolved_at:desc', 'resolved_at:asc', 'urgency:desc', 'urgency:asc'] as const;
 
-const incidentId = pdId('incident').describe('Incident id (e.g. Q1ABC23) or incident number (e.g. 1234)');
+const incidentId = incidentRef;
 
 async function me(ctx: ToolContext) {
   return ctx.client.me(ctx.signal);
@@ -46,6 +47,7 @@ const listIncidents = defineTool({
     if (args.date_range && (args.since || args.until)) {
       throw new PagerDutyError('invalid_request', 'Use either date_range "all" or since/until, not both.');
     }
+    checkWindow(args.since, args.until);
     let userIds = args.user_ids;
     let teamIds = args.team_ids;
     if (args.scope === 'assigned') {
@@ -75,11 +77,7 @@ const listIncidents = defineTool({
       },
     });
     const incidents = page.items.map(shapeIncident);
-    const body = incidents.length ? incidents.map(incidentLine).join('\n') : 'No incidents match.';
-    return {
-      text: `${fence(`Incidents (scope: ${args.scope})`, body)}\n${pagingLine(incidents.length, page)}`,
-      structured: { incidents, ...pageFields(page) },
-    };
+    return listAnswer({ label: `Incidents (scope: ${args.scope})`, key: 'incidents', items: incidents, line: incidentLine, page, offset: args.offset, empty: 'No incidents match.' });
   },
 });
 
@@ -182,19 +180,21 @@ const manageIncidents = defineTool({
     if (Object.keys(change).length === 0) {
       throw new PagerDutyError('invalid_request', 'Nothing to change: give at least one of status, urgency, priority_id, assignee_user_ids, escalation_level.');
     }
-    const ids = [...new Set(args.incident_ids.map((i) => i.replace(/^#/, '')))];
+    // Numbers are resolved to ids first, so one incident given as Q1ABC and as #1005 is updated and reported once.
+    const given = [...new Set(args.incident_ids.map((i) => i.replace(/^#/, '')))];
     const results: Outcome[] = [];
     const resolved = await Promise.all(
-      ids.map(async (id) => {
+      given.map(async (ref) => {
         try {
-          return await resolveIncidentId(ctx, id);
+          return await resolveIncidentId(ctx, ref);
         } catch (error) {
-          results.push({ incident_id: id, ok: false, error: (error as Error).message });
+          if (error instanceof PagerDutyError && ['cancelled', 'timeout', 'unauthorized'].includes(error.kind)) throw error;
+          results.push({ incident_id: ref, ok: false, error: (error as Error).message });
           return undefined;
         }
       }),
     );
-    const targets = resolved.filter((id): id is string => Boolean(id));
+    const targets = [...new Set(resolved.filter((id): id is string => Boolean(id)))];
     const update = (id: string) => ({ id, type: 'incident_reference', ...change });
 
     let bulkDone = false;
@@ -243,7 +243,7 @@ const manageIncidents = defineTool({
 });
 
 function shapeNote(raw: Raw) {
-  return compact({ id: String(raw.id), content: String(raw.content ?? ''), created_at: time(raw.created_at), user: ref(raw.user) });
+  return compact({ id: idOf(raw), content: String(raw.content ?? ''), created_at: time(raw.created_at), user: ref(raw.user) });
 }
 
 const addNote = defineTool({
@@ -327,7 +327,7 @@ const addResponders = defineTool({
 function shapeAlert(raw: Raw) {
   const details = raw.body?.details ?? raw.body?.cef_details?.details;
   return compact({
-    id: String(raw.id),
+    id: idOf(raw),
     summary: String(raw.summary ?? ''),
     status: raw.status,
     severity: raw.severity,
@@ -368,8 +368,7 @@ const listAlerts = defineTool({
       query: { statuses: args.statuses },
     });
     const alerts = page.items.map(shapeAlert);
-    const body = alerts.length ? alerts.map((a) => alertText(a, true)).join('\n---\n') : 'No alerts.';
-    return { text: `${fence(`Alerts of incident ${id}`, body)}\n${pagingLine(alerts.length, page)}`, structured: { alerts, ...pageFields(page) } };
+    return listAnswer({ label: `Alerts of incident ${id}`, key: 'alerts', items: alerts, line: (a) => alertText(a, true), separator: '\n---\n', page, offset: args.offset, empty: 'No alerts.' });
   },
 });
 
@@ -393,7 +392,7 @@ const getAlert = defineTool({
 function shapeRelated(raw: Raw) {
   const incident = raw.incident ?? {};
   return compact({
-    id: String(incident.id),
+    id: idOf(incident),
     title: String(incident.title ?? incident.summary ?? ''),
     created_at: time(incident.created_at),
     score: typeof raw.score === 'number' ? raw.score : undefined,

@@ -3,7 +3,7 @@ import { PagerDutyError } from '../../pagerduty/errors';
 import type { Raw } from '../shape/common';
 import { logEntryLine, shapeLogEntry } from '../shape/logEntries';
 import { fence } from '../untrusted';
-import { listOutput, objectOutput, pageFields, pagingLine } from './output';
+import { listAnswer, listOutput, objectOutput } from './output';
 import { isoTime, limit, offset, pdId, pdIds, timeZone as timeZoneParam } from './params';
 import { defineTool, READ, type ToolDefinition } from './types';
 
@@ -41,11 +41,7 @@ const listLogEntries = defineTool({
       query: { since, until, is_overview: args.is_overview, team_ids: args.team_ids, time_zone: args.time_zone },
     });
     const entries = page.items.map(shapeLogEntry);
-    const body = entries.length ? entries.map(logEntryLine).join('\n') : 'No log entries in this window.';
-    return {
-      text: `${fence(`Log entries ${since} – ${until}`, body)}\n${pagingLine(entries.length, page)}`,
-      structured: { log_entries: entries, ...pageFields(page) },
-    };
+    return listAnswer({ label: `Log entries ${since} – ${until}`, key: 'log_entries', items: entries, line: logEntryLine, page, offset: args.offset, empty: 'No log entries in this window.' });
   },
 });
 

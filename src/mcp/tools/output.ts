@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ANSWER_MAX_CHARS, clip, fence } from '../untrusted';
+import type { ToolOutput } from './types';
 
 /** Kept deliberately shallow: every output schema is sent to the model with tools/list and costs context. */
 export const item = z.looseObject({});
@@ -21,8 +23,15 @@ export function objectOutput<K extends string>(key: K) {
   return { [key]: item } as { [P in K]: typeof item };
 }
 
+export interface PageInfo {
+  more: boolean;
+  total?: number;
+  nextOffset?: number;
+  nextCursor?: string;
+}
+
 /** Paging footer for list text, so the model knows whether and how to continue. */
-export function pagingLine(shown: number, page: { more: boolean; total?: number; nextOffset?: number; nextCursor?: string }): string {
+export function pagingLine(shown: number, page: PageInfo): string {
   const total = page.total !== undefined ? ` of ${page.total}` : '';
   if (!page.more) return `Showing ${shown}${total}; no more.`;
   const next = page.nextCursor !== undefined ? `cursor "${page.nextCursor}"` : `offset ${page.nextOffset}`;
@@ -34,5 +43,55 @@ export function pageFields(page: { more: boolean; total?: number; nextOffset?: n
     more: page.more,
     ...(page.total !== undefined ? { total: page.total } : {}),
     ...(page.nextOffset !== undefined ? { next_offset: page.nextOffset } : {}),
+  };
+}
+
+/** Room for the list's lines in one answer; the rest is label, fence, footer and a line or two of context. */
+const LINES_BUDGET = ANSWER_MAX_CHARS - 2_000;
+
+export interface ListAnswer<T> {
+  label: string;
+  /** Property of the typed result holding the items ("incidents"). */
+  key: string;
+  items: T[];
+  line(item: T): string;
+  page: PageInfo;
+  /** The offset this page started at, to say where to continue when the answer cap stops it early. */
+  offset?: number;
+  empty: string;
+  separator?: string;
+  /** Text before the fenced list (context the tool adds). */
+  intro?: string;
+  /** Further typed fields. */
+  extra?: Record<string, unknown>;
+}
+
+/**
+ * A page of items as one fenced list with its paging footer, bounded by the answer cap: when the next item would not
+ * fit, the page stops there, the footer says where to continue, and the typed result holds the same items.
+ */
+export function listAnswer<T>(a: ListAnswer<T>): ToolOutput<Record<string, unknown>> {
+  const separator = a.separator ?? '\n';
+  const lines: string[] = [];
+  let used = a.intro?.length ?? 0;
+  for (const item of a.items) {
+    const line = clip(a.line(item));
+    if (lines.length > 0 && used + line.length + separator.length > LINES_BUDGET) break;
+    lines.push(line);
+    used += line.length + separator.length;
+  }
+  const shown = a.items.slice(0, lines.length);
+  const cut = shown.length < a.items.length;
+  const start = a.offset ?? 0;
+  const page: PageInfo = cut ? { more: true, total: a.page.total, ...(a.page.nextCursor === undefined ? { nextOffset: start + shown.length } : {}) } : a.page;
+  const footer = !cut
+    ? pagingLine(shown.length, page)
+    : page.nextOffset !== undefined
+      ? `Showing ${shown.length} of the ${a.items.length} fetched: the answer reached its size cap (${ANSWER_MAX_CHARS} characters). Call again with offset ${page.nextOffset} for the rest.`
+      : `Showing ${shown.length} of the ${a.items.length} fetched: the answer reached its size cap (${ANSWER_MAX_CHARS} characters). Call again with limit ${shown.length} and page by cursor.`;
+  const body = lines.length ? lines.join(separator) : a.empty;
+  return {
+    text: `${a.intro ?? ''}${fence(a.label, body)}\n${footer}`,
+    structured: { [a.key]: shown, ...pageFields(page), ...a.extra },
   };
 }

@@ -4,12 +4,16 @@ import { z } from 'zod';
 const PLACEHOLDERS = new Set(['', 'null', 'undefined', 'none', 'nil', 'id', 'n/a', 'string', 'example', 'placeholder', 'todo', '<id>', '...']);
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
 
-/** A PagerDuty object id such as PABC123, checked before any request is made. */
-export function pdId(what: string) {
+/**
+ * A PagerDuty object id such as PABC123, checked before any request is made. `numbered`: the object also has a
+ * number (incidents), given as 1234 or #1234.
+ */
+export function pdId(what: string, numbered = false) {
   return z
     .string()
     .trim()
     .superRefine((value, ctx) => {
+      if (numbered && /^#\d{1,12}$/.test(value)) return;
       if (PLACEHOLDERS.has(value.toLowerCase()) || /^[<{[].*[>}\]]$/.test(value)) {
         ctx.addIssue({ code: 'custom', message: `a real ${what} id is required, got the placeholder "${value}"` });
       } else if (!ID_PATTERN.test(value)) {
@@ -23,15 +27,38 @@ export function pdIds(what: string, max = 100) {
   return z.array(pdId(what)).min(1).max(max).describe(`${what} ids`);
 }
 
+// The published schema shows this pattern as format "date-time" (registry.ts trimSchema looks for its start).
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+const ISO_PARTS = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-](\d{2}):?(\d{2}))$/;
+
+/**
+ * Why a well-formed date-time is not a real one, or undefined. Date.parse rolls 2026-02-30 over to March and reads
+ * T24:00 as the next day, so each field is checked against the calendar instead.
+ */
+export function unrealTime(value: string): string | undefined {
+  const m = ISO_PARTS.exec(value);
+  if (!m) return undefined;
+  const [year, month, day, hour, minute, second = '0', offH = '0', offM = '0'] = m.slice(1);
+  const days = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
+  if (Number(month) < 1 || Number(month) > 12) return `there is no month ${month}`;
+  if (Number(day) < 1 || Number(day) > days) return `${year}-${month} has no day ${day}`;
+  if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) return `${hour}:${minute} is not a time of day (00:00-23:59)`;
+  if (Number(offH) > 14 || Number(offM) > 59) return 'the offset is not a real UTC offset';
+  return undefined;
+}
+
 /** ISO 8601 date-time that must carry an offset: a naive time would be read in an unknown zone. */
 export function isoTime(description: string) {
   return z
     .string()
     .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/, {
+    .regex(ISO_TIME, {
       message: 'expected an ISO 8601 date-time with an offset, e.g. 2026-11-25T09:00:00Z or 2026-11-25T10:00:00+01:00',
     })
-    .refine((v) => !Number.isNaN(Date.parse(v)), { message: 'not a real date-time' })
+    .superRefine((v, ctx) => {
+      const why = unrealTime(v);
+      if (why) ctx.addIssue({ code: 'custom', message: `not a real date-time: ${why}` });
+    })
     .describe(description);
 }
 

@@ -3,7 +3,7 @@ import { PagerDutyError } from '../../pagerduty/errors';
 import { compact, names, ref, refs, time, type Raw } from '../shape/common';
 import { finalLine, shapeScheduleHead, shapeV2Schedule, shapeV3Schedule } from '../shape/schedule';
 import { fence } from '../untrusted';
-import { items, listOutput, objectOutput, pageFields, pagingLine } from './output';
+import { items, listAnswer, listOutput, objectOutput } from './output';
 import { isoTime, limit, offset, pdId, pdIds, query, text } from './params';
 import { timeZone } from './params';
 import { checkWindow, encode } from './scheduleParams';
@@ -168,11 +168,17 @@ const listSchedules = defineTool({
       total = matches.length;
     }
     const page = { more, total, nextOffset: more ? start + schedules.length : undefined };
-    const body = schedules.length ? schedules.map(headLine).join('\n') : 'No schedules match.';
-    return {
-      text: [fence('Schedules', body), pagingLine(schedules.length, page), incomplete].filter(Boolean).join('\n'),
-      structured: { schedules, ...pageFields(page), ...(incomplete ? { incomplete } : {}) },
-    };
+    return listAnswer({
+      label: 'Schedules',
+      key: 'schedules',
+      items: schedules,
+      line: headLine,
+      page,
+      offset: start,
+      empty: 'No schedules match.',
+      intro: incomplete ? `${incomplete}\n` : undefined,
+      extra: incomplete ? { incomplete } : undefined,
+    });
   },
 });
 

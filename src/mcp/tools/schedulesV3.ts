@@ -4,7 +4,7 @@ import { PagerDutyError } from '../../pagerduty/errors';
 import { compact, type Raw } from '../shape/common';
 import { eventLine, memberText, shapeCustomShift, shapeEvent, shapeRotation, shapeV3Override } from '../shape/schedule';
 import { fence } from '../untrusted';
-import { listOutput, objectOutput, pageFields, pagingLine } from './output';
+import { listAnswer, listOutput, objectOutput } from './output';
 import { isoTime, limit, offset, pdId, text } from './params';
 import { timeZone } from './params';
 import { checkWindow, encode, listV3 } from './scheduleParams';
@@ -34,10 +34,6 @@ const deletedOutput = { deleted: z.boolean(), id: z.string() };
 async function remove(ctx: ToolContext, url: string, what: string, id: string) {
   await ctx.client.request('DELETE', url, { signal: ctx.signal });
   return { text: `Deleted ${what} ${id}.`, structured: { deleted: true, id } };
-}
-
-function listText<T>(label: string, lines: string[], page: { more: boolean; nextOffset?: number }, shown: T[]) {
-  return `${fence(label, lines.length ? lines.join('\n') : 'None.')}\n${pagingLine(shown.length, page)}`;
 }
 
 function rotationText(r: ReturnType<typeof shapeRotation>): string {
@@ -83,7 +79,7 @@ const listRotations = defineTool({
   async handler(args, ctx) {
     const page = await listV3<Raw>(ctx, path(args.schedule_id, 'rotations'), 'rotations', { limit: args.limit, offset: args.offset });
     const rotations = page.items.map(shapeRotation);
-    return { text: listText(`Rotations of ${args.schedule_id}`, rotations.map(rotationText), page, rotations), structured: { rotations, ...pageFields(page) } };
+    return listAnswer({ label: `Rotations of ${args.schedule_id}`, key: 'rotations', items: rotations, line: rotationText, page, offset: args.offset, empty: 'None.' });
   },
 });
 
@@ -190,7 +186,7 @@ const listEvents = defineTool({
   async handler(args, ctx) {
     const page = await listV3<Raw>(ctx, path(args.schedule_id, 'rotations', args.rotation_id, 'events'), 'events', { limit: args.limit, offset: args.offset });
     const events = page.items.map(shapeEvent);
-    return { text: listText(`Events of rotation ${args.rotation_id}`, events.map(eventLine), page, events), structured: { events, ...pageFields(page) } };
+    return listAnswer({ label: `Events of rotation ${args.rotation_id}`, key: 'events', items: events, line: eventLine, page, offset: args.offset, empty: 'None.' });
   },
 });
 
@@ -297,7 +293,7 @@ const listShifts = defineTool({
       query: { since: args.since, until: args.until },
     });
     const shifts = page.items.map(shapeCustomShift);
-    return { text: listText(`Custom shifts of ${args.schedule_id}`, shifts.map(shiftLine), page, shifts), structured: { custom_shifts: shifts, ...pageFields(page) } };
+    return listAnswer({ label: `Custom shifts of ${args.schedule_id}`, key: 'custom_shifts', items: shifts, line: shiftLine, page, offset: args.offset, empty: 'None.' });
   },
 });
 
@@ -408,7 +404,7 @@ const listOverrides = defineTool({
       query: { since: args.since, until: args.until },
     });
     const overrides = page.items.map(shapeV3Override);
-    return { text: listText(`Overrides of ${args.schedule_id}`, overrides.map(overrideLine), page, overrides), structured: { overrides, ...pageFields(page) } };
+    return listAnswer({ label: `Overrides of ${args.schedule_id}`, key: 'overrides', items: overrides, line: overrideLine, page, offset: args.offset, empty: 'None.' });
   },
 });
 

@@ -3,7 +3,7 @@ import { PagerDutyError } from '../../pagerduty/errors';
 import type { Raw } from '../shape/common';
 import { serviceDetail, serviceLine, shapeService } from '../shape/service';
 import { fence } from '../untrusted';
-import { listOutput, objectOutput, pageFields, pagingLine } from './output';
+import { listAnswer, listOutput, objectOutput } from './output';
 import { limit, offset, pdId, pdIds, query, text } from './params';
 import { CREATE, defineTool, READ, UPDATE, type ToolContext } from './types';
 
@@ -48,8 +48,7 @@ const listServices = defineTool({
       query: { query: args.query, team_ids: args.team_ids },
     });
     const services = page.items.map(shapeService);
-    const body = services.length ? services.map(serviceLine).join('\n') : 'No services match.';
-    return { text: `${fence('Services', body)}\n${pagingLine(services.length, page)}`, structured: { services, ...pageFields(page) } };
+    return listAnswer({ label: 'Services', key: 'services', items: services, line: serviceLine, page, offset: args.offset, empty: 'No services match.' });
   },
 });
 

@@ -3,7 +3,7 @@ import { PagerDutyError } from '../../pagerduty/errors';
 import type { Raw } from '../shape/common';
 import { levelLine, postDetail, postUpdateLine, shapeLevel, shapePost, shapePostUpdate, shapeStatusPage, statusPageLine } from '../shape/statusPage';
 import { fence } from '../untrusted';
-import { listOutput, objectOutput, pageFields, pagingLine } from './output';
+import { listAnswer, listOutput, objectOutput } from './output';
 import { isoTime, limit, offset, pdId, pdIds, text } from './params';
 import { CREATE, defineTool, READ, type ToolContext, type ToolDefinition } from './types';
 
@@ -36,8 +36,7 @@ const listStatusPages = defineTool({
       query: { status_page_type: args.status_page_type },
     });
     const pages = page.items.map(shapeStatusPage);
-    const body = pages.length ? pages.map(statusPageLine).join('\n') : 'No status pages.';
-    return { text: `${fence('Status pages', body)}\n${pagingLine(pages.length, page)}`, structured: { status_pages: pages, ...pageFields(page) } };
+    return listAnswer({ label: 'Status pages', key: 'status_pages', items: pages, line: statusPageLine, page, offset: args.offset, empty: 'No status pages.' });
   },
 });
 
@@ -60,11 +59,7 @@ function levelTool(kind: 'statuses' | 'severities' | 'impacts', name: string, wh
         query: { post_type: args.post_type },
       });
       const levels = page.items.map(shapeLevel);
-      const body = levels.length ? levels.map(levelLine).join('\n') : `No ${kind}.`;
-      return {
-        text: `${fence(`Status page ${args.status_page_id} ${kind}`, body)}\n${pagingLine(levels.length, page)}`,
-        structured: { [kind]: levels, ...pageFields(page) },
-      };
+      return listAnswer({ label: `Status page ${args.status_page_id} ${kind}`, key: kind, items: levels, line: levelLine, page, offset: args.offset, empty: `No ${kind}.` });
     },
   });
 }
@@ -115,11 +110,7 @@ const listPostUpdates = defineTool({
       query: { reviewed_status: args.reviewed_status },
     });
     const updates = page.items.map(shapePostUpdate);
-    const body = updates.length ? updates.map(postUpdateLine).join('\n') : 'No updates.';
-    return {
-      text: `${fence(`Updates of post ${args.post_id}`, body)}\n${pagingLine(updates.length, page)}`,
-      structured: { post_updates: updates, ...pageFields(page) },
-    };
+    return listAnswer({ label: `Updates of post ${args.post_id}`, key: 'post_updates', items: updates, line: postUpdateLine, page, offset: args.offset, empty: 'No updates.' });
   },
 });
 

@@ -3,7 +3,7 @@ import { PagerDutyError } from '../../pagerduty/errors';
 import { compact, type Raw } from '../shape/common';
 import { memberLine, shapeMember, shapeTeam, teamLine } from '../shape/team';
 import { fence } from '../untrusted';
-import { item, listOutput, objectOutput, pageFields, pagingLine } from './output';
+import { item, listAnswer, listOutput, objectOutput } from './output';
 import { limit, offset, pdId, query, text } from './params';
 import { CREATE, defineTool, DESTRUCTIVE, READ, UPDATE } from './types';
 
@@ -45,8 +45,8 @@ const listTeams = defineTool({
       page = await ctx.client.list<Raw>('/teams', 'teams', { signal: ctx.signal, limit: args.limit, offset: args.offset, query: { query: args.query } });
     }
     const teams = page.items.map(shapeTeam);
-    const body = teams.length ? teams.map(teamLine).join('\n') : args.scope === 'my' ? 'You are not a member of any matching team.' : 'No teams match.';
-    return { text: `${fence(`Teams (scope: ${args.scope})`, body)}\n${pagingLine(teams.length, page)}`, structured: { teams, ...pageFields(page) } };
+    const empty = args.scope === 'my' ? 'You are not a member of any matching team.' : 'No teams match.';
+    return listAnswer({ label: `Teams (scope: ${args.scope})`, key: 'teams', items: teams, line: teamLine, page, offset: args.offset, empty });
   },
 });
 
@@ -83,11 +83,7 @@ const listMembers = defineTool({
       query: { include: ['users'] },
     });
     const members = page.items.map(shapeMember);
-    const body = members.length ? members.map(memberLine).join('\n') : 'The team has no members.';
-    return {
-      text: `${fence(`Members of team ${args.team_id}`, body)}\n${pagingLine(members.length, page)}`,
-      structured: { members, ...pageFields(page) },
-    };
+    return listAnswer({ label: `Members of team ${args.team_id}`, key: 'members', items: members, line: memberLine, page, offset: args.offset, empty: 'The team has no members.' });
   },
 });
 

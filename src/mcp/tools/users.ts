@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { compact, type Raw } from '../shape/common';
 import { shapeUser, userDetail, userLine } from '../shape/user';
 import { fence } from '../untrusted';
-import { listOutput, objectOutput, pageFields, pagingLine } from './output';
+import { listAnswer, listOutput, objectOutput } from './output';
 import { isTimeZone, limit, offset, pdId, pdIds, text } from './params';
 import { CREATE, defineTool, READ } from './types';
 
@@ -48,8 +48,7 @@ const listUsers = defineTool({
       query: { query: args.query, team_ids: args.team_ids },
     });
     const users = page.items.map(shapeUser);
-    const body = users.length ? users.map(userLine).join('\n') : 'No users match.';
-    return { text: `${fence('Users', body)}\n${pagingLine(users.length, page)}`, structured: { users, ...pageFields(page) } };
+    return listAnswer({ label: 'Users', key: 'users', items: users, line: userLine, page, offset: args.offset, empty: 'No users match.' });
   },
 });
 

@@ -4,7 +4,7 @@ import { registerSecret } from '../../pagerduty/redact';
 import { compact, type Raw } from '../shape/common';
 import { extensionSchemaLine, shapeExtensionSchema, shapeWebhook, webhookLine } from '../shape/webhook';
 import { fence } from '../untrusted';
-import { listOutput, objectOutput, pageFields, pagingLine } from './output';
+import { listAnswer, listOutput, objectOutput } from './output';
 import { limit, offset, pdId } from './params';
 import { CREATE, defineTool, DESTRUCTIVE, READ, UPDATE, type ToolDefinition } from './types';
 
@@ -79,8 +79,7 @@ const listSubscriptions = defineTool({
       query: { filter_type: args.filter_type, filter_id: args.filter_id },
     });
     const subs = page.items.map(shapeWebhook);
-    const body = subs.length ? subs.map(webhookLine).join('\n') : 'No webhook subscriptions match.';
-    return { text: `${fence('Webhook subscriptions', body)}\n${pagingLine(subs.length, page)}`, structured: { webhook_subscriptions: subs, ...pageFields(page) } };
+    return listAnswer({ label: 'Webhook subscriptions', key: 'webhook_subscriptions', items: subs, line: webhookLine, page, offset: args.offset, empty: 'No webhook subscriptions match.' });
   },
 });
 
@@ -223,8 +222,7 @@ const listSchemas = defineTool({
   async handler(args, ctx) {
     const page = await ctx.client.list<Raw>('/extension_schemas', 'extension_schemas', { signal: ctx.signal, limit: args.limit, offset: args.offset });
     const schemas = page.items.map(shapeExtensionSchema);
-    const body = schemas.length ? schemas.map(extensionSchemaLine).join('\n') : 'No extension schemas.';
-    return { text: `${fence('Extension schemas', body)}\n${pagingLine(schemas.length, page)}`, structured: { extension_schemas: schemas, ...pageFields(page) } };
+    return listAnswer({ label: 'Extension schemas', key: 'extension_schemas', items: schemas, line: extensionSchemaLine, page, offset: args.offset, empty: 'No extension schemas.' });
   },
 });
 

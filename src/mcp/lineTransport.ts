@@ -1,0 +1,125 @@
+/**
+ * stdio transport for the server: newline-delimited JSON-RPC, like the SDK's StdioServerTransport, but a bad line is
+ * answered and logged instead of dropped silently. The SDK's reader ignores a line that is not JSON (no -32700), and a
+ * message over its buffer limit makes it close the transport, so the server exited with code 0 and no word why.
+ * Here an oversized message is skipped up to its newline (never held in memory) and answered, and the server goes on.
+ */
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import { JSONRPCMessageSchema, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+
+/** The SDK's own limit for one stdio message (STDIO_DEFAULT_MAX_BUFFER_SIZE). */
+export const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
+
+const PARSE_ERROR = -32700;
+const INVALID_REQUEST = -32600;
+
+export interface LineTransportOptions {
+  stdin?: NodeJS.ReadableStream;
+  stdout?: NodeJS.WritableStream;
+  maxMessageBytes?: number;
+  log(line: string): void;
+  /** The streams failed: the server cannot go on. */
+  onFatal(reason: string): void;
+}
+
+export class LineTransport implements Transport {
+  onmessage?: (message: JSONRPCMessage) => void;
+  onclose?: () => void;
+  onerror?: (error: Error) => void;
+
+  private readonly stdin: NodeJS.ReadableStream;
+  private readonly stdout: NodeJS.WritableStream;
+  private readonly max: number;
+  private chunks: Buffer[] = [];
+  private size = 0;
+  private closed = false;
+
+  constructor(private readonly options: LineTransportOptions) {
+    this.stdin = options.stdin ?? process.stdin;
+    this.stdout = options.stdout ?? process.stdout;
+    this.max = options.maxMessageBytes ?? MAX_MESSAGE_BYTES;
+  }
+
+  async start(): Promise<void> {
+    this.stdin.on('data', this.onData);
+    this.stdin.on('end', this.onEnd);
+    this.stdin.on('error', this.onStreamError);
+    this.stdout.on('error', this.onStreamError);
+  }
+
+  private readonly onData = (chunk: Buffer | string) => {
+    const data = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    let from = 0;
+    for (let nl = data.indexOf(10, from); nl !== -1; nl = data.indexOf(10, from)) {
+      this.append(data.subarray(from, nl));
+      this.endLine();
+      from = nl + 1;
+    }
+    this.append(data.subarray(from));
+  };
+
+  private readonly onEnd = () => {
+    if (this.size > 0) this.endLine(); // a last message without its newline
+    void this.close();
+  };
+
+  private readonly onStreamError = (error: Error) => {
+    this.options.onFatal(`stdio failed: ${error.message}`);
+  };
+
+  /** Bytes past the limit are counted, not kept. */
+  private append(part: Buffer) {
+    if (part.length === 0) return;
+    if (this.size + part.length <= this.max) this.chunks.push(part);
+    else this.chunks = [];
+    this.size += part.length;
+  }
+
+  private endLine() {
+    const size = this.size;
+    const line = size <= this.max ? Buffer.concat(this.chunks).toString('utf8').replace(/\r$/, '') : undefined;
+    this.chunks = [];
+    this.size = 0;
+    if (line === undefined) {
+      this.reject(null, INVALID_REQUEST, `Message of ${size} bytes exceeds the ${this.max}-byte limit and was ignored.`);
+      return;
+    }
+    if (!line.trim()) return;
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch (error) {
+      this.reject(null, PARSE_ERROR, `Parse error: a line of ${line.length} characters is not JSON (${(error as Error).message.slice(0, 120)}).`);
+      return;
+    }
+    const parsed = JSONRPCMessageSchema.safeParse(json);
+    if (!parsed.success) {
+      const id = (json as { id?: unknown } | null)?.id;
+      this.reject(typeof id === 'string' || typeof id === 'number' ? id : null, INVALID_REQUEST, 'Invalid Request: not a JSON-RPC 2.0 message.');
+      return;
+    }
+    this.onmessage?.(parsed.data);
+  }
+
+  private reject(id: string | number | null, code: number, message: string) {
+    this.options.log(`${message} Answered with JSON-RPC error ${code}.`);
+    // JSON-RPC answers an unreadable request with id null; the SDK's message type has no room for that, hence the cast.
+    void this.send({ jsonrpc: '2.0', id, error: { code, message } } as unknown as JSONRPCMessage);
+  }
+
+  send(message: JSONRPCMessage): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.closed) return resolve();
+      if (this.stdout.write(`${JSON.stringify(message)}\n`)) resolve();
+      else this.stdout.once('drain', resolve);
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.stdin.off('data', this.onData);
+    this.stdin.off('end', this.onEnd);
+    this.onclose?.();
+  }
+}
