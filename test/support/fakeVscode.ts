@@ -117,6 +117,8 @@ export interface FakeVscodeRecord {
   statusMessages: string[];
   opened: string[];
   clipboard: string[];
+  /** executeCommand calls (setContext included). */
+  executed: { command: string; args: unknown[] }[];
   ui: FakeUser;
 }
 
@@ -129,6 +131,7 @@ export function fakeVscodeRecord(): FakeVscodeRecord {
     statusMessages: [],
     opened: [],
     clipboard: [],
+    executed: [],
     ui: {
       showInputBox: async () => undefined,
       showQuickPick: async () => undefined,
@@ -228,7 +231,7 @@ export function createFakeVscode(record: FakeVscodeRecord, opts: { focused: bool
         record.commands.add(id);
         return disposable();
       },
-      executeCommand: async () => undefined,
+      executeCommand: async (command: string, ...args: unknown[]) => void record.executed.push({ command, args }),
     }),
     workspace: strict('workspace', {
       // Every setting at its default: the extension's parseSettings fills them in.

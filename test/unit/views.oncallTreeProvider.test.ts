@@ -3,10 +3,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { OncallStore } from '../../src/views/model/oncallStore';
 import type { OncallTreeNode } from '../../src/views/oncallNodes';
+import type { TreeNode } from '../../src/views/treeNode';
 import { OncallTreeProvider } from '../../src/views/oncallTreeProvider';
 import { entry, failed, fakeTools, ME, ok } from '../support/viewsBuilders';
 
 const NOW = Date.parse('2026-01-10T12:00:00Z');
+const url = (node: OncallTreeNode | undefined) => (node as TreeNode).url;
 const mine = entry({ user: { id: ME.id, name: ME.name }, escalation_policy: { id: 'PEP2', name: 'Payments' } });
 const everyone = [
   entry({ user: { id: 'PU2', name: 'Bo' }, escalation_level: 2 }),
@@ -51,15 +53,15 @@ describe('OncallTreeProvider', () => {
     assert.match(String(item(ann!).description), /^Platform Primary · until /);
     assert.equal(item(cy!).description, 'always');
     assert.equal(item(ann!).contextValue, 'oncallUser;link;');
-    assert.equal(ann!.url, 'https://acme.pagerduty.com/users/PU1');
-    assert.equal(platform.url, 'https://acme.pagerduty.com/escalation_policies/PEP1');
+    assert.equal(url(ann), 'https://acme.pagerduty.com/users/PU1');
+    assert.equal(url(platform), 'https://acme.pagerduty.com/escalation_policies/PEP1');
     assert.equal(item(platform).contextValue, 'escalationPolicy;link;');
   });
 
   it('without my web address there are no links', async () => {
     const { provider, item } = await loaded(undefined, { ...ME, html_url: '' });
     const policy = provider.getChildren()[1]!;
-    assert.equal(policy.url, undefined);
+    assert.equal(url(policy), undefined);
     assert.equal(item(policy).contextValue, 'escalationPolicy;');
   });
 

@@ -1,19 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  badgeCount,
-  diffIncidents,
-  escapeMarkdown,
-  formatAge,
-  groupIncidents,
-  incidentContextValue,
-  incidentDescription,
-  incidentTooltip,
-  parseIncidentList,
-} from '../../src/views/model/incidents';
-import { toViewError } from '../../src/views/model/errors';
-import { statusBarModel } from '../../src/views/model/statusBar';
-import { failed, incident } from '../support/viewsBuilders';
+import { badgeCount, diffIncidents, escapeMarkdown, formatAge, groupIncidents, incidentContextValue, incidentDescription, incidentTooltip, parseIncidentList } from '../../src/views/model/incidents';
+import { incident } from '../support/viewsBuilders';
 
 const NOW = Date.parse('2026-01-10T12:00:00Z');
 
@@ -43,7 +31,6 @@ describe('incident grouping and ordering', () => {
     assert.deepEqual(parseIncidentList(undefined), { incidents: [], more: false, total: undefined, nextOffset: undefined });
   });
 });
-
 describe('contextValue for menus', () => {
   const matches = (cv: string, re: RegExp) => re.test(cv);
   it('triggered incidents offer acknowledge and resolve', () => {
@@ -59,7 +46,6 @@ describe('contextValue for menus', () => {
     assert.ok(!/;link;/.test(incidentContextValue(incident({ html_url: 'javascript:alert(1)' }))));
   });
 });
-
 describe('labels and tooltip', () => {
   it('formats age compactly', () => {
     assert.equal(formatAge('2026-01-10T11:59:30Z', NOW), '30s');
@@ -93,7 +79,6 @@ describe('labels and tooltip', () => {
     assert.match(md, /Escalation policy: Platform Escalation/);
   });
 });
-
 describe('diffing polls', () => {
   it('an unchanged poll is an empty diff even with new object identities', () => {
     const a = incident();
@@ -120,33 +105,5 @@ describe('diffing polls', () => {
     assert.deepEqual(d.added.map((i) => i.id), [b.id]);
     assert.deepEqual(d.removed.map((i) => i.id), [a.id]);
     assert.deepEqual(d.regrouped, ['triggered', 'acknowledged']);
-  });
-});
-
-describe('error states', () => {
-  it('maps error kinds to a message and a way out', () => {
-    assert.deepEqual(
-      ['unauthorized', 'forbidden', 'rate_limited', 'network', 'timeout', 'server_error'].map((k) => {
-        const e = toViewError(failed(k));
-        return [e.kind, e.action];
-      }),
-      [['unauthorized', 'signIn'], ['forbidden', 'retry'], ['rate_limited', 'retry'], ['offline', 'retry'], ['offline', 'retry'], ['other', 'retry']],
-    );
-    assert.equal(toViewError({ content: [{ type: 'text', text: 'x' }], isError: true, signedOut: true }).action, 'signIn');
-    assert.match(toViewError(failed('server_error', 'list_incidents failed: 500 boom')).message, /500 boom/);
-  });
-});
-
-describe('status bar text', () => {
-  it('shows on-call state and my triggered count', () => {
-    const mine = [incident(), incident({ status: 'acknowledged' })];
-    assert.deepEqual(statusBarModel({ kind: 'onCall', until: null, policies: [] }, mine, false), {
-      text: '$(broadcast) On call · 1 triggered',
-      label: 'PagerDuty: on call, 1 triggered incidents assigned to you',
-      alert: true,
-    });
-    assert.equal(statusBarModel({ kind: 'none' }, [], false).text, '$(bell) 0 triggered');
-    assert.equal(statusBarModel(undefined, undefined, false).text, '$(bell) … triggered');
-    assert.equal(statusBarModel(undefined, undefined, true).text, '$(warning) PagerDuty');
   });
 });
