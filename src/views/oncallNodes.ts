@@ -1,5 +1,5 @@
 // Tree nodes of the On-Call view: my own status, then escalation policy → level → who is on call.
-// Rebuilt on every refresh (the data is small); `origin` is the account's web address, for the links.
+// Rebuilt on every refresh (the data is small).
 import * as vscode from 'vscode';
 import type { MessageNode } from './messageNode';
 import { formatWhen, webUrl, type LevelGroup, type MyStatus, type PolicyGroup } from './model/oncall';
@@ -7,6 +7,12 @@ import type { OncallEntry } from './model/types';
 import type { TreeNode } from './treeNode';
 
 export type OncallTreeNode = MeNode | PolicyNode | LevelNode | EntryNode | MessageNode;
+
+/** Who looks at the tree: my id (my rows get my icon) and my account's web address (for the links). */
+export interface Viewer {
+  meId?: string;
+  origin?: string;
+}
 
 /** Am I on call, until when, or when is my next shift. */
 export class MeNode implements TreeNode {
@@ -49,16 +55,15 @@ export class PolicyNode implements TreeNode {
   readonly kind = 'policy';
   constructor(
     readonly group: PolicyGroup,
-    private readonly origin: string | undefined,
-    private readonly meId: string | undefined,
+    private readonly viewer: Viewer,
   ) {}
 
   get url(): string | undefined {
-    return webUrl(this.origin, 'escalation_policies', this.group.policy.id);
+    return webUrl(this.viewer.origin, 'escalation_policies', this.group.policy.id);
   }
 
   children(): LevelNode[] {
-    return this.group.levels.map((level) => new LevelNode(this.group.policy.id, level, this.origin, this.meId));
+    return this.group.levels.map((level) => new LevelNode(this.group.policy.id, level, this.viewer));
   }
 
   toTreeItem(): vscode.TreeItem {
@@ -76,12 +81,11 @@ export class LevelNode implements TreeNode {
   constructor(
     readonly policyId: string,
     readonly level: LevelGroup,
-    private readonly origin: string | undefined,
-    private readonly meId: string | undefined,
+    private readonly viewer: Viewer,
   ) {}
 
   children(): EntryNode[] {
-    return this.level.entries.map((entry) => new EntryNode(this.policyId, entry, this.origin, this.meId));
+    return this.level.entries.map((entry) => new EntryNode(this.policyId, entry, this.viewer));
   }
 
   toTreeItem(): vscode.TreeItem {
@@ -99,12 +103,11 @@ export class EntryNode implements TreeNode {
   constructor(
     readonly policyId: string,
     readonly entry: OncallEntry,
-    private readonly origin: string | undefined,
-    private readonly meId: string | undefined,
+    private readonly viewer: Viewer,
   ) {}
 
   get url(): string | undefined {
-    return webUrl(this.origin, 'users', this.entry.user.id);
+    return webUrl(this.viewer.origin, 'users', this.entry.user.id);
   }
 
   toTreeItem(now: number): vscode.TreeItem {
@@ -113,7 +116,7 @@ export class EntryNode implements TreeNode {
     item.id = `oncall/policy/${this.policyId}/level/${e.escalation_level}/user/${e.user.id}/${e.schedule?.id ?? 'direct'}`;
     const until = e.end ? vscode.l10n.t('until {0}', formatWhen(e.end, now)) : vscode.l10n.t('always');
     item.description = [e.schedule?.name, until].filter(Boolean).join(' · ');
-    item.iconPath = new vscode.ThemeIcon(e.user.id === this.meId ? 'account' : 'person');
+    item.iconPath = new vscode.ThemeIcon(e.user.id === this.viewer.meId ? 'account' : 'person');
     item.contextValue = `oncallUser;${this.url ? 'link;' : ''}`;
     item.tooltip = [e.user.name, e.schedule ? vscode.l10n.t('Schedule: {0}', e.schedule.name) : vscode.l10n.t('Directly on the policy'), e.end ? vscode.l10n.t('On call until {0}', e.end) : ''].filter(Boolean).join('\n');
     return item;

@@ -43,10 +43,10 @@ export class OncallTreeProvider implements vscode.TreeDataProvider<OncallTreeNod
     const status = this.store.status();
     if (!status) return [MessageNode.loading(VIEWS.oncall, vscode.l10n.t('Loading on-call…'))];
     const me = this.me();
-    const origin = originOf(me?.html_url);
+    const viewer = { meId: me?.id, origin: originOf(me?.html_url) };
     const groups = orderForMe(groupByPolicy(this.store.entries, this.now()), me?.id);
     const nobody = groups.length === 0 ? [MessageNode.empty(VIEWS.oncall, vscode.l10n.t('Nobody is on call right now.'), 'info')] : [];
-    return [new MeNode(status), ...groups.map((group) => new PolicyNode(group, origin, me?.id)), ...nobody];
+    return [new MeNode(status), ...groups.map((group) => new PolicyNode(group, viewer)), ...nobody];
   }
 
   dispose(): void {
