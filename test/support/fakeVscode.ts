@@ -241,6 +241,7 @@ export function createFakeVscode(record: FakeVscodeRecord, opts: { focused: bool
     window: strict('window', {
       state: windowState,
       onDidChangeWindowState: () => disposable(),
+      registerUriHandler: () => disposable(),
       createOutputChannel: outputChannel,
       createStatusBarItem: () => strict('StatusBarItem', { text: '', tooltip: undefined, name: '', command: undefined, backgroundColor: undefined, show() {}, hide() {}, dispose() {} }),
       createTreeView: (id: string) => {
