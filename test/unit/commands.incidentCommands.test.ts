@@ -159,16 +159,16 @@ describe('scope, notes and open', () => {
     assert.deepEqual(vscodeRecord.statusMessages, [`Note added to #${a.number} Disk full`]);
   });
 
-  it('openIncident opens the incident page unless told not to', async () => {
+  it('openIncident finds the incident by number and opens its page unless told not to', async () => {
     const a = incident();
     const tools = fakeTools((name) => (name === 'get_incident' ? ok({ incident: a }) : failed('not_found', 'Incident Not Found')));
     const store = new IncidentsStore(tools.callTool, 'assigned');
     const commands = new IncidentCommands({ session: { callTool: (n, args) => tools.callTool(n, args) }, log, views: { incidents: store, selection: () => [], refresh: async () => {}, setScope() {} } });
-    vscodeRecord.opened.length = 0;
+    vscodeRecord.executed.length = 0;
     assert.equal((await commands.openIncident({ id: `#${a.number}`, open: false }))?.id, a.id);
     assert.deepEqual(tools.calls.at(-1)!.args, { incident_id: String(a.number) });
-    assert.deepEqual(vscodeRecord.opened, []);
+    assert.deepEqual(vscodeRecord.executed, []);
     await commands.openIncident(a.id);
-    assert.deepEqual(vscodeRecord.opened, [a.html_url]);
+    assert.deepEqual(vscodeRecord.executed, [{ command: 'pagerduty.openIncidentPage', args: [a.id] }]);
   });
 });
