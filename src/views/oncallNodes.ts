@@ -53,10 +53,7 @@ export class MeNode implements TreeNode {
 
 export class PolicyNode implements TreeNode {
   readonly kind = 'policy';
-  constructor(
-    readonly group: PolicyGroup,
-    private readonly viewer: Viewer,
-  ) {}
+  constructor(readonly group: PolicyGroup, private readonly viewer: Viewer) {}
 
   get url(): string | undefined {
     return webUrl(this.viewer.origin, 'escalation_policies', this.group.policy.id);
@@ -78,11 +75,7 @@ export class PolicyNode implements TreeNode {
 
 export class LevelNode implements TreeNode {
   readonly kind = 'level';
-  constructor(
-    readonly policyId: string,
-    readonly level: LevelGroup,
-    private readonly viewer: Viewer,
-  ) {}
+  constructor(readonly policyId: string, readonly level: LevelGroup, private readonly viewer: Viewer) {}
 
   children(): EntryNode[] {
     return this.level.entries.map((entry) => new EntryNode(this.policyId, entry, this.viewer));
@@ -100,11 +93,7 @@ export class LevelNode implements TreeNode {
 /** One person on call at one level, through a schedule or directly. */
 export class EntryNode implements TreeNode {
   readonly kind = 'entry';
-  constructor(
-    readonly policyId: string,
-    readonly entry: OncallEntry,
-    private readonly viewer: Viewer,
-  ) {}
+  constructor(readonly policyId: string, readonly entry: OncallEntry, private readonly viewer: Viewer) {}
 
   get url(): string | undefined {
     return webUrl(this.viewer.origin, 'users', this.entry.user.id);
