@@ -1,0 +1,64 @@
+/**
+ * Incident page first paint: from "open" to the page showing the incident with its data, in headless Chromium.
+ * The same path as the extension: loadIncidentPage (8 tool calls through the in-process Toolbox, against the
+ * simulator over HTTP) → buildIncidentView → postMessage → the bundled page script renders → next frame.
+ * VS Code's own webview creation is not included (it is the same for every extension). Also reports the bundle size.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { createToolbox } from '../../src/mcp/server';
+import { TOOLSETS } from '../../src/mcp/tools/types';
+import { PagerDutyClient } from '../../src/pagerduty/client';
+import { formatOnly } from '../../src/translate';
+import { loadIncidentPage } from '../../src/views/incidentPage/load';
+import { buildIncidentView } from '../../src/views/incidentPage/viewModel';
+import type { CallTool } from '../../src/views/model/types';
+import { e2ePaths } from '../../test/e2e/harness/paths';
+import { startSimulator } from '../../test/simulator/index';
+import { figure, median, type Figure } from './figure';
+
+const PAGE_DIR = path.resolve(__dirname, '../../dist/webview/incidentPage');
+const RUNS = 7;
+
+export async function incidentPageFigures(): Promise<Figure[]> {
+  const script = readFileSync(path.join(PAGE_DIR, 'page.js'), 'utf8');
+  const css = readFileSync(path.join(PAGE_DIR, 'page.css'), 'utf8');
+  const sim = await startSimulator();
+  const browser = await chromium.launch({ executablePath: e2ePaths().chromium, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  try {
+    const client = new PagerDutyClient({ token: sim.tokens.user, baseUrl: sim.url });
+    const toolbox = createToolbox({ enableWrites: true, toolsets: [...TOOLSETS], structuredOutput: true });
+    const callTool: CallTool = (name, args) => toolbox.call(name, args, { client, now: () => new Date() });
+    const targets = [...sim.state.incidents.values()].filter((i) => i.status !== 'resolved').slice(0, RUNS + 1);
+    const times: number[] = [];
+    for (const [n, incident] of targets.entries()) {
+      const page = await browser.newPage();
+      // The webview API the page expects; a fresh page per run, as a new panel is.
+      await page.addInitScript(() => {
+        (window as unknown as { acquireVsCodeApi: unknown }).acquireVsCodeApi = () => ({ postMessage() {}, getState() {}, setState() {} });
+      });
+      await page.setContent(`<!DOCTYPE html><html><head><style>${css}</style></head><body><div id="root"></div></body></html>`);
+      await page.addScriptTag({ content: script });
+      const start = performance.now();
+      const view = buildIncidentView(await loadIncidentPage(callTool, incident.id), Date.now(), formatOnly);
+      await page.evaluate((v) => {
+        window.postMessage({ type: 'view', view: v }, '*');
+        return new Promise<void>((done) => {
+          const painted = () => (document.getElementById('incident-title') ? requestAnimationFrame(() => done()) : setTimeout(painted, 1));
+          painted();
+        });
+      }, view);
+      if (n > 0) times.push(performance.now() - start); // the first run warms up the client and the browser
+      await page.close();
+    }
+    const size = statSync(path.join(PAGE_DIR, 'page.js')).size / 1024;
+    return [
+      figure('incidentPage.firstPaint', 'incident page first paint with data (median)', median(times), 'ms', 300, `${RUNS} incidents: 8 tool calls against the simulator, view model, render, next frame; max ${Math.round(Math.max(...times))} ms`),
+      figure('incidentPage.bundle', 'incident page script bundle', size, 'KB', 150, 'dist/webview/incidentPage/page.js (codicon font and CSS are separate files)'),
+    ];
+  } finally {
+    await browser.close();
+    await sim.close();
+  }
+}
