@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { cleanupAll, installVsix, onCleanup, runExtensionTests } from '../../test/e2e/harness';
 import { startSimulator } from '../../test/simulator';
 import { uiSignIn } from '../../test/e2e/ui/signIn';
+import { uiIncidentPage } from '../../test/e2e/ui/incidentPage';
 import { RunHygiene } from '../../test/e2e/harness/hygieneRun';
 import { WRONG_TOKEN_COMMAND, WRONG_TOKEN_UI } from '../../test/e2e/wrongTokens';
 
@@ -79,6 +80,13 @@ async function runAll(): Promise<number> {
     docsDir: join(root, 'docs'),
   });
   uiHygiene.done();
+
+  console.log('[e2e] === the incident page through the UI ===');
+  const pageData = dataDirWithSettings({ 'pagerduty.apiBaseUrl': sim.url });
+  const pageHygiene = hygiene.phase('incident page', pageData);
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { publisher: string; name: string };
+  await uiIncidentPage({ extensionDevelopmentPath: root, dataDir: pageData, sim, docsDir: join(root, 'docs'), extensionId: `${manifest.publisher}.${manifest.name}` });
+  pageHygiene.done();
   if (args.has('--no-vsix')) return 0;
 
   console.log('[e2e] === packaged .vsix, installed ===');
