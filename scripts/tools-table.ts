@@ -1,29 +1,30 @@
 /**
- * Prints the README's table of tools by toolset (read/write marks, default toolsets) from the registry itself;
+ * Prints the README's table of tools by toolset (the toolset table, read/write marks) from the registry itself;
  * `--write` replaces the block between the markers in README.md. test/unit/readme.test.ts checks it is current.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ALL_TOOLS, DEFAULT_TOOLSETS } from '../src/mcp/tools';
+import { ALL_TOOLS } from '../src/mcp/tools';
+import { TOOLSET_TABLE } from '../src/mcp/tools/toolsets';
 import { EXTRA_TOOL_NAMES } from '../src/mcp/tools/incidentActions';
-import { TOOLSETS } from '../src/mcp/tools/types';
+import { isWrite } from '../src/mcp/tools/types';
 
 export const BEGIN = '<!-- tools-table:begin -->';
 export const END = '<!-- tools-table:end -->';
 
 export function toolsTable(): string {
-  const rows = TOOLSETS.map((set) => {
+  const rows = TOOLSET_TABLE.map(({ id: set, byDefault, description }) => {
     const tools = ALL_TOOLS.filter((t) => t.toolset === set);
-    const list = tools.map((t) => `\`${t.name}\`${t.access === 'write' ? ' ✎' : ''}${EXTRA_TOOL_NAMES.has(t.name) ? ' (extra)' : ''}`).join(', ');
-    return `| \`${set}\` | ${DEFAULT_TOOLSETS.includes(set) ? 'yes' : ''} | ${tools.filter((t) => t.access === 'read').length} / ${tools.filter((t) => t.access === 'write').length} | ${list} |`;
+    const list = tools.map((t) => `\`${t.name}\`${isWrite(t) ? ' ✎' : ''}${EXTRA_TOOL_NAMES.has(t.name) ? ' (extra)' : ''}`).join(', ');
+    return `| \`${set}\` | ${byDefault ? 'yes' : ''} | ${description} | ${tools.filter((t) => !isWrite(t)).length} / ${tools.filter(isWrite).length} | ${list} |`;
   });
-  const reads = ALL_TOOLS.filter((t) => t.access === 'read').length;
+  const reads = ALL_TOOLS.filter((t) => !isWrite(t)).length;
   return [
     BEGIN,
     `${ALL_TOOLS.length} tools: ${reads} read, ${ALL_TOOLS.length - reads} write (✎, listed only with write tools enabled); ${EXTRA_TOOL_NAMES.size} are extras beyond PagerDuty's official server, marked (extra).`,
     '',
-    '| toolset | on by default | read / write | tools |',
-    '|---|---|---|---|',
+    '| toolset | on by default | what it covers | read / write | tools |',
+    '|---|---|---|---|---|',
     ...rows,
     END,
   ].join('\n');

@@ -1,6 +1,6 @@
 import { isRegion, resolveApiBaseUrl, type Region } from '../pagerduty/hosts';
 import { tokenProblem } from '../pagerduty/token';
-import { TOOLSETS, type Toolset } from './tools/types';
+import { TOOLSET_TABLE, TOOLSETS, type Toolset } from './tools/toolsets';
 
 export interface ServerConfig {
   token?: string;
@@ -23,7 +23,7 @@ Environment:
   PAGERDUTY_API_HOST            API base URL, e.g. https://api.eu.pagerduty.com (default: the region's host)
   PAGERDUTY_REGION              us | eu (default us; ignored when PAGERDUTY_API_HOST is set)
   PAGERDUTY_FROM_EMAIL          From email for writes with an account-level API key
-  PAGERDUTY_TOOLSETS            comma list of toolsets, or "all" (default: ${'incidents,services,oncall,schedules,escalation_policies,teams_users,change_events,log_entries'})
+  PAGERDUTY_TOOLSETS            comma list of toolsets, or "all" (default: those marked * below)
   PAGERDUTY_ALLOWED_TOOLS       comma list of tool names; when set only these are listed
   PAGERDUTY_ENABLE_WRITE_TOOLS  "true" to list write tools (same as --enable-write-tools)
   PAGERDUTY_DEADLINE_MS         deadline for one PagerDuty call including retries (default 30000)
@@ -34,13 +34,16 @@ Options (override the environment):
   --region us|eu                API region
   --api-host URL                API base URL
   --from-email EMAIL            From email for writes
-  --toolsets a,b,c|all          toolsets to expose (${TOOLSETS.join(', ')})
+  --toolsets a,b,c|all          toolsets to expose (see Toolsets)
   --tools name1,name2           only these tools
   --deadline-ms N               per-call deadline in milliseconds
   --structured-output           also return typed structuredContent and publish output schemas, for clients that
                                 want typed output. Off by default: many clients (Copilot agent mode among them)
                                 then give the model only that JSON, without the untrusted-data fence and paging hints
   --help                        show this help
+
+Toolsets (* = on by default):
+${TOOLSET_TABLE.map((t) => `  ${t.id.padEnd(20)}${t.byDefault ? '* ' : '  '}${t.description}`).join('\n')}
 `;
 
 function list(value: string | undefined): string[] | undefined {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PagerDutyError } from '../pagerduty/errors';
 import { redact, redactDeep } from '../pagerduty/redact';
 import { MissingField } from './shape/common';
-import type { ToolContext, ToolDefinition, Toolset } from './tools/types';
+import { isWrite, type ToolContext, type ToolDefinition, type Toolset } from './tools/types';
 import { ANSWER_MAX_CHARS, clipDeep, FENCE_CLOSE, FENCE_OPEN, sanitize } from './untrusted';
 
 export interface ToolSelection {
@@ -186,7 +186,7 @@ export class Toolbox {
     const toolsets = new Set(this.selection.toolsets ?? this.defaultToolsets);
     const allow = allowTools && allowTools.length > 0 ? new Set(allowTools) : undefined;
     return this.all.filter(
-      (tool) => (enableWrites || tool.access === 'read') && (allow ? allow.has(tool.name) : toolsets.has(tool.toolset)),
+      (tool) => (enableWrites || !isWrite(tool)) && (allow ? allow.has(tool.name) : toolsets.has(tool.toolset)),
     );
   }
 
@@ -212,7 +212,7 @@ export class Toolbox {
     }
     if (!this.enabled().includes(tool)) {
       return errorResult(
-        tool.access === 'write' && !this.selection.enableWrites
+        isWrite(tool) && !this.selection.enableWrites
           ? `${name} changes PagerDuty data and write tools are disabled. Enable them with --enable-write-tools (VS Code setting "pagerduty.enableWriteTools").`
           : `${name} is not enabled in this configuration (toolsets / allowed tools).`,
       );
@@ -238,7 +238,7 @@ export class Toolbox {
         return errorResult(`${name} failed: ${error.message}`, error.kind, error.status);
       }
       if (error instanceof TypeError || error instanceof MissingField) {
-        return errorResult(`${name} failed: ${malformedAnswer(error, tool.access === 'write')}`, 'malformed_response');
+        return errorResult(`${name} failed: ${malformedAnswer(error, isWrite(tool))}`, 'malformed_response');
       }
       const message = error instanceof Error ? error.message : String(error);
       return errorResult(`${name} failed unexpectedly: ${redact(message)}`);

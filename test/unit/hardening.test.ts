@@ -23,6 +23,13 @@ function clientWith(handler: Handler, options: { token?: string; deadlineMs?: nu
   return new PagerDutyClient({ token: options.token ?? 'hardening-test-token', baseUrl: 'http://127.0.0.1:1', fromEmail: 'a@example.com', deadlineMs: options.deadlineMs, fetchImpl });
 }
 
+/** The error a call ends with (failing the test if it succeeds). */
+const failure = (call: Promise<unknown>): Promise<PagerDutyError> =>
+  call.then(
+    () => assert.fail('expected the call to fail'),
+    (e: PagerDutyError) => e,
+  );
+
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 
@@ -75,7 +82,7 @@ describe('2. a write whose answer is lost', () => {
 
   it('past its deadline says the change may have been applied and how to check, never "try again"', async () => {
     const client = clientWith(hang, { deadlineMs: 150 });
-    const error = await client.request('POST', '/incidents/Q1ABC/notes', { body: { note: { content: 'x' } } }).catch((e) => e);
+    const error = await failure(client.request('POST', '/incidents/Q1ABC/notes', { body: { note: { content: 'x' } } }));
     assert.ok(error instanceof PagerDutyError && error.kind === 'timeout');
     assert.match(error.message, /may have been applied: list the incident's notes \(list_incident_notes\) before repeating it/);
     assert.doesNotMatch(error.message, /try again/i);
@@ -83,17 +90,17 @@ describe('2. a write whose answer is lost', () => {
 
   it('after a dropped connection or a 5xx says the same', async () => {
     const dropped = clientWith(() => Promise.reject(new TypeError('fetch failed')));
-    const e1 = await dropped.request('PUT', '/incidents/Q1ABC', { body: {} }).catch((e) => e);
+    const e1 = await failure(dropped.request('PUT', '/incidents/Q1ABC', { body: {} }));
     assert.match(e1.message, /may have been applied: look at the incident\(s\) \(get_incident or list_incidents\)/);
     const failing = clientWith(() => json({ error: { message: 'boom' } }, 502));
-    const e2 = await failing.request('POST', '/services', { body: {} }).catch((e) => e);
+    const e2 = await failure(failing.request('POST', '/services', { body: {} }));
     assert.match(e2.message, /may have been applied: read it back with the matching get_ or list_ tool/);
     for (const e of [e1, e2]) assert.doesNotMatch(e.message, /try again/i);
   });
 
   it('a read past its deadline still invites a retry', async () => {
     const client = clientWith(hang, { deadlineMs: 100 });
-    const error = await client.get('/incidents').catch((e) => e);
+    const error = await failure(client.get('/incidents'));
     assert.match(error.message, /Try again, or raise the deadline/);
   });
 });
@@ -178,7 +185,7 @@ describe('6. rate-limit waits beyond the deadline', () => {
     let calls = 0;
     const client = clientWith(() => (calls++, json({ error: { message: 'Rate Limit Exceeded' } }, 429, { 'ratelimit-reset': '30' })), { deadlineMs: 2000 });
     const t0 = Date.now();
-    const error = await client.get('/incidents').catch((e) => e);
+    const error = await failure(client.get('/incidents'));
     assert.ok(Date.now() - t0 < 500, `took ${Date.now() - t0} ms`);
     assert.equal(error.kind, 'rate_limited');
     assert.match(error.message, /rate limit was reached for GET \/incidents \(429\); it resets in 30 s \(at \d{4}-\d\d-\d\dT[\d:.]+Z\)/);

@@ -5,6 +5,7 @@ import { it } from 'node:test';
 import { toolsTable } from '../../scripts/tools-table';
 import { ALL_TOOLS } from '../../src/mcp/tools';
 import { EXTRA_TOOL_NAMES } from '../../src/mcp/tools/incidentActions';
+import { isWrite } from '../../src/mcp/tools/types';
 
 it('the README lists every tool, by toolset, as the registry defines them', () => {
   const readme = readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
@@ -24,6 +25,6 @@ it('keeps every tool name of PagerDuty’s official server', () => {
   for (const m of reference.matchAll(/^([a-z_0-9]+) \| ([RW]) \|/gm)) {
     const tool = ALL_TOOLS.find((t) => t.name === m[1])!;
     assert.ok(!EXTRA_TOOL_NAMES.has(m[1]), `${m[1]} is official, not an extra`);
-    assert.equal(tool.access, m[2] === 'R' ? 'read' : 'write', `${m[1]} access`);
+    assert.equal(isWrite(tool), m[2] === 'W', `${m[1]} access`);
   }
 });

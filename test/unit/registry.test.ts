@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { PagerDutyClient } from '../../src/pagerduty/client';
 import { Toolbox } from '../../src/mcp/registry';
 import { ALL_TOOLS, DEFAULT_TOOLSETS } from '../../src/mcp/tools';
-import { TOOLSETS, type ToolContext } from '../../src/mcp/tools/types';
+import { isWrite, TOOLSETS, type ToolContext } from '../../src/mcp/tools/types';
 
 const ctx: ToolContext = {
   // Any request would fail: validation must reject bad input before a request is made.
@@ -24,16 +24,17 @@ describe('tool registry', () => {
     for (const tool of ALL_TOOLS) {
       assert.ok((TOOLSETS as readonly string[]).includes(tool.toolset), `${tool.name} has unknown toolset ${tool.toolset}`);
       assert.match(tool.name, /^[a-z][a-z0-9_]*$/);
-      assert.equal(tool.annotations.readOnlyHint, tool.access === 'read', `${tool.name}: readOnlyHint must match access`);
+      // Access comes from readOnlyHint alone; a write tool must still say whether it destroys or repeats safely.
+      if (isWrite(tool)) assert.equal(typeof tool.annotations.destructiveHint, 'boolean', `${tool.name}: destructiveHint`);
     }
   });
 
   it('lists no write tool in read-only mode and all of them with writes enabled', () => {
     const readOnly = new Toolbox(ALL_TOOLS, { enableWrites: false, toolsets: TOOLSETS }, DEFAULT_TOOLSETS).enabled();
-    assert.ok(readOnly.every((t) => t.access === 'read'));
+    assert.ok(readOnly.every((t) => !isWrite(t)));
     assert.deepEqual(
       readOnly.map((t) => t.name),
-      ALL_TOOLS.filter((t) => t.access === 'read').map((t) => t.name),
+      ALL_TOOLS.filter((t) => !isWrite(t)).map((t) => t.name),
     );
     const all = new Toolbox(ALL_TOOLS, { enableWrites: true, toolsets: TOOLSETS }, DEFAULT_TOOLSETS).enabled();
     assert.equal(all.length, ALL_TOOLS.length);

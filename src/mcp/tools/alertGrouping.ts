@@ -69,7 +69,6 @@ const listSettings = defineTool({
   title: 'List alert grouping settings',
   description: 'List alert grouping settings (how alerts become incidents). Cursor paging.',
   toolset: 'alert_grouping',
-  access: 'read',
   annotations: READ,
   input: {
     service_ids: pdIds('service').optional(),
@@ -101,7 +100,6 @@ const getSetting = defineTool({
   title: 'Get alert grouping setting',
   description: 'Get one alert grouping setting: type, config and services.',
   toolset: 'alert_grouping',
-  access: 'read',
   annotations: READ,
   input: { setting_id: settingId },
   output: objectOutput('alert_grouping_setting'),
@@ -115,7 +113,6 @@ const createSetting = defineTool({
   title: 'Create alert grouping setting',
   description: 'Create an alert grouping setting. content types need aggregate+fields; time needs timeout.',
   toolset: 'alert_grouping',
-  access: 'write',
   annotations: CREATE,
   input: {
     type: z.enum(GROUPING_TYPES).describe('Grouping type'),
@@ -143,7 +140,6 @@ const updateSetting = defineTool({
   title: 'Update alert grouping setting',
   description: 'Change an alert grouping setting; omitted fields are kept.',
   toolset: 'alert_grouping',
-  access: 'write',
   annotations: UPDATE,
   input: {
     setting_id: settingId,
@@ -191,7 +187,6 @@ const deleteSetting = defineTool({
   title: 'Delete alert grouping setting',
   description: 'Delete an alert grouping setting.',
   toolset: 'alert_grouping',
-  access: 'write',
   annotations: DESTRUCTIVE,
   input: { setting_id: settingId },
   output: { deleted: z.boolean(), setting_id: z.string() },

@@ -83,7 +83,6 @@ function incidentMetricsTool(spec: IncidentSpec): ToolDefinition {
     title: spec.title,
     description: spec.description,
     toolset: 'analytics',
-    access: 'read',
     annotations: READ,
     input: {
       created_at_start: isoTime('Created from (default: 30 days ago)').optional(),
@@ -125,7 +124,6 @@ function responderMetricsTool(name: string, path: string, title: string, descrip
     title,
     description,
     toolset: 'analytics',
-    access: 'read',
     annotations: READ,
     input: {
       date_range_start: isoTime('From (default: 30 days ago)').optional(),

@@ -54,7 +54,6 @@ const listPolicies = defineTool({
   title: 'List escalation policies',
   description: 'List escalation policies with their levels and targets. Filter by name, team or user; page with offset.',
   toolset: 'escalation_policies',
-  access: 'read',
   annotations: READ,
   input: {
     query,
@@ -87,7 +86,6 @@ const getPolicy = defineTool({
   title: 'Get escalation policy',
   description: 'Get one escalation policy: levels with their users/schedules and delays, repeats, teams, services.',
   toolset: 'escalation_policies',
-  access: 'read',
   annotations: READ,
   input: { policy_id: policyId },
   output: objectOutput('escalation_policy'),
@@ -102,7 +100,6 @@ const createPolicy = defineTool({
   title: 'Create escalation policy',
   description: 'Create an escalation policy from levels (rules) of users and/or schedules.',
   toolset: 'escalation_policies',
-  access: 'write',
   annotations: CREATE,
   input: {
     name: text('Policy name', 255),
@@ -138,7 +135,6 @@ const updatePolicy = defineTool({
   title: 'Update escalation policy',
   description: 'Change only the given fields (reads the policy first: the API needs name and rules). rules, if given, replace all levels.',
   toolset: 'escalation_policies',
-  access: 'write',
   annotations: UPDATE,
   input: {
     policy_id: policyId,

@@ -23,7 +23,6 @@ const snoozeIncident = defineTool({
   title: 'Snooze incident',
   description: 'Snooze an acknowledged incident: it returns to triggered (and notifies again) after the given minutes.',
   toolset: 'incidents',
-  access: 'write',
   annotations: UPDATE,
   input: {
     incident_id: incidentId,
@@ -47,7 +46,6 @@ const mergeIncidents = defineTool({
   title: 'Merge incidents',
   description: "Merge source incidents into a target incident: their alerts move to the target and the sources are resolved. Cannot be undone.",
   toolset: 'incidents',
-  access: 'write',
   annotations: DESTRUCTIVE,
   input: {
     target_incident_id: incidentId.describe('The incident that keeps all alerts (id or number)'),
@@ -73,7 +71,6 @@ const createStatusUpdate = defineTool({
   title: 'Send incident status update',
   description: "Post a status update to an incident's stakeholders (subscribers are notified). subject and html_message go together, for a custom email.",
   toolset: 'incidents',
-  access: 'write',
   annotations: CREATE,
   input: {
     incident_id: incidentId,
@@ -109,7 +106,6 @@ const listIncidentLogEntries = defineTool({
   title: "List an incident's log entries",
   description: "One incident's timeline, oldest first: triggered, notified, acknowledged, assigned, escalated, annotated, resolved.",
   toolset: 'incidents',
-  access: 'read',
   annotations: READ,
   input: {
     incident_id: incidentId,

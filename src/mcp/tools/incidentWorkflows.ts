@@ -14,7 +14,6 @@ const listWorkflows = defineTool({
   title: 'List incident workflows',
   description: 'List incident workflows, optionally by name.',
   toolset: 'incident_workflows',
-  access: 'read',
   annotations: READ,
   input: {
     query,
@@ -41,7 +40,6 @@ const getWorkflow = defineTool({
   title: 'Get incident workflow',
   description: 'Get one incident workflow with its steps.',
   toolset: 'incident_workflows',
-  access: 'read',
   annotations: READ,
   input: { workflow_id: workflowId },
   output: objectOutput('incident_workflow'),
@@ -59,7 +57,6 @@ const startWorkflow = defineTool({
   title: 'Start incident workflow',
   description: 'Run an incident workflow on an incident (id or number).',
   toolset: 'incident_workflows',
-  access: 'write',
   annotations: CREATE,
   input: {
     workflow_id: workflowId,

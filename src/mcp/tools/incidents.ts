@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { PagerDutyError } from '../../pagerduty/errors';
-import { compact, idOf, ref, refs, time, type Raw } from '../shape/common';
+import { compact, ref, time, type Raw } from '../shape/common';
+import { alertText, shapeAlert } from '../shape/alert';
 import { incidentDetail, incidentLine, shapeIncident } from '../shape/incident';
+import { shapeNote } from '../shape/note';
+import { shapeRelated } from '../shape/relatedIncident';
 import { fence, truncate } from '../untrusted';
 import { incidentPath, incidentRef, resolveIncidentId } from './incidentRefs';
-import { item, items, listAnswer, listOutput, objectOutput } from './output';
+import { items, listAnswer, listOutput, objectOutput } from './output';
 import { isoTime, limit, offset, pdId, pdIds, text } from './params';
 import { checkWindow } from './scheduleParams';
 import { CREATE, defineTool, READ, UPDATE, type ToolContext } from './types';
@@ -25,7 +28,6 @@ const listIncidents = defineTool({
   description:
     'List incidents, newest first. scope: assigned (to me), teams (my teams) or all. Filter by status, urgency, service, team, user, priority and time; page with offset.',
   toolset: 'incidents',
-  access: 'read',
   annotations: READ,
   input: {
     scope: z.enum(['all', 'assigned', 'teams']).default('all').describe('assigned = assigned to me; teams = my teams; all = everything visible'),
@@ -86,7 +88,6 @@ const getIncident = defineTool({
   title: 'Get incident',
   description: 'Get one incident by id or number: status, urgency, priority, service, escalation policy, teams, assignees, link.',
   toolset: 'incidents',
-  access: 'read',
   annotations: READ,
   input: { incident_id: incidentId },
   output: objectOutput('incident'),
@@ -105,7 +106,6 @@ const createIncident = defineTool({
   title: 'Create incident',
   description: 'Trigger a new incident on a service.',
   toolset: 'incidents',
-  access: 'write',
   annotations: CREATE,
   input: {
     title: text('Incident title', 1024),
@@ -158,7 +158,6 @@ const manageIncidents = defineTool({
   description:
     'Change up to 100 incidents at once: status (acknowledged/resolved), urgency, priority, reassign to users, or escalation level. Reports the outcome per incident.',
   toolset: 'incidents',
-  access: 'write',
   annotations: UPDATE,
   input: {
     incident_ids: z.array(incidentId).min(1).max(100).describe('Incident ids or numbers'),
@@ -242,16 +241,11 @@ const manageIncidents = defineTool({
   },
 });
 
-function shapeNote(raw: Raw) {
-  return compact({ id: idOf(raw), content: String(raw.content ?? ''), created_at: time(raw.created_at), user: ref(raw.user) });
-}
-
 const addNote = defineTool({
   name: 'add_note_to_incident',
   title: 'Add note to incident',
   description: 'Append a note to an incident timeline (notes cannot be edited or deleted later).',
   toolset: 'incidents',
-  access: 'write',
   annotations: CREATE,
   input: { incident_id: incidentId, note: text('Note text', 25_000) },
   output: objectOutput('note'),
@@ -272,7 +266,6 @@ const listNotes = defineTool({
   title: 'List incident notes',
   description: "List an incident's notes, oldest first.",
   toolset: 'incidents',
-  access: 'read',
   annotations: READ,
   input: { incident_id: incidentId },
   output: { notes: items },
@@ -290,7 +283,6 @@ const addResponders = defineTool({
   title: 'Request responders',
   description: 'Ask users and/or escalation policies to join an incident, with a message.',
   toolset: 'incidents',
-  access: 'write',
   annotations: CREATE,
   input: {
     incident_id: incidentId,
@@ -324,33 +316,11 @@ const addResponders = defineTool({
   },
 });
 
-function shapeAlert(raw: Raw) {
-  const details = raw.body?.details ?? raw.body?.cef_details?.details;
-  return compact({
-    id: idOf(raw),
-    summary: String(raw.summary ?? ''),
-    status: raw.status,
-    severity: raw.severity,
-    created_at: time(raw.created_at),
-    alert_key: raw.alert_key,
-    service: ref(raw.service),
-    integration: ref(raw.integration),
-    html_url: raw.html_url,
-    details: details === undefined ? undefined : truncate(typeof details === 'string' ? details : JSON.stringify(details), 4000),
-  });
-}
-
-function alertText(a: ReturnType<typeof shapeAlert>, withDetails: boolean) {
-  const head = `${a.id} [${a.status}, ${a.severity ?? 'n/a'}] ${a.summary} | created: ${a.created_at}${a.alert_key ? ` | key: ${a.alert_key}` : ''}${a.integration ? ` | via: ${a.integration.name}` : ''}`;
-  return withDetails && a.details ? `${head}\ndetails: ${a.details}` : head;
-}
-
 const listAlerts = defineTool({
   name: 'list_alerts_from_incident',
   title: 'List alerts of an incident',
   description: 'List the alerts grouped into an incident, with their summaries and details.',
   toolset: 'incidents',
-  access: 'read',
   annotations: READ,
   input: {
     incident_id: incidentId,
@@ -377,7 +347,6 @@ const getAlert = defineTool({
   title: 'Get alert of an incident',
   description: 'Get one alert of an incident, including its body details.',
   toolset: 'incidents',
-  access: 'read',
   annotations: READ,
   input: { incident_id: incidentId, alert_id: pdId('alert') },
   output: objectOutput('alert'),
@@ -389,23 +358,11 @@ const getAlert = defineTool({
   },
 });
 
-function shapeRelated(raw: Raw) {
-  const incident = raw.incident ?? {};
-  return compact({
-    id: idOf(incident),
-    title: String(incident.title ?? incident.summary ?? ''),
-    created_at: time(incident.created_at),
-    score: typeof raw.score === 'number' ? raw.score : undefined,
-    relationships: Array.isArray(raw.relationships) ? raw.relationships.map((r: Raw) => String(r.type)) : undefined,
-  });
-}
-
 const getOutlier = defineTool({
   name: 'get_outlier_incident',
   title: 'Get outlier information',
   description: "Is this incident rare, anomalous or frequent for its service (AIOps)? Returns the occurrence category and pattern.",
   toolset: 'incidents',
-  access: 'read',
   annotations: READ,
   input: { incident_id: incidentId, since: isoTime('Look back to this time').optional() },
   output: objectOutput('outlier_incident'),
@@ -438,7 +395,6 @@ const getPast = defineTool({
   title: 'Get similar past incidents',
   description: 'Past incidents on the same service with similar content, with a similarity score.',
   toolset: 'incidents',
-  access: 'read',
   annotations: READ,
   input: { incident_id: incidentId, limit: limit(5, 999) },
   output: { past_incidents: items, total: z.number().int().optional() },
@@ -462,7 +418,6 @@ const getRelated = defineTool({
   title: 'Get related incidents',
   description: 'Recent incidents related to this one (machine-learning inferred or through service dependencies).',
   toolset: 'incidents',
-  access: 'read',
   annotations: READ,
   input: { incident_id: incidentId },
   output: { related_incidents: items },
@@ -493,6 +448,3 @@ export const incidentsTools = [
   getRelated,
 ];
 
-// Referenced so unused-import linting stays quiet where shapes are only used as types.
-void item;
-void refs;

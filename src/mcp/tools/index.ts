@@ -13,7 +13,7 @@ import { schedulesTools } from './schedules';
 import { schedulesV3Tools } from './schedulesV3';
 import { servicesTools } from './services';
 import { statusPagesTools } from './statusPages';
-import type { Toolset, ToolDefinition } from './types';
+import type { ToolDefinition } from './types';
 import { teamsTools } from './teams';
 import { usersTools } from './users';
 import { webhooksTools } from './webhooks';
@@ -39,17 +39,4 @@ export const ALL_TOOLS: readonly ToolDefinition[] = [
   ...schedulesV3Tools,
 ];
 
-/**
- * What a responder needs in an investigation; the rest (configuration areas) is opt-in, because VS Code sends
- * at most 128 tools per request and every schema costs the model context.
- */
-export const DEFAULT_TOOLSETS: readonly Toolset[] = [
-  'incidents',
-  'services',
-  'oncall',
-  'schedules',
-  'escalation_policies',
-  'teams_users',
-  'change_events',
-  'log_entries',
-];
+export { DEFAULT_TOOLSETS } from './toolsets';

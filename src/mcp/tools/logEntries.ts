@@ -16,7 +16,6 @@ const listLogEntries = defineTool({
   title: 'List log entries',
   description: 'Account-wide incident log entries, newest first (default: last 7 days).',
   toolset: 'log_entries',
-  access: 'read',
   annotations: READ,
   input: {
     since: isoTime('Start (default: 7 days before until)').optional(),
@@ -50,7 +49,6 @@ const getLogEntry = defineTool({
   title: 'Get log entry',
   description: 'Get one log entry: what happened, who did it, which incident.',
   toolset: 'log_entries',
-  access: 'read',
   annotations: READ,
   input: { log_entry_id: pdId('log entry'), time_zone: timeZone.optional() },
   output: objectOutput('log_entry'),

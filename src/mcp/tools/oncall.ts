@@ -38,7 +38,6 @@ const listOncalls = defineTool({
   title: 'List on-calls',
   description: 'Who is on call (now by default, or in since/until) per escalation policy and level. Filter by users, policies, schedules or services.',
   toolset: 'oncall',
-  access: 'read',
   annotations: READ,
   input: {
     user_ids: pdIds('user').optional(),

@@ -55,7 +55,6 @@ const getSchedule = defineTool({
   title: 'Get schedule',
   description: 'Get a schedule (layer- or shift-based) and who is on call when between since and until (default: the next 7 days).',
   toolset: 'schedules',
-  access: 'read',
   annotations: READ,
   input: {
     schedule_id: pdId('schedule'),
@@ -108,7 +107,6 @@ const listSchedules = defineTool({
   title: 'List schedules',
   description: 'List layer-based (v2) and shift-based (v3) schedules together, each with its kind. Filter by name, teams or member users.',
   toolset: 'schedules',
-  access: 'read',
   annotations: READ,
   input: {
     query,
@@ -187,7 +185,6 @@ const listScheduleUsers = defineTool({
   title: 'List schedule users',
   description: 'List the users of a layer-based schedule; with since/until, only those on call in that window.',
   toolset: 'schedules',
-  access: 'read',
   annotations: READ,
   input: {
     schedule_id: pdId('schedule'),
@@ -215,7 +212,6 @@ const createSchedule = defineTool({
   title: 'Create schedule',
   description: 'Create an empty shift-based (v3) schedule; then add rotations/events or custom shifts with the schedules_v3 tools.',
   toolset: 'schedules',
-  access: 'write',
   annotations: CREATE,
   input: {
     name: text('Schedule name', 255),
@@ -240,7 +236,6 @@ const updateSchedule = defineTool({
   title: 'Update schedule',
   description: 'Rename a shift-based (v3) schedule or change its time zone. Layer-based schedules are not editable here.',
   toolset: 'schedules',
-  access: 'write',
   annotations: UPDATE,
   input: {
     schedule_id: pdId('schedule'),
@@ -266,7 +261,6 @@ const createOverride = defineTool({
   title: 'Create schedule override',
   description: 'Put a given user on call on a layer-based schedule from start to end, replacing whoever is scheduled.',
   toolset: 'schedules',
-  access: 'write',
   annotations: CREATE,
   input: {
     schedule_id: pdId('schedule'),

@@ -31,7 +31,6 @@ const listServices = defineTool({
   title: 'List services',
   description: 'List services by name, with status, escalation policy and teams. Filter by name or team; page with offset.',
   toolset: 'services',
-  access: 'read',
   annotations: READ,
   input: {
     query,
@@ -62,7 +61,6 @@ const getService = defineTool({
   title: 'Get service',
   description: 'Get one service: status, escalation policy, teams, urgency, timeouts, link.',
   toolset: 'services',
-  access: 'read',
   annotations: READ,
   input: { service_id: serviceId },
   output: objectOutput('service'),
@@ -77,7 +75,6 @@ const createService = defineTool({
   title: 'Create service',
   description: "Create a service on an escalation policy. Its teams come from the escalation policy's teams.",
   toolset: 'services',
-  access: 'write',
   annotations: CREATE,
   input: {
     name: text('Service name', 255),
@@ -114,7 +111,6 @@ const updateService = defineTool({
   title: 'Update service',
   description: 'Change only the given fields of a service (reads it first to keep its escalation policy, which the API requires).',
   toolset: 'services',
-  access: 'write',
   annotations: UPDATE,
   input: {
     service_id: serviceId,

@@ -24,7 +24,6 @@ const listStatusPages = defineTool({
   title: 'List status pages',
   description: 'List status pages (public or private) with their ids, needed by the other status page tools.',
   toolset: 'status_pages',
-  access: 'read',
   annotations: READ,
   input: { status_page_type: z.enum(['public', 'private']).optional().describe('Only this type'), limit: limit(20, 100), offset },
   output: listOutput('status_pages'),
@@ -47,7 +46,6 @@ function levelTool(kind: 'statuses' | 'severities' | 'impacts', name: string, wh
     title: `List status page ${kind}`,
     description: `List a status page's ${kind} (${what}); ids needed for posts and updates.`,
     toolset: 'status_pages',
-    access: 'read',
     annotations: READ,
     input: { status_page_id: pageId, post_type: POST_TYPE.optional().describe('Post type'), limit: limit(50, 100), offset },
     output: listOutput(kind),
@@ -69,7 +67,6 @@ const getPost = defineTool({
   title: 'Get status page post',
   description: 'Get a status page post (incident or maintenance) with its updates, oldest first.',
   toolset: 'status_pages',
-  access: 'read',
   annotations: READ,
   input: {
     status_page_id: pageId,
@@ -92,7 +89,6 @@ const listPostUpdates = defineTool({
   title: 'List status page post updates',
   description: "List a status page post's updates, oldest first; filter by review status.",
   toolset: 'status_pages',
-  access: 'read',
   annotations: READ,
   input: {
     status_page_id: pageId,
@@ -153,7 +149,6 @@ const createPost = defineTool({
   title: 'Create status page post',
   description: 'Publish an incident or maintenance post on a status page with its first update. Maintenance needs starts_at and ends_at.',
   toolset: 'status_pages',
-  access: 'write',
   annotations: CREATE,
   input: {
     status_page_id: pageId,
@@ -196,7 +191,6 @@ const createPostUpdate = defineTool({
   title: 'Add update to status page post',
   description: 'Add an update (message, status, severity, impacted services) to an existing status page post.',
   toolset: 'status_pages',
-  access: 'write',
   annotations: CREATE,
   input: { status_page_id: pageId, post_id: postId, ...updateInput },
   output: objectOutput('post_update'),

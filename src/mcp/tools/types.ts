@@ -1,26 +1,8 @@
 import type { z } from 'zod';
 import type { PagerDutyClient } from '../../pagerduty/client';
+import type { Toolset } from './toolsets';
 
-/** Areas the user can switch on or off; one file under src/mcp/tools/ each (some areas share a file). */
-export const TOOLSETS = [
-  'incidents',
-  'services',
-  'oncall',
-  'schedules',
-  'escalation_policies',
-  'teams_users',
-  'alert_grouping',
-  'change_events',
-  'event_orchestration',
-  'incident_workflows',
-  'log_entries',
-  'status_pages',
-  'analytics',
-  'dependencies',
-  'webhooks',
-  'schedules_v3',
-] as const;
-export type Toolset = (typeof TOOLSETS)[number];
+export { TOOLSETS, type Toolset } from './toolsets';
 
 export interface ToolContext {
   client: PagerDutyClient;
@@ -47,13 +29,17 @@ export interface ToolDefinition<I extends z.ZodRawShape = z.ZodRawShape, O exten
   title: string;
   description: string;
   toolset: Toolset;
-  /** Write tools are hidden unless writes are enabled. */
-  access: 'read' | 'write';
+  /** readOnlyHint also decides access: tools without it change data and are hidden unless writes are enabled. */
   annotations: ToolAnnotations;
   input: I;
   output: O;
   /** Structured output is validated against `output` in tests; typed loosely here so shaping helpers can use interfaces. */
   handler(args: z.infer<z.ZodObject<I>>, ctx: ToolContext): Promise<ToolOutput<Record<string, unknown>>>;
+}
+
+/** Whether the tool changes PagerDuty data: the one source is its readOnlyHint. */
+export function isWrite(tool: Pick<ToolDefinition, 'annotations'>): boolean {
+  return !tool.annotations.readOnlyHint;
 }
 
 /** Identity helper that keeps the handler's argument types tied to the declared input shape. */

@@ -13,7 +13,6 @@ const getUserData = defineTool({
   title: 'Get user',
   description: "Get your own PagerDuty user (default) or another user by id: email, role, time zone, teams.",
   toolset: 'teams_users',
-  access: 'read',
   annotations: READ,
   input: { user_id: pdId('user').optional().describe('Default: the current user') },
   output: objectOutput('user'),
@@ -31,7 +30,6 @@ const listUsers = defineTool({
   title: 'List users',
   description: 'List users by name, with email, role and teams. Filter by name/email or team; page with offset.',
   toolset: 'teams_users',
-  access: 'read',
   annotations: READ,
   input: {
     query: z.string().trim().min(1).max(200).optional().describe('Filter by name or email (substring)'),
@@ -57,7 +55,6 @@ const createUser = defineTool({
   title: 'Create user',
   description: 'Create (invite) a user on the account. Role defaults to "user".',
   toolset: 'teams_users',
-  access: 'write',
   annotations: CREATE,
   input: {
     name: text('Full name', 100),

@@ -59,7 +59,6 @@ const listSubscriptions = defineTool({
   title: 'List webhook subscriptions',
   description: 'List V3 webhook subscriptions: URL, events, scope (account, service, team), active state.',
   toolset: 'webhooks',
-  access: 'read',
   annotations: READ,
   input: {
     filter_type: FILTER_TYPE.optional().describe('Only subscriptions with this scope'),
@@ -88,7 +87,6 @@ const getSubscription = defineTool({
   title: 'Get webhook subscription',
   description: 'Get one webhook subscription: URL, events, scope, active state, header names.',
   toolset: 'webhooks',
-  access: 'read',
   annotations: READ,
   input: { subscription_id: subscriptionId },
   output: objectOutput('webhook_subscription'),
@@ -104,7 +102,6 @@ const createSubscription = defineTool({
   title: 'Create webhook subscription',
   description: 'Send PagerDuty events to an HTTPS URL. Returns the signing secret ONCE: store it right away.',
   toolset: 'webhooks',
-  access: 'write',
   annotations: CREATE,
   input: {
     url: z
@@ -164,7 +161,6 @@ const updateSubscription = defineTool({
   title: 'Update webhook subscription',
   description: 'Change a webhook subscription: events, scope, description or active. Only the given fields change.',
   toolset: 'webhooks',
-  access: 'write',
   annotations: UPDATE,
   input: {
     subscription_id: subscriptionId,
@@ -200,7 +196,6 @@ const deleteSubscription = defineTool({
   title: 'Delete webhook subscription',
   description: 'Delete a webhook subscription; its endpoint stops receiving events. Cannot be undone.',
   toolset: 'webhooks',
-  access: 'write',
   annotations: DESTRUCTIVE,
   input: { subscription_id: subscriptionId },
   output: { deleted: z.boolean(), subscription_id: z.string() },
@@ -215,7 +210,6 @@ const listSchemas = defineTool({
   title: 'List extension schemas',
   description: 'List extension types (e.g. Generic V2 Webhook, Slack) that can be added to services.',
   toolset: 'webhooks',
-  access: 'read',
   annotations: READ,
   input: { limit: limit(25, 100), offset },
   output: listOutput('extension_schemas'),
@@ -231,7 +225,6 @@ const getSchema = defineTool({
   title: 'Get extension schema',
   description: 'Get one extension schema: label, key, description, the events it sends, guide link.',
   toolset: 'webhooks',
-  access: 'read',
   annotations: READ,
   input: { schema_id: pdId('extension schema') },
   output: objectOutput('extension_schema'),
