@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PagerDutyError } from '../pagerduty/errors';
-import { redact, redactDeep } from '../pagerduty/redact';
+import { redact, redactDeep, redactResult } from '../pagerduty/redact';
 import { MissingField } from './shape/common';
 import { isWrite, type ToolContext, type ToolDefinition, type Toolset } from './tools/types';
 import { ANSWER_MAX_CHARS, clipDeep, FENCE_CLOSE, FENCE_OPEN, sanitize } from './untrusted';
@@ -230,7 +230,7 @@ export class Toolbox {
       const output = await tool.handler(parsed.data, ctx);
       // Every answer, not only errors: an echoing proxy or a token pasted into a note must not reach the model.
       return {
-        content: [{ type: 'text', text: capAnswer(redact(sanitize(output.text))) }],
+        content: [{ type: 'text', text: capAnswer(redactResult(sanitize(output.text))) }],
         ...(this.selection.structuredOutput ? { structuredContent: redactDeep(clipDeep(output.structured)) as Record<string, unknown> } : {}),
       };
     } catch (error) {

@@ -3,13 +3,15 @@
  * Tokens are registered once (client construction, sign-in) and scrubbed everywhere after.
  */
 const secrets = new Set<string>();
+/** Secrets a tool hands to its caller once (a webhook signing secret): kept out of logs and errors, not out of that answer. */
+const shownOnce = new Set<string>();
 
 /** A run of this many leading characters of a token is already enough to narrow a brute-force search: redact it too. */
 export const MIN_REDACTED_PREFIX = 8;
 
-export function registerSecret(secret: string | undefined): void {
+export function registerSecret(secret: string | undefined, scope: 'everywhere' | 'logs' = 'everywhere'): void {
   if (secret && secret.length >= 4) {
-    secrets.add(secret);
+    (scope === 'everywhere' ? secrets : shownOnce).add(secret);
   }
 }
 
@@ -27,16 +29,24 @@ function scrub(text: string, secret: string): string {
   return from === 0 ? text : out + text.slice(from);
 }
 
+/** For logs and error text: every registered secret. */
 export function redact(text: string): string {
+  let out = redactResult(text);
+  for (const secret of shownOnce) out = scrub(out, secret);
+  return out;
+}
+
+/** For tool results: the API token (and Authorization-style values), not a secret the tool is meant to show once. */
+export function redactResult(text: string): string {
   let out = text;
   for (const secret of secrets) out = scrub(out, secret);
   // Belt and braces for tokens we never saw: any Authorization-style value.
   return out.replace(/(Token token=|Bearer\s+)[^\s"',}]+/gi, '$1***');
 }
 
-/** Redacted copy of every string in a JSON-like value. */
+/** redactResult applied to every string in a JSON-like value. */
 export function redactDeep<T>(value: T): T {
-  if (typeof value === 'string') return redact(value) as T;
+  if (typeof value === 'string') return redactResult(value) as T;
   if (Array.isArray(value)) return value.map((v) => redactDeep(v)) as T;
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};

@@ -145,7 +145,7 @@ const createSubscription = defineTool({
     const shaped = shapeWebhook(raw);
     const secret = typeof raw.delivery_method?.secret === 'string' ? raw.delivery_method.secret : undefined;
     // Scrub it from anything this process logs from now on; the caller still gets it below.
-    registerSecret(secret);
+    registerSecret(secret, 'logs');
     const secretText = secret
       ? `\nSIGNING SECRET (shown only this once; PagerDuty will not return it again, so store it now in the receiver's secret store): ${secret}\nThe receiver verifies the X-PagerDuty-Signature header with it.`
       : '\nPagerDuty returned no signing secret for this subscription.';
