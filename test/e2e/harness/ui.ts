@@ -26,6 +26,8 @@ export interface OpenVSCodeOptions {
 export interface VSCodeWindow {
   page: Page;
   server: VSCodeServer;
+  /** Chromium's profile dir (the token hygiene check scans it). */
+  browserProfileDir: string;
   stop(): Promise<void>;
 }
 
@@ -51,7 +53,7 @@ export async function openVSCode(opts: OpenVSCodeOptions = {}): Promise<VSCodeWi
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     // The status bar appears once the remote connection and layout are up.
     await page.locator('.statusbar').waitFor({ timeout: 60_000 });
-    return { page, server, stop };
+    return { page, server, browserProfileDir: browser.userDataDir, stop };
   } catch (err) {
     await stop();
     throw err;

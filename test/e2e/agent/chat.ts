@@ -1,0 +1,98 @@
+// Playwright steps for the Chat view of VS Code 1.139 in Agent mode. They rely on workbench internals (IndexedDB
+// keys, CSS classes): re-check them when the VS Code server version changes (see
+// ../shared/reference/agent-mode-e2e.md).
+import type { Page } from 'playwright-core';
+import { runCommand } from '../harness';
+
+// Only used inside page.evaluate (browser side); the project's TypeScript config has no DOM library.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare const indexedDB: { open(name: string): any };
+
+const STATE_DB = 'vscode-web-state-db-global';
+const MIGRATED = 'builtinChatExtensionEnablementMigration';
+const DISABLED = 'extensionsIdentifiers/disabled';
+
+/**
+ * The first load disables the built-in Copilot Chat (chat setup was never completed), which leaves only the
+ * "Sign in to use Copilot" agent. Once that migration has been stored, clear the disabled list and reload.
+ */
+export async function enableBuiltinCopilotChat(page: Page): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while ((await readState(page, MIGRATED)) !== 'true') {
+    if (Date.now() > deadline) throw new Error(`the workbench never stored ${MIGRATED}; has the chat migration changed?`);
+    await page.waitForTimeout(500);
+  }
+  await writeState(page, DISABLED, '[]');
+  await page.reload();
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  await page.locator('.statusbar').waitFor({ timeout: 60_000 });
+}
+
+async function readState(page: Page, key: string): Promise<string | undefined> {
+  return page.evaluate(([db, k]) => new Promise<string | undefined>((resolve) => {
+    const open = indexedDB.open(db!);
+    open.onerror = () => resolve(undefined);
+    open.onsuccess = () => {
+      try {
+        const req = open.result.transaction('ItemTable', 'readonly').objectStore('ItemTable').get(k!);
+        req.onsuccess = () => { resolve(req.result as string | undefined); open.result.close(); };
+        req.onerror = () => { resolve(undefined); open.result.close(); };
+      } catch {
+        resolve(undefined);
+      }
+    };
+  }), [STATE_DB, key]);
+}
+
+async function writeState(page: Page, key: string, value: string): Promise<void> {
+  await page.evaluate(([db, k, v]) => new Promise<void>((resolve, reject) => {
+    const open = indexedDB.open(db!);
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction('ItemTable', 'readwrite');
+      tx.objectStore('ItemTable').put(v, k!);
+      tx.oncomplete = () => { open.result.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+  }), [STATE_DB, key, value]);
+}
+
+/** The Chat view in the secondary side bar, where 1.139 puts it. */
+const CHAT = '.part.auxiliarybar';
+
+export async function openChat(page: Page): Promise<void> {
+  const input = page.locator(`${CHAT} .interactive-input-part`).first();
+  if (await input.isVisible()) return;
+  await runCommand(page, 'Chat: Open Chat');
+  await input.waitFor({ state: 'visible', timeout: 30_000 });
+}
+
+/** Types a request into the chat input and sends it. */
+export async function ask(page: Page, text: string): Promise<void> {
+  await openChat(page);
+  const editor = page.locator(`${CHAT} .interactive-input-part .monaco-editor`).first();
+  await editor.click();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
+
+/** The text of the last response, once it contains `expect`. */
+export async function waitForResponse(page: Page, expect: string | RegExp, timeoutMs = 60_000): Promise<string> {
+  const last = page.locator(`${CHAT} .interactive-response`).last();
+  await last.filter({ hasText: expect }).waitFor({ state: 'visible', timeout: timeoutMs });
+  return (await last.textContent()) ?? '';
+}
+
+/** Clicks a button of the tool confirmation shown in the chat ("Allow in this Session" or "Skip"). */
+export async function confirmTool(page: Page, choice: 'Allow' | 'Skip', timeoutMs = 60_000): Promise<void> {
+  // The buttons' accessible names are long descriptions ("Proceed without running this tool"), so match their text.
+  const button = page.locator(`${CHAT} .chat-confirmation-widget-buttons .monaco-text-button`, { hasText: new RegExp(`^${choice}`) }).last();
+  await button.waitFor({ state: 'visible', timeout: timeoutMs });
+  await button.click();
+}
+
+/** Starts a new, empty chat session so each scenario's conversation stands alone. */
+export async function newChat(page: Page): Promise<void> {
+  await page.locator(CHAT).getByRole('button', { name: /^New Chat/ }).first().click();
+  await page.locator(`${CHAT} .interactive-response`).first().waitFor({ state: 'detached', timeout: 15_000 });
+}

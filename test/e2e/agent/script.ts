@@ -1,0 +1,52 @@
+// The contract between an agent-mode test and the scripted model (test/e2e/agent/model): the test writes a Script
+// to the file named by E2E_MODEL_SCRIPT; the model answers each request from it and appends a ModelRequest line to
+// E2E_MODEL_LOG. No state lives in the model: each reply follows from the conversation it is sent.
+
+export interface ToolStep {
+  /** A tool's bare name (list_incidents): the model calls the offered tool whose name is it or ends in _<it>. */
+  tool: string;
+  input: Record<string, unknown>;
+}
+export interface TextStep {
+  text: string;
+}
+export type Step = ToolStep | TextStep;
+
+export interface Scenario {
+  /** Picked when the user's request contains this text. */
+  match: string;
+  /** Replies in order: the n-th reply after the user's request is steps[n]. */
+  steps: Step[];
+}
+
+export interface Script {
+  scenarios: Scenario[];
+}
+
+/** One part of a chat message as the model received it, flattened to text. */
+export type LoggedPart =
+  | { type: 'text'; text: string }
+  | { type: 'toolCall'; callId: string; name: string; input: unknown }
+  | { type: 'toolResult'; callId: string; text: string }
+  | { type: 'other'; text: string };
+
+export interface LoggedMessage {
+  role: 'user' | 'assistant' | 'system';
+  parts: LoggedPart[];
+}
+
+/** One request to the model, as logged (one JSON line each). */
+export interface ModelRequest {
+  at: string;
+  /** The text inside <userRequest>, or the last user text. */
+  userRequest: string;
+  scenario?: string;
+  step: number;
+  tools: string[];
+  messages: LoggedMessage[];
+  reply: { tool?: string; input?: unknown; text?: string };
+}
+
+export const MODEL_VENDOR = 'pagerduty-e2e';
+export const MODEL_ID = 'scripted';
+export const MODEL_NAME = 'Scripted Test Model';
