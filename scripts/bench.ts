@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { agentModeFigures } from './bench/agentMode';
 import { compressionFigures } from './bench/compression';
 import { incidentPageFigures } from './bench/incidentPage';
 import type { Figure } from './bench/figure';
@@ -54,6 +55,8 @@ async function main() {
   } finally {
     execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT });
   }
+  // On the development build, as the e2e run uses it: the real VS Code loads the extension from this folder.
+  await step('agent', () => agentModeFigures(ROOT));
   console.log('\nFigures (targets are upper bounds):');
   printTable(figures);
   mkdirSync(path.join(ROOT, 'bench-results'), { recursive: true });

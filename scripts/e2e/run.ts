@@ -12,6 +12,7 @@ import { startSimulator } from '../../test/simulator';
 import { uiSignIn } from '../../test/e2e/ui/signIn';
 import { uiIncidentPage } from '../../test/e2e/ui/incidentPage';
 import { RunHygiene } from '../../test/e2e/harness/hygieneRun';
+import { AGENT_FIGURES, agentSimulator, runAgentMode } from '../../test/e2e/agent/agentMode';
 import { WRONG_TOKEN_COMMAND, WRONG_TOKEN_UI } from '../../test/e2e/wrongTokens';
 
 const root = resolve(__dirname, '..', '..');
@@ -54,7 +55,10 @@ async function runAll(): Promise<number> {
     E2E_PD_ME_EMAIL: sim.me.email,
   };
   const common = { extensionTestsPath: testsModule, env, screenshotsDir: root, verbose: args.has('--verbose') };
+  const agentSim = await agentSimulator();
   hygiene = new RunHygiene([
+    { label: 'agent-mode user token', value: agentSim.tokens.user },
+    { label: 'agent-mode observer token', value: agentSim.tokens.observer },
     { label: 'user token', value: sim.tokens.user },
     { label: 'account key', value: sim.tokens.accountKey },
     { label: 'observer token', value: sim.tokens.observer },
@@ -87,6 +91,10 @@ async function runAll(): Promise<number> {
   const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { publisher: string; name: string };
   await uiIncidentPage({ extensionDevelopmentPath: root, dataDir: pageData, sim, docsDir: join(root, 'docs'), extensionId: `${manifest.publisher}.${manifest.name}` });
   pageHygiene.done();
+
+  console.log('[e2e] === Copilot agent mode with a scripted model ===');
+  mkdirSync(join(root, '.test-stats'), { recursive: true });
+  await runAgentMode({ sim: agentSim, extensionDevelopmentPath: root, docsDir: join(root, 'docs'), hygiene, figuresFile: AGENT_FIGURES });
   if (args.has('--no-vsix')) return 0;
 
   console.log('[e2e] === packaged .vsix, installed ===');

@@ -16,11 +16,17 @@ import type { ModelRequest, Scenario, Script } from './script';
 
 export interface AgentModeOptions {
   extensionDevelopmentPath: string;
+  /** A simulator of its own with more than 100 incidents (agentSimulator()); its state is changed by the checks. */
+  sim: Simulator;
   docsDir: string;
   hygiene?: RunHygiene;
-  /** Where the figures measured here are written (read by npm run bench). */
+  /** Where the figures measured here are written. */
   figuresFile?: string;
+  /** Only measure the figures (npm run bench): one read-only window, the 100-incident request. */
+  figuresOnly?: boolean;
 }
+
+export const AGENT_FIGURES = join(__dirname, '..', '..', '..', '.test-stats', 'agent-mode.json');
 
 export interface AgentFigures {
   /** list_incidents of 100 incidents: characters the model received vs bytes of the raw API answer. */
@@ -33,17 +39,25 @@ const SPILLED = /^Large tool result \([^)]*\) written to file\./;
 const HIDDEN = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/;
 
 let passed = 0;
+let figuresOnly = false;
 async function check(name: string, fn: () => Promise<void>): Promise<void> {
+  if (figuresOnly && !name.includes('100 incidents')) return;
   const started = Date.now();
   await fn();
   passed++;
   console.log(`[agent] ✔ ${name} (${Date.now() - started} ms)`);
 }
 
-export async function runAgentMode(opts: AgentModeOptions): Promise<AgentFigures> {
-  // More than 100 incidents, so "100 incidents" is a full page with more to come.
+/** More than 100 incidents, so "100 incidents" is a full page with more to come. */
+export async function agentSimulator(): Promise<Simulator> {
   const sim = await startSimulator({ incidents: 150 });
   onCleanup(() => sim.close());
+  return sim;
+}
+
+export async function runAgentMode(opts: AgentModeOptions): Promise<AgentFigures> {
+  const { sim } = opts;
+  figuresOnly = opts.figuresOnly ?? false;
   const { extensionsDir } = await installScriptedModel();
   const open = [...sim.state.incidents.values()].filter((i) => i.status !== 'resolved').sort((a, b) => b.number - a.number);
   const triggered = open.filter((i) => i.status === 'triggered');
@@ -135,6 +149,8 @@ export async function runAgentMode(opts: AgentModeOptions): Promise<AgentFigures
     });
   });
 
+  if (figuresOnly) return finish(figures, opts);
+
   await withWindow({ name: 'agent writes', sim, token: sim.tokens.user, writes: true, script, extensionsDir, opts }, async (page, log) => {
     await check('Skip leaves PagerDuty unchanged and the model is told it was skipped', async () => {
       await ask(page, scenarios.skip.match);
@@ -176,6 +192,10 @@ export async function runAgentMode(opts: AgentModeOptions): Promise<AgentFigures
   });
 
   console.log(`[agent] ${passed} agent-mode checks passed`);
+  return finish(figures, opts);
+}
+
+function finish(figures: AgentFigures | undefined, opts: AgentModeOptions): AgentFigures {
   assert.ok(figures, 'the 100-incident figure was measured');
   if (opts.figuresFile) writeFileSync(opts.figuresFile, JSON.stringify(figures, null, 2));
   return figures;

@@ -47,7 +47,7 @@ function respond(messages: readonly ChatMessage[], options: ChatOptions, progres
   if (spilled && readFile) {
     // Copilot writes tool results over 8 KB to a file and tells the model to read it: do what a model would.
     reply = { tool: readFile, input: { filePath: spilled, startLine: 1, endLine: 100_000 } };
-    progress.report(new vscode.LanguageModelToolCallPart(`read_${Date.now()}`, readFile, reply.input));
+    progress.report(new vscode.LanguageModelToolCallPart(`read_${Date.now()}`, readFile, reply.input as object));
   } else if (planned && 'tool' in planned) {
     const name = tools.find((t) => t === planned.tool || t.endsWith(`_${planned.tool}`));
     if (name) {
