@@ -7,7 +7,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { agentModeFigures } from './bench/agentMode';
 import { compressionFigures } from './bench/compression';
-import { incidentPageFigures } from './bench/incidentPage';
 import type { Figure } from './bench/figure';
 import { memoryFigures } from './bench/memory';
 import { activateFigure, firstPaintFigure, idlePollingFigure } from './bench/sidebar';
@@ -51,7 +50,6 @@ async function main() {
     await step('compression', () => compressionFigures());
     await step('memory', () => memoryFigures());
     await step('sidebar', async () => [await idlePollingFigure(), await firstPaintFigure(), await activateFigure()]);
-    await step('incidentPage', () => incidentPageFigures());
   } finally {
     execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT });
   }

@@ -42,13 +42,14 @@ export async function incidentPageFigures(): Promise<Figure[]> {
       await page.addScriptTag({ content: script });
       const start = performance.now();
       const view = buildIncidentView(await loadIncidentPage(callTool, incident.id), Date.now(), formatOnly);
-      await page.evaluate((v) => {
-        window.postMessage({ type: 'view', view: v }, '*');
-        return new Promise<void>((done) => {
+      // A string, not a function: tsx would wrap a function's inner names in a helper the page does not have.
+      await page.evaluate(`(() => {
+        window.postMessage({ type: 'view', view: ${JSON.stringify(view)} }, '*');
+        return new Promise((done) => {
           const painted = () => (document.getElementById('incident-title') ? requestAnimationFrame(() => done()) : setTimeout(painted, 1));
           painted();
         });
-      }, view);
+      })()`);
       if (n > 0) times.push(performance.now() - start); // the first run warms up the client and the browser
       await page.close();
     }

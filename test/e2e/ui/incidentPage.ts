@@ -109,9 +109,15 @@ export async function uiIncidentPage(opts: UiIncidentPageOptions): Promise<void>
       await page.keyboard.press('Enter');
       await page.waitForTimeout(1000);
     };
-    await theme('Light');
-    await screenshot(page, join(opts.docsDir, 'incident-page-light.png'));
-    await theme('Dark');
+    // Best effort: the screenshot is documentation, not a check.
+    try {
+      await theme('Light');
+      await screenshot(page, join(opts.docsDir, 'incident-page-light.png'));
+      await theme('Dark');
+    } catch (error) {
+      console.log(`[e2e] incident page: no light-theme screenshot (${(error as Error).message.split('\n')[0]})`);
+      await page.keyboard.press('Escape');
+    }
 
     // 6. A vscode:// link (here through "Developer: Open URL", as the OS would hand it over) opens a page.
     const other = [...sim.state.incidents.values()].find((i) => i.id !== target.id && i.status !== 'resolved')!;
@@ -121,7 +127,7 @@ export async function uiIncidentPage(opts: UiIncidentPageOptions): Promise<void>
     await input.fill(`vscode://${opts.extensionId}/incident/${other.number}`);
     await page.keyboard.press('Enter');
     // VS Code asks once whether this extension may open the link.
-    const allow = page.locator('.monaco-dialog-box .dialog-buttons .monaco-button').first();
+    const allow = page.locator('.monaco-dialog-box .dialog-buttons .monaco-button', { hasText: /^Open$/ }).first();
     await allow.waitFor({ state: 'visible', timeout: 10_000 });
     await allow.click();
     await findPageFrame(page, other.title);
