@@ -9,6 +9,7 @@ import { ALL_TOOLS, DEFAULT_TOOLSETS } from './tools';
 import type { ToolContext } from './tools/types';
 
 export const SERVER_NAME = 'pagerduty';
+const ASK_TIMEOUT_MS = 10 * 60_000;
 
 export function createToolbox(config: Pick<ServerConfig, 'enableWrites' | 'toolsets' | 'allowTools'> & { structuredOutput?: boolean }): Toolbox {
   return new Toolbox(ALL_TOOLS, config, DEFAULT_TOOLSETS);
@@ -45,7 +46,16 @@ export function createServer(config: ServerConfig, version: string, log?: (line:
         content: [{ type: 'text' as const, text: 'No PagerDuty token: set PAGERDUTY_USER_API_KEY (in VS Code: run "PagerDuty: Sign In").' }],
       };
     }
-    const ctx: ToolContext = { client, signal: extra.signal, now: () => new Date() };
+    // Form elicitation: an empty capability object means form mode (MCP 2025-06-18); url-only clients cannot answer forms.
+    const elicitation = server.server.getClientCapabilities()?.elicitation;
+    const canAsk = Boolean(elicitation && (elicitation.form || !elicitation.url));
+    const ctx: ToolContext = {
+      client,
+      signal: extra.signal,
+      now: () => new Date(),
+      // A person answers, not a program: the SDK's 60 s request default is too short.
+      elicit: canAsk ? (params) => server.server.elicitInput(params, { relatedRequestId: extra.requestId, signal: extra.signal, timeout: ASK_TIMEOUT_MS }) : undefined,
+    };
     return toolbox.call(request.params.name, request.params.arguments, ctx);
   });
   return server;

@@ -177,7 +177,7 @@ describe('create_schedule_override', () => {
   it('requires user_id, an offset and end after start; reports PagerDuty rejections', async () => {
     const schedule = named(s.sim.state.schedules, 'Payments On-Call');
     const base = { schedule_id: schedule.id, start: '2030-01-01T10:00:00Z', end: '2030-01-01T12:00:00Z' };
-    assert.match(await s.fails('create_schedule_override', base), /argument "user_id": is required/);
+    assert.match(await s.fails('create_schedule_override', base), /user_id is required: ask the person/);
     assert.match(await s.fails('create_schedule_override', { ...base, user_id: s.sim.me.id, end: '2030-01-01T09:00:00Z' }), /end must be after start/);
     assert.match(await s.fails('create_schedule_override', { ...base, user_id: s.sim.me.id, start: '2030-01-01T10:00:00' }), /argument "start".*offset/);
     assert.match(await s.fails('create_schedule_override', { ...base, user_id: 'PNOPE99' }), /rejected the override: User not found/);

@@ -4,6 +4,7 @@
  */
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { ElicitRequestSchema, type ElicitRequest, type ElicitResult } from '@modelcontextprotocol/sdk/types.js';
 import assert from 'node:assert/strict';
 import { appendFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -28,6 +29,8 @@ export interface McpOptions {
    * default (text only) is covered by modelView.test.ts with this set to false.
    */
   structuredOutput?: boolean;
+  /** Declare the elicitation capability and answer the server's questions with this (default: no capability). */
+  elicit?: (request: ElicitRequest) => ElicitResult | Promise<ElicitResult>;
 }
 
 export interface ToolResult {
@@ -76,7 +79,9 @@ export async function startMcp(options: McpOptions = {}): Promise<McpSession> {
     stderr: 'pipe',
   });
   transport.stderr?.on('data', (chunk) => (stderr += chunk.toString()));
-  const client = new Client({ name: 'pagerduty-tests', version: '1.0.0' });
+  const client = new Client({ name: 'pagerduty-tests', version: '1.0.0' }, { capabilities: options.elicit ? { elicitation: {} } : {} });
+  const elicit = options.elicit;
+  if (elicit) client.setRequestHandler(ElicitRequestSchema, (request) => elicit(request));
   await client.connect(transport);
 
   const call = async (name: string, args: Record<string, unknown> = {}): Promise<ToolResult> => {

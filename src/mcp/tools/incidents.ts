@@ -6,6 +6,7 @@ import { incidentDetail, incidentLine, shapeIncident } from '../shape/incident';
 import { shapeNote } from '../shape/note';
 import { shapeRelated } from '../shape/relatedIncident';
 import { fence, truncate } from '../untrusted';
+import { chooseAssignee, confirmBulkResolve, NO_ASSIGNEE } from './incidentChoices';
 import { incidentPath, incidentRef, resolveIncidentId } from './incidentRefs';
 import { items, listAnswer, listOutput, objectOutput } from './output';
 import { isoTime, limit, offset, pdId, pdIds, text } from './params';
@@ -164,11 +165,13 @@ const manageIncidents = defineTool({
     status: z.enum(['acknowledged', 'resolved']).optional().describe('New status'),
     urgency: z.enum(URGENCIES).optional().describe('New urgency'),
     priority_id: pdId('priority').optional().describe('New priority id'),
-    assignee_user_ids: pdIds('user', 10).optional().describe('Reassign to these users'),
+    assignee_user_ids: z.array(pdId('user')).max(10).optional().describe('Reassign to these users; [] lets the person choose (never guess)'),
     escalation_level: z.number().int().min(1).max(20).optional().describe('Escalate to this level of the policy'),
   },
   output: { results: items, succeeded: z.number().int(), failed: z.number().int() },
   async handler(args, ctx) {
+    const pickAssignee = args.assignee_user_ids?.length === 0;
+    if (pickAssignee && !ctx.elicit) throw new PagerDutyError('invalid_request', NO_ASSIGNEE);
     const change = compact({
       status: args.status,
       urgency: args.urgency,
@@ -176,7 +179,7 @@ const manageIncidents = defineTool({
       assignments: args.assignee_user_ids?.map((id) => ({ assignee: { id, type: 'user_reference' } })),
       escalation_level: args.escalation_level,
     });
-    if (Object.keys(change).length === 0) {
+    if (Object.keys(change).length === 0 && !pickAssignee) {
       throw new PagerDutyError('invalid_request', 'Nothing to change: give at least one of status, urgency, priority_id, assignee_user_ids, escalation_level.');
     }
     // Numbers are resolved to ids first, so one incident given as Q1ABC and as #1005 is updated and reported once.
@@ -194,6 +197,11 @@ const manageIncidents = defineTool({
       }),
     );
     const targets = [...new Set(resolved.filter((id): id is string => Boolean(id)))];
+    // Asked only now, after the reads: the choices depend on the incidents, and nothing is written before the answer.
+    if (pickAssignee && targets.length) {
+      change.assignments = [{ assignee: { id: await chooseAssignee(ctx, targets), type: 'user_reference' } }];
+    }
+    if (args.status === 'resolved') await confirmBulkResolve(ctx, targets.length);
     const update = (id: string) => ({ id, type: 'incident_reference', ...change });
 
     let bulkDone = false;

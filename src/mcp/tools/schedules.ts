@@ -3,6 +3,7 @@ import { PagerDutyError } from '../../pagerduty/errors';
 import { compact, names, ref, refs, time, type Raw } from '../shape/common';
 import { finalLine, shapeScheduleHead, shapeV2Schedule, shapeV3Schedule } from '../shape/schedule';
 import { fence } from '../untrusted';
+import { askChoice } from './ask';
 import { items, listAnswer, listOutput, objectOutput } from './output';
 import { isoTime, limit, offset, pdId, pdIds, query, text } from './params';
 import { timeZone } from './params';
@@ -256,6 +257,27 @@ const updateSchedule = defineTool({
   },
 });
 
+/** Who covers the shift is the person's choice: ask among the schedule's users, or say what is missing. */
+async function chooseOverrideUser(ctx: ToolContext, scheduleId: string, start: string, end: string): Promise<string> {
+  if (!ctx.elicit) {
+    throw new PagerDutyError(
+      'invalid_request',
+      'user_id is required: ask the person who should cover the shift (list_schedule_users lists the schedule\'s users); this client cannot ask them directly.',
+    );
+  }
+  const { users } = await ctx.client.get<{ users: Raw[] }>(`/schedules/${encode(scheduleId)}/users`, { signal: ctx.signal });
+  const choices = refs(users).map((u) => ({ id: u.id, label: u.name ?? u.id }));
+  if (!choices.length) throw new PagerDutyError('invalid_request', `Schedule ${scheduleId} has no users to offer: give user_id.`);
+  return askChoice(ctx, {
+    message: `Who should be on call on schedule ${scheduleId} from ${start} to ${end}?`,
+    field: 'user_id',
+    title: 'On call',
+    choices,
+    about: 'who covers the shift',
+    consequence: 'no override was created',
+  });
+}
+
 const createOverride = defineTool({
   name: 'create_schedule_override',
   title: 'Create schedule override',
@@ -264,16 +286,17 @@ const createOverride = defineTool({
   annotations: CREATE,
   input: {
     schedule_id: pdId('schedule'),
-    user_id: pdId('user').describe('User to put on call (ask; never guess)'),
+    user_id: pdId('user').optional().describe('User to put on call; leave out to let the person choose (never guess)'),
     start: isoTime('Override start'),
     end: isoTime('Override end, after start'),
   },
   output: objectOutput('override'),
   async handler(args, ctx) {
     checkWindow(args.start, args.end, ['start', 'end']);
+    const userId = args.user_id ?? (await chooseOverrideUser(ctx, args.schedule_id, args.start, args.end));
     const results = await ctx.client.request<Raw[]>('POST', `/schedules/${encode(args.schedule_id)}/overrides`, {
       signal: ctx.signal,
-      body: { overrides: [{ start: args.start, end: args.end, user: { id: args.user_id, type: 'user_reference' } }] },
+      body: { overrides: [{ start: args.start, end: args.end, user: { id: userId, type: 'user_reference' } }] },
     });
     const result = Array.isArray(results) ? results[0] : undefined;
     if (!result || (typeof result.status === 'number' && result.status >= 300)) {
@@ -283,7 +306,7 @@ const createOverride = defineTool({
     const o = result.override ?? {};
     const shaped = compact({ id: o.id, schedule_id: args.schedule_id, start: time(o.start), end: time(o.end), user: ref(o.user) });
     return {
-      text: fence('Created override', `${shaped.id}: ${shaped.user?.name ?? args.user_id} on call ${shaped.start} → ${shaped.end} on schedule ${args.schedule_id}`),
+      text: fence('Created override', `${shaped.id}: ${shaped.user?.name ?? userId} on call ${shaped.start} → ${shaped.end} on schedule ${args.schedule_id}`),
       structured: { override: shaped },
     };
   },

@@ -1,3 +1,4 @@
+import type { ElicitRequestFormParams, ElicitResult } from '@modelcontextprotocol/sdk/types.js';
 import type { z } from 'zod';
 import type { PagerDutyClient } from '../../pagerduty/client';
 import type { Toolset } from './toolsets';
@@ -8,6 +9,11 @@ export interface ToolContext {
   client: PagerDutyClient;
   signal?: AbortSignal;
   now(): Date;
+  /**
+   * Asks the person (MCP elicitation). Set only when the client can show the question; tools ask through
+   * tools/ask.ts and, without it, give the error they would give anyway.
+   */
+  elicit?(params: ElicitRequestFormParams): Promise<ElicitResult>;
 }
 
 export interface ToolOutput<O> {
