@@ -82,6 +82,7 @@ export async function runAgentMode(opts: AgentModeOptions): Promise<AgentFigures
       { text: 'LOOKED-INTO' },
     ] },
     investigate: { match: `Investigate PagerDuty incident ${hostile.number}`, steps: [{ text: 'INVESTIGATING' }] },
+    withCopilot: { match: `Investigate PagerDuty incident #${toSkip.number} (${toSkip.id})`, steps: [{ text: 'ON-IT' }] },
     skip: { match: `Resolve incident ${toSkip.id}`, steps: [{ tool: 'manage_incidents', input: { incident_ids: [toSkip.id], status: 'resolved' } }, { text: 'AFTER-SKIP' }] },
     ack: { match: `Acknowledge incident ${toAck.id}`, steps: [{ tool: 'manage_incidents', input: { incident_ids: [toAck.id], status: 'acknowledged' } }, { text: 'ACKED' }] },
     note: { match: `Add a note to incident ${toNote.id}`, steps: [{ tool: 'add_note_to_incident', input: { incident_id: toNote.id, note: 'Rolled back deploy 42 (agent-mode e2e).' } }, { text: 'NOTED' }] },
@@ -147,15 +148,27 @@ export async function runAgentMode(opts: AgentModeOptions): Promise<AgentFigures
       assert.match(request.userRequest, /get_incident/);
       assert.doesNotMatch(request.userRequest, /manage_incidents|ask me before changing/, 'writes are off, so the prompt does not offer write steps');
     });
+
+    await check('"Investigate with Copilot" puts the request in the chat; sent, it reaches the model with the incident\'s id and number', async () => {
+      await newChat(page);
+      await runCommand(page, 'PagerDuty: Investigate with Copilot');
+      const pick = page.locator('.quick-input-widget input[type="text"]');
+      await pick.waitFor({ state: 'visible', timeout: 15_000 });
+      await pick.fill(String(toSkip.number));
+      await page.keyboard.press('Enter');
+      await sendPrefilledRequest(page, 'Investigate PagerDuty incident');
+      await waitForResponse(page, 'ON-IT');
+      const [request] = log.of(scenarios.withCopilot);
+      assert.ok(request, 'the model received the request');
+      assert.match(request.userRequest, new RegExp(`get_incident "${toSkip.id}"`));
+    });
   });
 
   if (figuresOnly) return finish(figures, opts);
 
   await withWindow({ name: 'agent writes', sim, token: sim.tokens.user, writes: true, script, extensionsDir, opts }, async (page, log) => {
     await check('Skip leaves PagerDuty unchanged and the model is told it was skipped', async () => {
-      await ask(page, scenarios.skip.match);
-      await confirmTool(page, 'Skip');
-      await waitForResponse(page, 'AFTER-SKIP');
+      await askAndConfirm(page, scenarios.skip, 'Skip');
       assert.equal(sim.state.incidents.get(toSkip.id)!.status, 'triggered');
       const [first] = log.of(scenarios.skip);
       const offered = first.tools.filter((t) => t.startsWith('mcp_pagerduty_')).map((t) => t.slice('mcp_pagerduty_'.length)).sort();
@@ -165,27 +178,21 @@ export async function runAgentMode(opts: AgentModeOptions): Promise<AgentFigures
 
     await check('acknowledge through manage_incidents: confirmation → Allow changes the simulator', async () => {
       await newChat(page);
-      await ask(page, scenarios.ack.match);
-      await confirmTool(page, 'Allow');
-      await waitForResponse(page, 'ACKED');
+      await askAndConfirm(page, scenarios.ack, 'Allow');
       assert.equal(sim.state.incidents.get(toAck.id)!.status, 'acknowledged');
       assert.match(log.toolResult(scenarios.ack), new RegExp(`${toAck.id}.*acknowledged`, 's'));
     });
 
     await check('add_note_to_incident: confirmation → Allow stores the note', async () => {
       await newChat(page);
-      await ask(page, scenarios.note.match);
-      await confirmTool(page, 'Allow');
-      await waitForResponse(page, 'NOTED');
+      await askAndConfirm(page, scenarios.note, 'Allow');
       assert.ok((sim.state.notes.get(toNote.id) ?? []).some((n) => n.content.includes('Rolled back deploy 42')));
     });
   });
 
   await withWindow({ name: 'agent observer', sim, token: sim.tokens.observer, writes: true, script, extensionsDir, opts }, async (page, log) => {
     await check('an Observer token: the write ends with the clear 403 message, and the model receives it', async () => {
-      await ask(page, scenarios.observer.match);
-      await confirmTool(page, 'Allow');
-      await waitForResponse(page, 'OBSERVER-DONE');
+      await askAndConfirm(page, scenarios.observer, 'Allow');
       assert.equal(sim.state.incidents.get(forObserver.id)!.status, 'triggered');
       assert.match(log.toolResult(scenarios.observer), /403|not allowed|Observer/i);
     });
@@ -220,9 +227,21 @@ async function runPrompt(page: Page, prompt: string, argument: string): Promise<
   await input.waitFor({ state: 'visible', timeout: 15_000 });
   await input.fill(argument);
   await page.keyboard.press('Enter');
-  // The prompt's text lands in the chat input; send it.
-  const editor = page.locator('.interactive-input-part .monaco-editor').first();
-  await editor.filter({ hasText: 'Investigate' }).waitFor({ timeout: 15_000 });
+  await sendPrefilledRequest(page, 'Investigate');
+}
+
+/** Asks for a scripted write, answers VS Code's confirmation and waits for the model's closing text. */
+async function askAndConfirm(page: Page, scenario: Scenario, choice: 'Allow' | 'Skip'): Promise<void> {
+  await ask(page, scenario.match);
+  await confirmTool(page, choice);
+  const closing = scenario.steps.at(-1);
+  await waitForResponse(page, closing && 'text' in closing ? closing.text : /./);
+}
+
+/** Sends what a command or prompt typed into the chat input, once it is there. */
+async function sendPrefilledRequest(page: Page, startsWith: string): Promise<void> {
+  const editor = page.locator('.part.auxiliarybar .interactive-input-part .monaco-editor').first();
+  await editor.filter({ hasText: startsWith }).waitFor({ timeout: 15_000 });
   await editor.click();
   await page.keyboard.press('Enter');
 }
