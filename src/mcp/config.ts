@@ -12,6 +12,8 @@ export interface ServerConfig {
   allowTools?: string[];
   deadlineMs: number;
   structuredOutput: boolean;
+  /** How often my open incidents are re-checked for notifications/resources/list_changed while a client lists them. */
+  resourcePollMs: number;
 }
 
 export const HELP = `PagerDuty MCP server (stdio) — a drop-in for PagerDuty's own server.
@@ -28,6 +30,7 @@ Environment:
   PAGERDUTY_ENABLE_WRITE_TOOLS  "true" to list write tools (same as --enable-write-tools)
   PAGERDUTY_DEADLINE_MS         deadline for one PagerDuty call including retries (default 30000)
   PAGERDUTY_STRUCTURED_OUTPUT   "true" to publish output schemas and return structuredContent (same as --structured-output)
+  PAGERDUTY_RESOURCE_POLL_MS    how often listed open incidents are re-checked for changes (default 60000, min 1000)
 
 Options (override the environment):
   --enable-write-tools          list and allow tools that change PagerDuty data (default: read-only)
@@ -97,6 +100,12 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Se
     throw new Error(`Deadline must be a whole number of milliseconds between 100 and 600000, got "${deadlineText}".`);
   }
 
+  const pollText = env.PAGERDUTY_RESOURCE_POLL_MS;
+  const resourcePollMs = pollText === undefined ? 60_000 : Number(pollText);
+  if (!Number.isInteger(resourcePollMs) || resourcePollMs < 1000 || resourcePollMs > 3_600_000) {
+    throw new Error(`PAGERDUTY_RESOURCE_POLL_MS must be a whole number of milliseconds between 1000 and 3600000, got "${pollText}".`);
+  }
+
   // Refused here, at start-up, rather than surfacing later as a network failure on every call.
   const token = env.PAGERDUTY_USER_API_KEY?.trim() || undefined;
   const problem = token === undefined ? undefined : tokenProblem(token);
@@ -114,5 +123,6 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Se
     toolsets,
     allowTools: list(get('tools', 'PAGERDUTY_ALLOWED_TOOLS')),
     deadlineMs,
+    resourcePollMs,
   };
 }

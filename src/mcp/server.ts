@@ -4,9 +4,10 @@ import { PagerDutyClient } from '../pagerduty/client';
 import type { ServerConfig } from './config';
 import { INSTRUCTIONS } from './instructions';
 import { registerPrompts } from './prompts';
+import { registerResources } from './resources';
 import { Toolbox } from './registry';
 import { ALL_TOOLS, DEFAULT_TOOLSETS } from './tools';
-import type { ToolContext } from './tools/types';
+import { TOOLSETS, type ToolContext } from './tools/types';
 
 export const SERVER_NAME = 'pagerduty';
 const ASK_TIMEOUT_MS = 10 * 60_000;
@@ -35,6 +36,7 @@ export function createServer(config: ServerConfig, version: string, log?: (line:
     { instructions: INSTRUCTIONS, capabilities: { tools: { listChanged: false } } },
   );
   registerPrompts(server, new Set(toolbox.enabled().map((t) => t.name)));
+  registerResources(server, createToolbox({ enableWrites: false, toolsets: [...TOOLSETS], structuredOutput: true }), client, config.resourcePollMs);
 
   // Tools are published from our own registry rather than McpServer.registerTool, so that schemas stay flat
   // (no $ref) and argument errors name the offending argument.

@@ -27,6 +27,7 @@ describe('server configuration', () => {
     assert.throws(() => parseConfig(['--region', 'apac'], {}), /Region must be "us" or "eu", got "apac"/);
     assert.throws(() => parseConfig(['--toolsets', 'incidents,nope'], {}), /Unknown toolset\(s\) nope; choose from/);
     assert.throws(() => parseConfig(['--deadline-ms', '-1'], {}), /between 100 and 600000/);
+    assert.throws(() => parseConfig([], { PAGERDUTY_RESOURCE_POLL_MS: '10' }), /PAGERDUTY_RESOURCE_POLL_MS must be .* between 1000 and 3600000/);
     assert.throws(() => parseConfig(['--token', 'abc'], {}), /PAGERDUTY_USER_API_KEY/);
     assert.throws(() => parseConfig(['--frobnicate'], {}), /Unknown option --frobnicate/);
     assert.equal(parseConfig(['--help'], {}), 'help');

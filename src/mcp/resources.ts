@@ -1,0 +1,85 @@
+/**
+ * MCP resources: PagerDuty objects a person can hand to the chat (Add Context… → MCP Resources). A resource's text is
+ * exactly what the matching read tool answers (fenced, concise, redacted), because it is produced by that tool.
+ */
+import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { PagerDutyClient } from '../pagerduty/client';
+import type { Toolbox } from './registry';
+import { OpenIncidentWatch } from './resourceWatch';
+import { sanitize, truncate } from './untrusted';
+
+/** Open incidents offered by resources/list: enough to pick from, few enough for a picker. */
+export const LISTED_INCIDENTS = 25;
+export const MY_ONCALL_URI = 'pagerduty://oncall/me';
+const TEXT = 'text/plain';
+
+/** Each template and the read tool (and its id argument) that produces its text: declared once, here. */
+export const RESOURCE_TEMPLATES = [
+  { name: 'incident', uri: 'pagerduty://incidents/{id}', tool: 'get_incident', arg: 'incident_id', title: 'PagerDuty incident' },
+  { name: 'service', uri: 'pagerduty://services/{id}', tool: 'get_service', arg: 'service_id', title: 'PagerDuty service' },
+  { name: 'schedule', uri: 'pagerduty://schedules/{id}', tool: 'get_schedule', arg: 'schedule_id', title: 'PagerDuty schedule' },
+  { name: 'user', uri: 'pagerduty://users/{id}', tool: 'get_user_data', arg: 'user_id', title: 'PagerDuty user' },
+] as const;
+
+export function incidentUri(id: string): string {
+  return `pagerduty://incidents/${encodeURIComponent(id)}`;
+}
+
+/** Runs a read tool for a resource; a tool error becomes a read error with the tool's own (actionable) text. */
+async function read(toolbox: Toolbox, client: PagerDutyClient | undefined, uri: string, tool: string, args: Record<string, unknown>) {
+  if (!client) throw new Error('No PagerDuty token: set PAGERDUTY_USER_API_KEY (in VS Code: run "PagerDuty: Sign In").');
+  const result = await toolbox.call(tool, args, { client, now: () => new Date() });
+  const text = result.content.map((c) => c.text).join('\n');
+  if (result.isError) throw new Error(text);
+  return { contents: [{ uri, mimeType: TEXT, text }] };
+}
+
+/** My open incidents, newest first, as listed resources (the watch compares their ids to notice changes). */
+async function listMine(toolbox: Toolbox, client: PagerDutyClient) {
+  const result = await toolbox.call(
+    'list_incidents',
+    { scope: 'assigned', statuses: ['triggered', 'acknowledged'], limit: LISTED_INCIDENTS, sort_by: 'created_at:desc' },
+    { client, now: () => new Date() },
+  );
+  if (result.isError) throw new Error(result.content.map((c) => c.text).join('\n'));
+  const incidents = (result.structuredContent?.incidents ?? []) as { id: string; number: number; title: string; status: string; urgency: string }[];
+  return incidents.map((i) => ({
+    uri: incidentUri(i.id),
+    name: `#${i.number}`,
+    // Shown in the picker, not to the model; still stripped of control characters and bounded.
+    title: `#${i.number} ${truncate(sanitize(i.title), 100)}`,
+    description: `${i.status}, ${i.urgency} urgency`,
+    mimeType: TEXT,
+  }));
+}
+
+/**
+ * `reader` must be a Toolbox with the read tools enabled and structured output on, whatever the model is offered:
+ * a resource is a person's choice, not a model's.
+ */
+export function registerResources(server: McpServer, reader: Toolbox, client: PagerDutyClient | undefined, pollMs: number): void {
+  const watch = client ? new OpenIncidentWatch(() => listMine(reader, client).then((r) => r.map((x) => x.uri)), () => server.sendResourceListChanged(), pollMs) : undefined;
+  server.server.onclose = () => watch?.stop();
+
+  for (const t of RESOURCE_TEMPLATES) {
+    const list =
+      t.name === 'incident'
+        ? async () => {
+            if (!client) return { resources: [] };
+            // A failed listing must not empty the whole picker (the on-call status and templates stay usable).
+            const resources = await listMine(reader, client).catch(() => []);
+            watch?.listed(resources.map((r) => r.uri));
+            return { resources };
+          }
+        : undefined;
+    server.registerResource(t.name, new ResourceTemplate(t.uri, { list }), { title: t.title, mimeType: TEXT }, (uri, variables) =>
+      read(reader, client, uri.href, t.tool, { [t.arg]: decodeURIComponent(String(variables.id)) }),
+    );
+  }
+
+  server.registerResource('my-oncall', MY_ONCALL_URI, { title: 'My on-call status', description: 'Where I am on call now and next', mimeType: TEXT }, async (uri) => {
+    const me = client ? await client.me().catch(() => undefined) : undefined;
+    if (client && !me) throw new Error('My on-call status needs a user API token (an account-level key has no "me").');
+    return read(reader, client, uri.href, 'list_oncalls', { user_ids: me ? [me.id] : [] });
+  });
+}

@@ -1,0 +1,102 @@
+/**
+ * MCP resources over stdio: my open incidents listed for Add Context, templates whose text is the read tool's own
+ * answer, and list_changed only while the client keeps listing.
+ */
+import { ResourceListChangedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
+import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { after, before, describe, it } from 'node:test';
+import { startMcp, type McpSession } from '../support/mcpHarness';
+
+const POLL_MS = 1000;
+
+describe('MCP resources', () => {
+  let s: McpSession;
+  let changes = 0;
+  before(async () => {
+    s = await startMcp({ writes: true, structuredOutput: false, env: { PAGERDUTY_RESOURCE_POLL_MS: String(POLL_MS) } });
+    s.client.setNotificationHandler(ResourceListChangedNotificationSchema, () => void changes++);
+  });
+  after(() => s.close());
+
+  const mineOpen = () =>
+    [...s.sim.state.incidents.values()]
+      .filter((i) => i.status !== 'resolved' && i.assignments.some((a) => a.userId === s.sim.me.id))
+      .sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at));
+  const text = async (uri: string) => {
+    const r = await s.client.readResource({ uri });
+    assert.equal(r.contents.length, 1);
+    return (r.contents[0] as { text: string }).text;
+  };
+
+  it('lists the templates and, as resources, my open incidents newest first (bounded) and my on-call status', async () => {
+    const { resourceTemplates } = await s.client.listResourceTemplates();
+    assert.deepEqual(resourceTemplates.map((t) => t.uriTemplate).sort(), [
+      'pagerduty://incidents/{id}',
+      'pagerduty://schedules/{id}',
+      'pagerduty://services/{id}',
+      'pagerduty://users/{id}',
+    ]);
+    const { resources } = await s.client.listResources();
+    const incidents = resources.filter((r) => r.uri.startsWith('pagerduty://incidents/'));
+    const expected = mineOpen().slice(0, 25);
+    assert.ok(expected.length > 1, 'the simulator assigns me open incidents');
+    assert.deepEqual(incidents.map((r) => r.uri), expected.map((i) => `pagerduty://incidents/${i.id}`));
+    assert.equal(incidents[0]!.title, `#${expected[0]!.number} ${expected[0]!.title}`);
+    assert.match(incidents[0]!.description!, /^(triggered|acknowledged), (high|low) urgency$/);
+    assert.ok(resources.some((r) => r.uri === 'pagerduty://oncall/me' && r.title === 'My on-call status'));
+  });
+
+  it("a resource's text is exactly the read tool's answer (fenced)", async () => {
+    const incident = mineOpen()[0]!;
+    const service = [...s.sim.state.services.values()][0]!;
+    const schedule = [...s.sim.state.schedules.values()][0]!;
+    const pairs: [string, string, Record<string, unknown>][] = [
+      [`pagerduty://incidents/${incident.id}`, 'get_incident', { incident_id: incident.id }],
+      [`pagerduty://services/${service.id}`, 'get_service', { service_id: service.id }],
+      [`pagerduty://schedules/${schedule.id}`, 'get_schedule', { schedule_id: schedule.id }],
+      [`pagerduty://users/${s.sim.me.id}`, 'get_user_data', { user_id: s.sim.me.id }],
+      ['pagerduty://oncall/me', 'list_oncalls', { user_ids: [s.sim.me.id] }],
+    ];
+    for (const [uri, tool, args] of pairs) {
+      const fromResource = await text(uri);
+      assert.match(fromResource, /<<<PAGERDUTY_DATA/, uri);
+      // The schedule's default window starts "now": the two answers differ only in its milliseconds.
+      const noMs = (t: string) => t.replace(/\.\d{3}Z/g, 'Z');
+      assert.equal(noMs(fromResource), noMs((await s.ok(tool, args)).text), uri);
+    }
+    assert.match(await text(`pagerduty://incidents/${incident.id}`), new RegExp(incident.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  });
+
+  it('an unknown id is a read error with the tool’s own explanation', async () => {
+    await assert.rejects(s.client.readResource({ uri: 'pagerduty://incidents/QNOPE00000' }), /not found|404/i);
+  });
+
+  it('notifies list_changed when my open incidents change while the client lists them, then stays quiet', async () => {
+    await s.client.listResources();
+    changes = 0;
+    await sleep(POLL_MS * 2.5);
+    assert.equal(changes, 0, 'no change, no notification');
+
+    await s.ok('manage_incidents', { incident_ids: [mineOpen()[0]!.id], status: 'resolved' });
+    await sleep(POLL_MS * 2.5);
+    assert.equal(changes, 1, 'one notification for the change');
+
+    // Until the client lists again nothing more is sent, however much changes.
+    await s.ok('manage_incidents', { incident_ids: [mineOpen()[0]!.id], status: 'resolved' });
+    await sleep(POLL_MS * 2.5);
+    assert.equal(changes, 1);
+  });
+
+  it('a client that never lists resources causes no polling', async () => {
+    const quiet = await startMcp({ sim: s.sim, env: { PAGERDUTY_RESOURCE_POLL_MS: String(POLL_MS) } });
+    try {
+      await quiet.client.listResourceTemplates();
+      const before = s.sim.requests.length;
+      await sleep(POLL_MS * 2.5);
+      assert.equal(s.sim.requests.length, before, 'no requests while idle');
+    } finally {
+      await quiet.close();
+    }
+  });
+});
