@@ -16,6 +16,7 @@ export const COMMANDS = {
   loadMoreIncidents: 'pagerduty.loadMoreIncidents',
   openIncidentPage: 'pagerduty.openIncidentPage',
   investigateIncident: 'pagerduty.investigateIncident',
+  addIncidentToChat: 'pagerduty.addIncidentToChat',
 } as const;
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
 
@@ -24,6 +25,11 @@ export const VIEWS = {
   oncall: 'pagerduty.oncall',
 } as const;
 export type ViewId = (typeof VIEWS)[keyof typeof VIEWS];
+
+/** Webview panel types, for `activeWebviewPanelId` in when clauses (src/views/incidentPage/panel.ts creates it). */
+export const PANELS = {
+  incident: 'pagerduty.incident',
+} as const;
 
 /** VS Code's own command that reveals a contributed view. */
 export function focusCommand(view: ViewId): string {

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { TokenStore } from './auth/tokenStore';
 import { IncidentCommands } from './commands/incidentCommands';
+import { addIncidentToChat } from './commands/addToChat';
 import { registerIncidentPageCommands } from './commands/incidentPage';
 import { copyIncidentLink, openInPagerDuty } from './commands/links';
 import { showLogsCommand } from './commands/showLogs';
@@ -86,6 +87,8 @@ export function activate(context: vscode.ExtensionContext): PagerDutyExtensionAp
     [COMMANDS.loadMoreIncidents]: () => views.incidents.loadMore(),
     [COMMANDS.openIncidentPage]: pageCommands.openPage,
     [COMMANDS.investigateIncident]: pageCommands.investigate,
+    [COMMANDS.addIncidentToChat]: (arg?: unknown) =>
+      addIncidentToChat({ log, serverId: () => mcp.serverId, incidentId: pageCommands.incidentId, investigate: pageCommands.investigate }, arg),
   };
   for (const [id, handler] of Object.entries(commands)) context.subscriptions.push(vscode.commands.registerCommand(id, handler));
 

@@ -44,6 +44,8 @@ export function registerIncidentPageCommands(deps: IncidentPageCommandDeps) {
   return {
     openPage: (arg?: unknown) => openPage(deps, arg),
     investigate: (arg?: unknown) => investigate(deps, arg),
+    /** The incident id for a command argument (looked up by number if needed), for Add to Chat. */
+    incidentId: async (arg: unknown) => (await target(deps, arg))?.id,
     uriHandler: vscode.window.registerUriHandler({ handleUri: (uri) => handleUri(deps, uri) }),
   };
 }

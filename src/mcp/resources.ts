@@ -5,12 +5,12 @@
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { PagerDutyClient } from '../pagerduty/client';
 import type { Toolbox } from './registry';
+import { incidentUri, MY_ONCALL_URI } from './resourceUris';
 import { OpenIncidentWatch } from './resourceWatch';
 import { sanitize, truncate } from './untrusted';
 
 /** Open incidents offered by resources/list: enough to pick from, few enough for a picker. */
 export const LISTED_INCIDENTS = 25;
-export const MY_ONCALL_URI = 'pagerduty://oncall/me';
 const TEXT = 'text/plain';
 
 /** Each template and the read tool (and its id argument) that produces its text: declared once, here. */
@@ -20,10 +20,6 @@ export const RESOURCE_TEMPLATES = [
   { name: 'schedule', uri: 'pagerduty://schedules/{id}', tool: 'get_schedule', arg: 'schedule_id', title: 'PagerDuty schedule' },
   { name: 'user', uri: 'pagerduty://users/{id}', tool: 'get_user_data', arg: 'user_id', title: 'PagerDuty user' },
 ] as const;
-
-export function incidentUri(id: string): string {
-  return `pagerduty://incidents/${encodeURIComponent(id)}`;
-}
 
 /** Runs a read tool for a resource; a tool error becomes a read error with the tool's own (actionable) text. */
 async function read(toolbox: Toolbox, client: PagerDutyClient | undefined, uri: string, tool: string, args: Record<string, unknown>) {

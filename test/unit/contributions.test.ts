@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { COMMANDS, CONTEXT_KEYS, VIEWS } from '../../src/contributions';
+import { COMMANDS, CONTEXT_KEYS, PANELS, VIEWS } from '../../src/contributions';
 
 const manifest = JSON.parse(readFileSync(path.join(__dirname, '../../package.json'), 'utf8')) as {
   contributes: { commands: { command: string }[]; views: Record<string, { id: string }[]>; menus: Record<string, { command: string; when?: string }[]>; viewsWelcome: { view: string; when?: string }[] };
@@ -23,7 +23,7 @@ describe('src/contributions.ts matches package.json', () => {
     const menuItems = Object.values(c.menus).flat();
     for (const item of menuItems) assert.ok((Object.values(COMMANDS) as string[]).includes(item.command), item.command);
     const whens = [...menuItems, ...c.viewsWelcome].map((i) => i.when ?? '');
-    const known = new Set<string>([...Object.values(VIEWS), ...Object.values(CONTEXT_KEYS)]);
+    const known = new Set<string>([...Object.values(VIEWS), ...Object.values(CONTEXT_KEYS), ...Object.values(PANELS)]);
     for (const key of whens.flatMap((w) => w.match(/pagerduty\.[\w.]+/g) ?? [])) assert.ok(known.has(key), `unknown id in a when clause: ${key}`);
   });
 });
