@@ -3,6 +3,7 @@
  * event to an integration — so it is data for the model, never instructions. We strip characters that hide or
  * reorder text and fence the data with a marker that the data itself cannot close.
  */
+import { mapStrings } from '../pagerduty/mapStrings';
 
 // C0/C1 controls except tab and newline; soft hyphen; Mongolian vowel separator; zero-width, bidi marks, embeddings,
 // overrides and isolates; line/paragraph separators (they break lines where no newline is seen); invisible operators;
@@ -24,14 +25,7 @@ export function sanitize(text: string): string {
 
 /** Sanitises every string inside a JSON-like value (used for structuredContent). */
 export function sanitizeDeep<T>(value: T): T {
-  if (typeof value === 'string') return sanitize(value) as T;
-  if (Array.isArray(value)) return value.map((v) => sanitizeDeep(v)) as T;
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = sanitizeDeep(v);
-    return out as T;
-  }
-  return value;
+  return mapStrings(value, sanitize);
 }
 
 /**
@@ -53,14 +47,7 @@ export function clip(text: string): string {
 
 /** Sanitised and clipped copy of every string in a JSON-like value (structuredContent and typed results). */
 export function clipDeep<T>(value: T): T {
-  if (typeof value === 'string') return truncate(sanitize(value)) as T;
-  if (Array.isArray(value)) return value.map((v) => clipDeep(v)) as T;
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = clipDeep(v);
-    return out as T;
-  }
-  return value;
+  return mapStrings(value, (text) => truncate(sanitize(text)));
 }
 
 /**

@@ -2,6 +2,8 @@
  * Removes secrets from any text before it is logged, thrown or returned.
  * Tokens are registered once (client construction, sign-in) and scrubbed everywhere after.
  */
+import { mapStrings } from './mapStrings';
+
 const secrets = new Set<string>();
 /** Secrets a tool hands to its caller once (a webhook signing secret): kept out of logs and errors, not out of that answer. */
 const shownOnce = new Set<string>();
@@ -46,12 +48,5 @@ export function redactResult(text: string): string {
 
 /** redactResult applied to every string in a JSON-like value. */
 export function redactDeep<T>(value: T): T {
-  if (typeof value === 'string') return redactResult(value) as T;
-  if (Array.isArray(value)) return value.map((v) => redactDeep(v)) as T;
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = redactDeep(v);
-    return out as T;
-  }
-  return value;
+  return mapStrings(value, redactResult);
 }
