@@ -37,7 +37,8 @@ function activePageIncident(): string | undefined {
 }
 
 export async function addIncidentToChat(deps: AddToChatDeps, arg: unknown) {
-  const given = arg ?? activePageIncident();
+  // From the page's title bar VS Code passes the webview's own URI: the incident is the page's.
+  const given = arg === undefined || arg instanceof vscode.Uri ? activePageIncident() : arg;
   if (given === undefined) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Choose an incident in the PagerDuty sidebar, or open its page, then Add to Chat.'));
     return undefined;

@@ -11,6 +11,7 @@ import { startSimulator, type Simulator } from '../../simulator';
 import { onCleanup, openVSCode, runCommand, screenshot, waitForNotification } from '../harness';
 import type { RunHygiene } from '../harness/hygieneRun';
 import { ask, confirmTool, enableBuiltinCopilotChat, newChat, waitForResponse } from './chat';
+import { runChatContext } from './chatContext';
 import { installScriptedModel } from './modelVsix';
 import type { ModelRequest, Scenario, Script } from './script';
 
@@ -40,7 +41,7 @@ const HIDDEN = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/;
 
 let passed = 0;
 let figuresOnly = false;
-async function check(name: string, fn: () => Promise<void>): Promise<void> {
+export async function check(name: string, fn: () => Promise<void>): Promise<void> {
   if (figuresOnly && !name.includes('100 incidents')) return;
   const started = Date.now();
   await fn();
@@ -198,6 +199,9 @@ export async function runAgentMode(opts: AgentModeOptions): Promise<AgentFigures
     });
   });
 
+  // Elicitation and incidents as chat context (issue 13): their own window and script.
+  await runChatContext({ sim, docsDir: opts.docsDir, check, window: (name, s, fn) => withWindow({ name, sim, token: sim.tokens.user, writes: true, script: s, extensionsDir, opts }, fn) });
+
   console.log(`[agent] ${passed} agent-mode checks passed`);
   return finish(figures, opts);
 }
@@ -246,7 +250,7 @@ async function sendPrefilledRequest(page: Page, startsWith: string): Promise<voi
   await page.keyboard.press('Enter');
 }
 
-interface WindowOptions {
+export interface WindowOptions {
   name: string;
   sim: Simulator;
   token: string;
@@ -298,7 +302,7 @@ class ModelLog {
   }
 }
 
-async function withWindow(w: WindowOptions, fn: (page: Page, log: ModelLog) => Promise<void>): Promise<void> {
+export async function withWindow(w: WindowOptions, fn: (page: Page, log: ModelLog) => Promise<void>): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'pd-e2e-agent-'));
   onCleanup(() => { if (!process.env.E2E_KEEP) rmSync(dir, { recursive: true, force: true }); });
   const dataDir = join(dir, 'data');
