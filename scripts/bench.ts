@@ -8,6 +8,7 @@ import path from 'node:path';
 import { agentModeFigures } from './bench/agentMode';
 import { compressionFigures } from './bench/compression';
 import type { Figure } from './bench/figure';
+import { incidentPageFigures } from './bench/incidentPage';
 import { memoryFigures } from './bench/memory';
 import { activateFigure, firstPaintFigure, idlePollingFigure } from './bench/sidebar';
 import { startupFigures } from './bench/startup';
@@ -50,6 +51,8 @@ async function main() {
     await step('compression', () => compressionFigures());
     await step('memory', () => memoryFigures());
     await step('sidebar', async () => [await idlePollingFigure(), await firstPaintFigure(), await activateFigure()]);
+    // The production page bundle, as shipped: first paint and size.
+    await step('incidentPage', () => incidentPageFigures());
   } finally {
     execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT });
   }

@@ -20,6 +20,7 @@ import { figure, median, type Figure } from './figure';
 
 const PAGE_DIR = path.resolve(__dirname, '../../dist/webview/incidentPage');
 const RUNS = 7;
+const WEBVIEW_API = 'window.acquireVsCodeApi = () => ({ postMessage() {}, getState() {}, setState() {} });';
 
 export async function incidentPageFigures(): Promise<Figure[]> {
   const script = readFileSync(path.join(PAGE_DIR, 'page.js'), 'utf8');
@@ -32,24 +33,26 @@ export async function incidentPageFigures(): Promise<Figure[]> {
     const callTool: CallTool = (name, args) => toolbox.call(name, args, { client, now: () => new Date() });
     const targets = [...sim.state.incidents.values()].filter((i) => i.status !== 'resolved').slice(0, RUNS + 1);
     const times: number[] = [];
+    const pageErrors: string[] = [];
     for (const [n, incident] of targets.entries()) {
       const page = await browser.newPage();
-      // The webview API the page expects; a fresh page per run, as a new panel is.
-      await page.addInitScript(() => {
-        (window as unknown as { acquireVsCodeApi: unknown }).acquireVsCodeApi = () => ({ postMessage() {}, getState() {}, setState() {} });
-      });
-      await page.setContent(`<!DOCTYPE html><html><head><style>${css}</style></head><body><div id="root"></div></body></html>`);
+      page.on('pageerror', (error) => pageErrors.push(error.message));
+      // The webview API the page expects, defined in the document itself: an init script does not reach setContent's page.
+      await page.setContent(`<!DOCTYPE html><html><head><style>${css}</style></head><body><div id="root"></div><script>${WEBVIEW_API}</script></body></html>`);
       await page.addScriptTag({ content: script });
       const start = performance.now();
       const view = buildIncidentView(await loadIncidentPage(callTool, incident.id), Date.now(), formatOnly);
       // A string, not a function: tsx would wrap a function's inner names in a helper the page does not have.
       await page.evaluate(`(() => {
         window.postMessage({ type: 'view', view: ${JSON.stringify(view)} }, '*');
-        return new Promise((done) => {
-          const painted = () => (document.getElementById('incident-title') ? requestAnimationFrame(() => done()) : setTimeout(painted, 1));
+        const giveUp = Date.now() + 10000;
+        return new Promise((done, fail) => {
+          const painted = () => document.getElementById('incident-title') ? requestAnimationFrame(() => done())
+            : Date.now() > giveUp ? fail(new Error('the page rendered nothing within 10 s')) : setTimeout(painted, 1);
           painted();
         });
       })()`);
+      if (pageErrors.length) throw new Error(`the page script failed: ${pageErrors.join('; ')}`);
       if (n > 0) times.push(performance.now() - start); // the first run warms up the client and the browser
       await page.close();
     }

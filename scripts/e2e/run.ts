@@ -2,6 +2,7 @@
 // VS Code 1.139 with the extension loaded from this folder, then package the .vsix and run the suite again
 // against the installed package.
 //   tsx scripts/e2e/run.ts [--no-vsix] [--verbose]      E2E_GREP=<text> runs matching tests only
+//   E2E_PHASES=page,agent (of suite, signin, page, agent, vsix; default all) runs only those phases
 // scripts/e2e/setup.sh must have run (npm run test:e2e does that).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +19,8 @@ import { WRONG_TOKEN_COMMAND, WRONG_TOKEN_UI } from '../../test/e2e/wrongTokens'
 const root = resolve(__dirname, '..', '..');
 const args = new Set(process.argv.slice(2));
 const run = (cmd: string, argv: string[]) => execFileSync(cmd, argv, { cwd: root, stdio: 'inherit' });
+// A quicker loop while working on one phase; a full run (npm test) always runs them all.
+const phases = new Set((process.env.E2E_PHASES || 'suite,signin,page,agent,vsix').split(',').map((p) => p.trim()));
 
 /**
  * `pagerduty.apiBaseUrl` is machine-scoped (a workspace must not redirect the token), so it goes into the
@@ -66,36 +69,45 @@ async function runAll(): Promise<number> {
     { label: 'wrong token (UI)', value: WRONG_TOKEN_UI },
   ]);
 
-  console.log('[e2e] === extension from the development folder ===');
-  const devData = dataDirWithSettings({ 'pagerduty.apiBaseUrl': sim.url });
-  const devHygiene = hygiene.phase('dev folder', devData);
-  let code = await runExtensionTests({ ...common, ...devHygiene, env: { ...env, ...devHygiene.env }, extensionDevelopmentPath: root, dataDir: devData });
-  devHygiene.done();
-  if (code !== 0) return code;
+  let code = 0;
+  if (phases.has('suite')) {
+    console.log('[e2e] === extension from the development folder ===');
+    const devData = dataDirWithSettings({ 'pagerduty.apiBaseUrl': sim.url });
+    const devHygiene = hygiene.phase('dev folder', devData);
+    code = await runExtensionTests({ ...common, ...devHygiene, env: { ...env, ...devHygiene.env }, extensionDevelopmentPath: root, dataDir: devData });
+    devHygiene.done();
+    if (code !== 0) return code;
+  }
 
-  console.log('[e2e] === interactive sign-in through the UI ===');
-  const uiData = dataDirWithSettings({ 'pagerduty.apiBaseUrl': sim.url });
-  const uiHygiene = hygiene.phase('UI sign-in', uiData);
-  await uiSignIn({
-    extensionDevelopmentPath: root,
-    dataDir: uiData,
-    token: sim.tokens.user,
-    expectName: sim.me.name,
-    docsDir: join(root, 'docs'),
-  });
-  uiHygiene.done();
+  if (phases.has('signin')) {
+    console.log('[e2e] === interactive sign-in through the UI ===');
+    const uiData = dataDirWithSettings({ 'pagerduty.apiBaseUrl': sim.url });
+    const uiHygiene = hygiene.phase('UI sign-in', uiData);
+    await uiSignIn({
+      extensionDevelopmentPath: root,
+      dataDir: uiData,
+      token: sim.tokens.user,
+      expectName: sim.me.name,
+      docsDir: join(root, 'docs'),
+    });
+    uiHygiene.done();
+  }
 
-  console.log('[e2e] === the incident page through the UI ===');
-  const pageData = dataDirWithSettings({ 'pagerduty.apiBaseUrl': sim.url });
-  const pageHygiene = hygiene.phase('incident page', pageData);
-  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { publisher: string; name: string };
-  await uiIncidentPage({ extensionDevelopmentPath: root, dataDir: pageData, sim, docsDir: join(root, 'docs'), extensionId: `${manifest.publisher}.${manifest.name}` });
-  pageHygiene.done();
+  if (phases.has('page')) {
+    console.log('[e2e] === the incident page through the UI ===');
+    const pageData = dataDirWithSettings({ 'pagerduty.apiBaseUrl': sim.url });
+    const pageHygiene = hygiene.phase('incident page', pageData);
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { publisher: string; name: string };
+    await uiIncidentPage({ extensionDevelopmentPath: root, dataDir: pageData, sim, docsDir: join(root, 'docs'), extensionId: `${manifest.publisher}.${manifest.name}` });
+    pageHygiene.done();
+  }
 
-  console.log('[e2e] === Copilot agent mode with a scripted model ===');
-  mkdirSync(join(root, '.test-stats'), { recursive: true });
-  await runAgentMode({ sim: agentSim, extensionDevelopmentPath: root, docsDir: join(root, 'docs'), hygiene, figuresFile: AGENT_FIGURES });
-  if (args.has('--no-vsix')) return 0;
+  if (phases.has('agent')) {
+    console.log('[e2e] === Copilot agent mode with a scripted model ===');
+    mkdirSync(join(root, '.test-stats'), { recursive: true });
+    await runAgentMode({ sim: agentSim, extensionDevelopmentPath: root, docsDir: join(root, 'docs'), hygiene, figuresFile: AGENT_FIGURES });
+  }
+  if (args.has('--no-vsix') || !phases.has('vsix')) return 0;
 
   console.log('[e2e] === packaged .vsix, installed ===');
   const { name, version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; version: string };

@@ -62,3 +62,43 @@ describe('extra incident tools (snooze, merge, status update, incident log) agai
     assert.match(r.text, FENCE);
   });
 });
+
+describe('snooze expiry on the simulator clock', () => {
+  let s: McpSession;
+  let now = Date.parse('2026-11-25T10:00:00Z');
+  before(async () => {
+    s = await startMcp({ writes: true, simulator: { now: () => new Date(now) } });
+  });
+  after(() => s.close());
+
+  it('a snoozed incident stays acknowledged until the time runs out, then is triggered again and the log says why', async () => {
+    const acked = [...s.sim.state.incidents.values()].find((i) => i.status === 'acknowledged')!;
+    await s.ok('snooze_incident', { incident_id: acked.id, duration_minutes: 30 });
+    const wakeAt = '2026-11-25T10:30:00Z';
+    assert.equal(s.sim.state.incidents.get(acked.id)!.snoozedUntil, wakeAt);
+
+    now += 29 * 60_000;
+    let got = await s.ok('get_incident', { incident_id: acked.id });
+    assert.equal(got.structured.incident.status, 'acknowledged', 'one minute before the end');
+
+    now += 2 * 60_000;
+    got = await s.ok('get_incident', { incident_id: acked.id });
+    assert.equal(got.structured.incident.status, 'triggered', 'after the snooze');
+    assert.equal(got.structured.incident.last_status_change_at, wakeAt, 'changed when the snooze ended, not when next asked');
+    const log = await s.ok('list_incident_log_entries', { incident_id: acked.id });
+    const last = log.structured.log_entries.at(-1);
+    assert.equal(last.type, 'unacknowledge_log_entry');
+    assert.equal(last.created_at, wakeAt);
+    assert.equal(s.sim.state.incidents.get(acked.id)!.acknowledgements.length, 0);
+  });
+
+  it('resolving during the snooze ends it: nothing re-triggers later', async () => {
+    const acked = [...s.sim.state.incidents.values()].find((i) => i.status === 'acknowledged')!;
+    await s.ok('snooze_incident', { incident_id: acked.id, duration_minutes: 15 });
+    await s.ok('manage_incidents', { incident_ids: [acked.id], status: 'resolved' });
+    now += 60 * 60_000;
+    const got = await s.ok('get_incident', { incident_id: acked.id });
+    assert.equal(got.structured.incident.status, 'resolved');
+    assert.ok(!(s.sim.state.logEntriesByIncident.get(acked.id) ?? []).some((e) => e.type === 'unacknowledge_log_entry'));
+  });
+});

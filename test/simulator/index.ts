@@ -14,6 +14,7 @@ import { matchOperation, validateRequest, validateResponse, type Violation } fro
 import { Renderer } from './render';
 import { Router, type Caller, type HandlerResult } from './router';
 import { registerAllRoutes } from './routes';
+import { wakeSnoozedIncidents } from './routes/incidentActions';
 import { SUBDOMAIN } from './seed/data';
 import { seedState } from './seed';
 import { Prng } from './seed/prng';
@@ -159,7 +160,9 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       const actor = resolveActor(method, caller, req.headers.from, operation?.parameters ?? [], state);
       const route = router.match(method, url.pathname);
       if (!route) throw notFound();
-      result = route.handler({ params: route.params, query: url.searchParams, body, headers: req.headers, caller, actor, state, render, now: clock() });
+      const now = clock();
+      wakeSnoozedIncidents(state, now);
+      result = route.handler({ params: route.params, query: url.searchParams, body, headers: req.headers, caller, actor, state, render, now });
     } catch (err) {
       if (err instanceof PdError) {
         result = { status: err.status, body: err.body };

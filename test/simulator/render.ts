@@ -284,7 +284,8 @@ export class Renderer {
     const after = (from: string, seconds: number) => iso(Date.parse(from) + seconds * 1000);
     const actions: JsonBody[] = [];
     const ack = i.acknowledgements.at(-1);
-    if (ack && service?.acknowledgement_timeout) actions.push({ type: 'unacknowledge', at: after(ack.at, service.acknowledgement_timeout) });
+    if (i.snoozedUntil) actions.push({ type: 'unacknowledge', at: i.snoozedUntil });
+    else if (ack && service?.acknowledgement_timeout) actions.push({ type: 'unacknowledge', at: after(ack.at, service.acknowledgement_timeout) });
     const rule = s.escalationPolicies.get(i.escalationPolicyId)?.rules[i.escalationLevel - 1];
     const assigned = i.assignments.at(-1);
     if (!ack && rule && assigned) actions.push({ type: 'escalate', at: after(assigned.at, rule.escalation_delay_in_minutes * 60) });

@@ -131,6 +131,8 @@ export interface IncidentRec {
   teamIds: string[];
   firstTriggerLogEntryId: string;
   responderRequests: ResponderRequestRec[];
+  /** Set by a snooze: when the acknowledged incident returns to triggered. */
+  snoozedUntil?: string;
 }
 
 export interface AlertRec {
@@ -161,6 +163,7 @@ export type LogEntryType =
   | 'annotate_log_entry'
   | 'urgency_change_log_entry'
   | 'snooze_log_entry'
+  | 'unacknowledge_log_entry'
   | 'notify_log_entry';
 
 export interface LogEntryRec {

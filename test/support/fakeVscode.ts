@@ -119,6 +119,8 @@ export interface FakeVscodeRecord {
   clipboard: string[];
   /** executeCommand calls (setContext included). */
   executed: { command: string; args: unknown[] }[];
+  /** What vscode.extensions.getExtension(id) returns (e.g. a fake vscode.git with its API). */
+  extensions: Map<string, unknown>;
   ui: FakeUser;
 }
 
@@ -132,6 +134,7 @@ export function fakeVscodeRecord(): FakeVscodeRecord {
     opened: [],
     clipboard: [],
     executed: [],
+    extensions: new Map(),
     ui: {
       showInputBox: async () => undefined,
       showQuickPick: async () => undefined,
@@ -220,6 +223,7 @@ export function createFakeVscode(record: FakeVscodeRecord, opts: { focused: bool
       },
       clipboard: { writeText: async (text: string) => void record.clipboard.push(text) },
     }),
+    extensions: strict('extensions', { getExtension: (id: string) => record.extensions.get(id) }),
     lm: strict('lm', {
       registerMcpServerDefinitionProvider: (id: string) => {
         record.mcpProviders.push(id);

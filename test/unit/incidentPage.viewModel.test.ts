@@ -69,7 +69,7 @@ describe('incident page view model', () => {
     assert.equal(fact('Last change'), '30m ago');
   });
 
-  it('actions follow the status: acknowledged can be snoozed and resolved, not acknowledged again', () => {
+  it('actions follow the status: acknowledged can be snoozed and resolved, not acknowledged again; status updates always', () => {
     const enabled = (v: IncidentView) => v.actions.filter((a) => a.enabled).map((a) => a.action);
     const acked = enabled(view());
     assert.ok(acked.includes('snooze') && acked.includes('resolve') && !acked.includes('acknowledge'));
@@ -77,7 +77,10 @@ describe('incident page view model', () => {
     assert.ok(enabled(triggered).includes('acknowledge') && !enabled(triggered).includes('snooze'));
     assert.equal(triggered.actions.find((a) => a.primary)?.action, 'acknowledge');
     const resolved = enabled(view({ incident: ok({ incident: { ...incident, status: 'resolved' } }) }));
-    assert.deepEqual(resolved, ['investigate', 'openInPagerDuty', 'refresh']);
+    // A status update can still go out after resolving (the closing summary to stakeholders).
+    assert.deepEqual(resolved, ['statusUpdate', 'investigate', 'openInPagerDuty', 'refresh']);
+    assert.ok(acked.includes('statusUpdate') && enabled(triggered).includes('statusUpdate'));
+    assert.equal(view().actions.find((a) => a.action === 'statusUpdate')?.label, 'Send Status Update…');
     const noLink = view({ incident: ok({ incident: { ...incident, html_url: 'javascript:alert(1)' } }) });
     assert.equal(noLink.url, undefined);
     assert.equal(noLink.actions.find((a) => a.action === 'openInPagerDuty')?.enabled, false);

@@ -68,6 +68,8 @@ async function withPick<T>(picked: T[] | string | undefined, run: (values: T[]) 
 }
 
 const SNOOZE_MINUTES = [15, 30, 60, 120, 240, 480, 1440];
+/** create_incident_status_update's limit for the message. */
+const STATUS_UPDATE_MAX = 10_000;
 
 export async function runPageAction(action: PageAction, incident: IncidentSummary, callTool: CallTool): Promise<ActionOutcome> {
   const id = incident.id;
@@ -142,6 +144,18 @@ export async function runPageAction(action: PageAction, incident: IncidentSummar
         ),
         ([workflow]) => call(callTool, 'start_incident_workflow', { workflow_id: workflow, incident_id: id }),
       );
+    case 'statusUpdate': {
+      const message = await vscode.window.showInputBox({
+        title: t('Status update for #{0}', String(incident.number)),
+        prompt: t("Sent to the incident's stakeholders and subscribers; it cannot be taken back."),
+        placeHolder: t('What is happening, what is next, when the next update comes'),
+        validateInput: (value) => (value.length > STATUS_UPDATE_MAX ? t('At most {0} characters.', String(STATUS_UPDATE_MAX)) : undefined),
+      });
+      if (!message?.trim()) return 'cancelled';
+      const sent = await call(callTool, 'create_incident_status_update', { incident_id: id, message: message.trim() });
+      if (sent !== 'cancelled' && !sent.error) void vscode.window.setStatusBarMessage(t('Status update sent for #{0}.', String(incident.number)), 5000);
+      return sent;
+    }
     default:
       return { error: t('Unsupported action.') };
   }

@@ -7,7 +7,7 @@ import type { Logger } from '../../log';
 import type { IncidentSummary } from '../../mcp/shape/incident';
 import type { CallTool } from '../model/types';
 import { runPageAction } from './actions';
-import { openCommitInWorkspace } from './commits';
+import { openCommit } from './commits';
 import { pageHtml } from './html';
 import { loadIncidentPage } from './load';
 import { isSafeLink, parsePageMessage, type HostMessage, type PageAction, type PageMessage } from './protocol';
@@ -172,9 +172,7 @@ class IncidentPanel {
         await vscode.commands.executeCommand('pagerduty.openIncidentPage', message.id);
         return;
       case 'openCommit':
-        if (!(await openCommitInWorkspace(message.sha)) && message.url && isSafeLink(message.url)) {
-          await vscode.env.openExternal(vscode.Uri.parse(message.url, true));
-        }
+        await openCommit(message.sha, message.url);
         return;
       case 'addNote':
         return this.act('addNote', async () => {

@@ -15,6 +15,7 @@ export const PAGE_ACTIONS = [
   'priority',
   'addResponders',
   'runWorkflow',
+  'statusUpdate',
   'investigate',
   'openInPagerDuty',
   'refresh',

@@ -240,6 +240,8 @@ function actions(i: IncidentSummary, t: Translate): ActionView[] {
     { action: 'priority', label: t('Priority…'), icon: 'list-ordered', enabled: open },
     { action: 'addResponders', label: t('Add Responders…'), icon: 'organization', enabled: open },
     { action: 'runWorkflow', label: t('Run Workflow…'), icon: 'run-all', enabled: open },
+    // Also once resolved: the closing update (cause, follow-ups) goes out after the fact.
+    { action: 'statusUpdate', label: t('Send Status Update…'), icon: 'megaphone', enabled: true },
     { action: 'investigate', label: t('Investigate with Copilot'), icon: 'copilot', enabled: true },
     { action: 'openInPagerDuty', label: t('Open in PagerDuty'), icon: 'link-external', enabled: isSafeLink(i.html_url) },
     { action: 'refresh', label: t('Refresh'), icon: 'refresh', enabled: true },

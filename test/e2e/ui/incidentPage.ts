@@ -43,6 +43,26 @@ async function until(what: string, check: () => boolean | Promise<boolean>, time
   }
 }
 
+/**
+ * Picks a built-in colour theme ("Dark 2026") in *Preferences: Color Theme*, as a user would (VS Code does not watch
+ * the user settings file under the test server), then waits until the workbench wears it (its class names the theme
+ * file, e.g. vscode-theme-defaults-themes-2026-dark-json) and the page has the matching body class.
+ */
+async function setColorTheme(page: Page, frame: FrameLocator, theme: string, themeFile: string, kind: 'light' | 'dark'): Promise<void> {
+  const input = page.locator('.quick-input-widget input[type="text"]');
+  const row = (label: string) => page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) }).first();
+  await page.keyboard.press('F1');
+  await input.fill('>Preferences: Color Theme');
+  // Clicked by its exact label: "Browse Color Themes in Marketplace" is listed first.
+  await row('Preferences: Color Theme').click({ timeout: 10_000 });
+  await input.fill(theme);
+  await row(theme).click({ timeout: 10_000 });
+  const workbench = page.locator('.monaco-workbench').first();
+  await until(`the ${theme} theme`, async () => ((await workbench.getAttribute('class')) ?? '').includes(`vscode-theme-defaults-themes-${themeFile}-json`));
+  await frame.locator(`body.vscode-${kind}`).waitFor({ timeout: 10_000 });
+  await page.waitForTimeout(500); // the page's colours come from CSS variables set with the class
+}
+
 export async function uiIncidentPage(opts: UiIncidentPageOptions): Promise<void> {
   const { sim } = opts;
   // A triggered incident assigned to me, given an alert body and a note that are pure HTML/script.
@@ -77,7 +97,6 @@ export async function uiIncidentPage(opts: UiIncidentPageOptions): Promise<void>
     assert.ok(alertsText.includes(HOSTILE_HTML), 'the hostile alert detail is shown as text');
     assert.equal(await frame.locator('main img, main script:not([nonce]), main b').count(), 0, 'no element made from PagerDuty text');
     assert.equal(await frame.locator('body').evaluate(() => (window as unknown as { __pdPwned?: number }).__pdPwned), undefined, 'no script from PagerDuty ran');
-    await screenshot(page, join(opts.docsDir, 'incident-page-dark.png'));
 
     // 3. Acknowledge from the page: the simulator, the page and the tree change.
     await frame.locator('[data-action="acknowledge"]').click();
@@ -101,23 +120,11 @@ export async function uiIncidentPage(opts: UiIncidentPageOptions): Promise<void>
     await until('the simulator logged the snooze', () => (sim.state.logEntriesByIncident.get(target.id) ?? []).some((e) => e.type === 'snooze_log_entry'));
     await frame.locator('#timeline', { hasText: 'snooze' }).waitFor({ timeout: 10_000 });
 
-    // Light theme screenshot of the same page.
-    const theme = async (name: string) => {
-      await runCommand(page, 'Preferences: Color Theme');
-      await page.locator('.quick-input-widget input[type="text"]').fill(name);
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: new RegExp(name, 'i') }).first().waitFor({ timeout: 10_000 });
-      await page.keyboard.press('Enter');
-      await page.waitForTimeout(1000);
-    };
-    // Best effort: the screenshot is documentation, not a check.
-    try {
-      await theme('Light');
-      await screenshot(page, join(opts.docsDir, 'incident-page-light.png'));
-      await theme('Dark');
-    } catch (error) {
-      console.log(`[e2e] incident page: no light-theme screenshot (${(error as Error).message.split('\n')[0]})`);
-      await page.keyboard.press('Escape');
-    }
+    // The same page in both themes.
+    await setColorTheme(page, frame, 'Dark 2026', '2026-dark', 'dark');
+    await screenshot(page, join(opts.docsDir, 'incident-page-dark.png'));
+    await setColorTheme(page, frame, 'Light 2026', '2026-light', 'light');
+    await screenshot(page, join(opts.docsDir, 'incident-page-light.png'));
 
     // 6. A vscode:// link (here through "Developer: Open URL", as the OS would hand it over) opens a page.
     const other = [...sim.state.incidents.values()].find((i) => i.id !== target.id && i.status !== 'resolved')!;
@@ -126,10 +133,15 @@ export async function uiIncidentPage(opts: UiIncidentPageOptions): Promise<void>
     await input.waitFor({ state: 'visible', timeout: 10_000 });
     await input.fill(`vscode://${opts.extensionId}/incident/${other.number}`);
     await page.keyboard.press('Enter');
-    // VS Code asks once whether this extension may open the link.
-    const allow = page.locator('.monaco-dialog-box .dialog-buttons .monaco-button', { hasText: /^Open$/ }).first();
-    await allow.waitFor({ state: 'visible', timeout: 10_000 });
-    await allow.click();
+    // VS Code asks once whether this extension may open the link ("Allow '…' extension to open this URI?").
+    const dialog = page.locator('.monaco-dialog-box', { hasText: 'extension to open this URI' });
+    try {
+      await dialog.waitFor({ state: 'visible', timeout: 10_000 });
+      await dialog.locator('.dialog-buttons .monaco-button', { hasText: /^Open$/ }).first().click();
+    } catch (error) {
+      const dialogs = await page.locator('.monaco-dialog-box').evaluateAll((boxes) => boxes.map((b) => b.outerHTML));
+      throw new Error(`no "open this URI" dialog to confirm (${(error as Error).message.split('\n')[0]}); dialogs in the DOM: ${dialogs.join('\n') || 'none'}`);
+    }
     await findPageFrame(page, other.title);
     await page.locator('.tabs-container .tab', { hasText: `#${other.number}` }).first().waitFor({ timeout: 10_000 });
     console.log(`[e2e] incident page: #${target.number} opened from the tree, acknowledged, noted and snoozed; #${other.number} opened from a vscode:// link`);

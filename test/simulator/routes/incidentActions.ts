@@ -4,6 +4,7 @@
  */
 import { invalidInput, PdError } from '../errors';
 import type { Route } from '../router';
+import type { SimState } from '../state';
 import { iso } from '../time';
 import { findIncident, requireActor, writeLog } from './incidents';
 
@@ -23,6 +24,7 @@ export function incidentActionRoutes(route: Route): void {
     if (incident.status !== 'acknowledged') throw new PdError(400, 2001, 'Invalid Input Provided', ['Incident must be acknowledged before it can be snoozed']);
     const at = iso(ctx.now);
     incident.updated_at = at;
+    incident.snoozedUntil = iso(ctx.now.getTime() + duration * 1000);
     writeLog(ctx, incident, 'snooze_log_entry', `Snoozed for ${formatDuration(duration)} by ${actor.name}.`, { channel: 'website' });
     return { status: 201, body: { incident: ctx.render.incident(incident) } };
   });
@@ -81,6 +83,33 @@ export function incidentActionRoutes(route: Route): void {
     incident.updated_at = update.created_at;
     return { status: 200, body: { status_update: update } };
   });
+}
+
+/**
+ * PagerDuty: a snoozed incident "will return to the triggered state" when the snooze runs out, and notifies again.
+ * Run before every request, on the simulator's clock, so a test moves time forward instead of waiting.
+ */
+export function wakeSnoozedIncidents(state: SimState, now: Date): void {
+  for (const incident of state.incidents.values()) {
+    if (!incident.snoozedUntil || Date.parse(incident.snoozedUntil) > now.getTime()) continue;
+    const at = incident.snoozedUntil;
+    incident.snoozedUntil = undefined;
+    if (incident.status !== 'acknowledged') continue;
+    incident.status = 'triggered';
+    incident.acknowledgements = [];
+    incident.last_status_change_at = at;
+    incident.lastStatusChangeBy = { type: 'service_reference', id: incident.serviceId };
+    incident.updated_at = at;
+    state.addLogEntry({
+      id: state.newId('R', 26),
+      type: 'unacknowledge_log_entry',
+      created_at: at,
+      incidentId: incident.id,
+      agent: { type: 'service_reference', id: incident.serviceId },
+      channel: 'timeout',
+      summary: 'Unacknowledged: the snooze ran out.',
+    });
+  }
 }
 
 function formatDuration(seconds: number): string {

@@ -210,6 +210,7 @@ function applyUpdate(ctx: HandlerContext, incident: IncidentRec, update: Record<
   const at = iso(now);
   const changeStatus = (status: IncidentRec['status']) => {
     incident.status = status;
+    incident.snoozedUntil = undefined; // a new acknowledgement, a resolve or a re-trigger ends the snooze
     incident.last_status_change_at = at;
     incident.lastStatusChangeBy = { type: 'user_reference', id: actor.id };
   };
