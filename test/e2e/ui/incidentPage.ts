@@ -1,7 +1,8 @@
 // The incident page in the real VS Code, driven like a user through the UI (extension-host tests cannot see inside
 // a webview): a tree click opens the page with the simulator's title, alerts, notes and timeline; Acknowledge, Add
-// Note and Snooze from the page change the simulator and the tree; an alert body and a note full of HTML and script
-// show literally and run nothing; a vscode:// link opens a page. Saves docs/incident-page-{dark,light}.png.
+// Note, Snooze and Send Status Update from the page reach the simulator (and the tree); an alert body and a note full
+// of HTML and script show literally and run nothing; a vscode:// link opens a page, after VS Code's confirmation.
+// Saves docs/incident-page-{dark,light}.png.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
@@ -120,13 +121,23 @@ export async function uiIncidentPage(opts: UiIncidentPageOptions): Promise<void>
     await until('the simulator logged the snooze', () => (sim.state.logEntriesByIncident.get(target.id) ?? []).some((e) => e.type === 'snooze_log_entry'));
     await frame.locator('#timeline', { hasText: 'snooze' }).waitFor({ timeout: 10_000 });
 
+    // 6. Send Status Update: VS Code's input box for the text, then PagerDuty receives it.
+    const update = `Mitigated at ${Date.now()}; next update in 30 minutes.`;
+    await frame.locator('[data-action="statusUpdate"]').click();
+    const box = page.locator('.quick-input-widget input[type="text"]');
+    await box.waitFor({ state: 'visible', timeout: 10_000 });
+    await box.fill(update);
+    await page.keyboard.press('Enter');
+    await until('the simulator received the status update', () =>
+      sim.requests.some((r) => r.method === 'POST' && r.path === `/incidents/${target.id}/status_updates` && (r.body as { message?: string } | undefined)?.message === update && r.status === 200));
+
     // The same page in both themes.
     await setColorTheme(page, frame, 'Dark 2026', '2026-dark', 'dark');
     await screenshot(page, join(opts.docsDir, 'incident-page-dark.png'));
     await setColorTheme(page, frame, 'Light 2026', '2026-light', 'light');
     await screenshot(page, join(opts.docsDir, 'incident-page-light.png'));
 
-    // 6. A vscode:// link (here through "Developer: Open URL", as the OS would hand it over) opens a page.
+    // 7. A vscode:// link (here through "Developer: Open URL", as the OS would hand it over) opens a page.
     const other = [...sim.state.incidents.values()].find((i) => i.id !== target.id && i.status !== 'resolved')!;
     await runCommand(page, 'Developer: Open URL');
     const input = page.locator('.quick-input-widget input[type="text"]');
@@ -144,7 +155,7 @@ export async function uiIncidentPage(opts: UiIncidentPageOptions): Promise<void>
     }
     await findPageFrame(page, other.title);
     await page.locator('.tabs-container .tab', { hasText: `#${other.number}` }).first().waitFor({ timeout: 10_000 });
-    console.log(`[e2e] incident page: #${target.number} opened from the tree, acknowledged, noted and snoozed; #${other.number} opened from a vscode:// link`);
+    console.log(`[e2e] incident page: #${target.number} opened from the tree, acknowledged, noted, snoozed and updated; #${other.number} opened from a vscode:// link`);
   } finally {
     await vscode.stop();
   }
