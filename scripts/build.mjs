@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { buildIncidentCard } from './build-mcp-app.mjs';
 import { buildIncidentPage } from './build-webview.mjs';
 
 const production = process.argv.includes('--production');
@@ -52,8 +53,9 @@ async function precomputedSchemas() {
 }
 
 const schemas = await precomputedSchemas();
+const incidentCard = await buildIncidentCard({ production, plugins: [englishOnlyZodLocales] });
 await Promise.all([
   build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
-  build({ ...common, entryPoints: ['src/mcp/stdio.ts'], outfile: 'dist/mcp-server.js', define: { ...common.define, __PUBLISHED_SCHEMAS__: schemas } }),
+  build({ ...common, entryPoints: ['src/mcp/stdio.ts'], outfile: 'dist/mcp-server.js', define: { ...common.define, __PUBLISHED_SCHEMAS__: schemas, __INCIDENT_CARD_HTML__: JSON.stringify(incidentCard) } }),
   buildIncidentPage({ production }),
 ]);

@@ -3,6 +3,7 @@ import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprot
 import { PagerDutyClient } from '../pagerduty/client';
 import type { ServerConfig } from './config';
 import { INSTRUCTIONS } from './instructions';
+import { callWithCard, CARD_TOOL, registerCard, supportsApps, withCard } from './apps/incidentCard';
 import { registerPrompts } from './prompts';
 import { registerResources } from './resources';
 import { Toolbox } from './registry';
@@ -36,11 +37,15 @@ export function createServer(config: ServerConfig, version: string, log?: (line:
     { instructions: INSTRUCTIONS, capabilities: { tools: { listChanged: false } } },
   );
   registerPrompts(server, new Set(toolbox.enabled().map((t) => t.name)));
-  registerResources(server, createToolbox({ enableWrites: false, toolsets: [...TOOLSETS], structuredOutput: true }), client, config.resourcePollMs);
+  // Reads for resources and the incident card: every read tool, typed results, whatever the model is offered.
+  const reader = createToolbox({ enableWrites: false, toolsets: [...TOOLSETS], structuredOutput: true });
+  registerResources(server, reader, client, config.resourcePollMs);
+  registerCard(server);
+  const apps = () => supportsApps(server.server.getClientCapabilities());
 
   // Tools are published from our own registry rather than McpServer.registerTool, so that schemas stay flat
   // (no $ref) and argument errors name the offending argument.
-  server.server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: toolbox.publish() }));
+  server.server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: apps() ? withCard(toolbox.publish()) : toolbox.publish() }));
   server.server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
     if (!client) {
       return {
@@ -58,6 +63,9 @@ export function createServer(config: ServerConfig, version: string, log?: (line:
       // A person answers, not a program: the SDK's 60 s request default is too short.
       elicit: canAsk ? (params) => server.server.elicitInput(params, { relatedRequestId: extra.requestId, signal: extra.signal, timeout: ASK_TIMEOUT_MS }) : undefined,
     };
+    if (request.params.name === CARD_TOOL && apps() && toolbox.enabled().some((t) => t.name === CARD_TOOL)) {
+      return callWithCard(reader, request.params.arguments, ctx, config.structuredOutput);
+    }
     return toolbox.call(request.params.name, request.params.arguments, ctx);
   });
   return server;

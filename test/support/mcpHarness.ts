@@ -4,7 +4,7 @@
  */
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { ElicitRequestSchema, type ElicitRequest, type ElicitResult } from '@modelcontextprotocol/sdk/types.js';
+import { ElicitRequestSchema, type ClientCapabilities, type ElicitRequest, type ElicitResult } from '@modelcontextprotocol/sdk/types.js';
 import assert from 'node:assert/strict';
 import { appendFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -31,6 +31,8 @@ export interface McpOptions {
   structuredOutput?: boolean;
   /** Declare the elicitation capability and answer the server's questions with this (default: no capability). */
   elicit?: (request: ElicitRequest) => ElicitResult | Promise<ElicitResult>;
+  /** More client capabilities to declare (e.g. MCP Apps' extensions). */
+  capabilities?: ClientCapabilities;
 }
 
 export interface ToolResult {
@@ -79,7 +81,7 @@ export async function startMcp(options: McpOptions = {}): Promise<McpSession> {
     stderr: 'pipe',
   });
   transport.stderr?.on('data', (chunk) => (stderr += chunk.toString()));
-  const client = new Client({ name: 'pagerduty-tests', version: '1.0.0' }, { capabilities: options.elicit ? { elicitation: {} } : {} });
+  const client = new Client({ name: 'pagerduty-tests', version: '1.0.0' }, { capabilities: { ...options.capabilities, ...(options.elicit ? { elicitation: {} } : {}) } });
   const elicit = options.elicit;
   if (elicit) client.setRequestHandler(ElicitRequestSchema, (request) => elicit(request));
   await client.connect(transport);

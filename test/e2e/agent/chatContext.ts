@@ -4,7 +4,7 @@
 // the simulator or on what the model received.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import type { Simulator } from '../../simulator';
 import { runCommand, screenshot } from '../harness';
 import { ask, confirmTool, newChat, openChat, waitForResponse } from './chat';
@@ -33,12 +33,14 @@ export async function runChatContext({ sim, docsDir, window, check }: ChatContex
   const eleven = open.slice(0, 11);
   const mine = open.filter((i) => i.assignments.some((a) => a.userId === sim.me.id)).at(-1)!;
   const paged = open[12]!;
+  const carded = open.slice(13).find((i) => i.status === 'triggered')!;
 
   const scenarios = {
     override: { match: `Find cover on ${schedule.name}`, steps: [{ tool: 'create_schedule_override', input: { schedule_id: schedule.id, ...window1 } }, { text: 'COVERED' }] },
     bulk: { match: 'Resolve the eleven oldest incidents', steps: [{ tool: 'manage_incidents', input: { incident_ids: eleven.map((i) => i.id), status: 'resolved' } }, { text: 'BULK-DONE' }] },
     resource: { match: 'What is the attached incident about?', steps: [{ text: 'ATTACHED-READ' }] },
     addToChat: { match: 'Summarize the incident I added', steps: [{ text: 'ADDED-READ' }] },
+    card: { match: `Show incident ${carded.id}`, steps: [{ tool: 'get_incident', input: { incident_id: carded.id } }, { text: 'CARD-SHOWN' }] },
   } satisfies Record<string, Scenario>;
 
   await window('agent chat context', { scenarios: Object.values(scenarios) }, async (page, log) => {
@@ -92,7 +94,33 @@ export async function runChatContext({ sim, docsDir, window, check }: ChatContex
       await waitForResponse(page, 'ADDED-READ');
       assertReceived(log.of(scenarios.addToChat), paged);
     });
+
+    await check('get_incident shows the incident card in the chat; its Acknowledge changes the simulator; the model got only the text', async () => {
+      await newChat(page);
+      await ask(page, scenarios.card.match);
+      await waitForResponse(page, 'CARD-SHOWN');
+      const card = await frameWith(page, '#card button[data-action="acknowledge"]');
+      assert.match((await card.locator('#card').textContent()) ?? '', new RegExp(`#${carded.number}[\\s\\S]*triggered`));
+      await screenshot(page, join(docsDir, 'agent-mode-incident-card.png'));
+      const result = log.toolResult(scenarios.card);
+      assert.ok(!result.includes('pagerduty/incidentCard') && !result.trimStart().startsWith('{'), 'the card data did not reach the model');
+      assert.match(result, FENCE);
+      // VS Code 1.139 runs a tool call the App makes on a click without its chat confirmation: the click is the consent.
+      await card.locator('#card button[data-action="acknowledge"]').click();
+      await card.locator('#card .badge.acknowledged').waitFor({ timeout: 30_000 });
+      assert.equal(sim.state.incidents.get(carded.id)!.status, 'acknowledged');
+    });
   });
+}
+
+/** The frame (the MCP App's iframe, nested in VS Code's webview) that holds `selector`. */
+async function frameWith(page: Page, selector: string, timeoutMs = 60_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const frame of page.frames()) if (await frame.locator(selector).count().catch(() => 0)) return frame;
+    if (Date.now() > deadline) throw new Error(`no frame shows ${selector}`);
+    await page.waitForTimeout(500);
+  }
 }
 
 /** The incident's get_incident text (fenced, with its id and title) is somewhere in what the model received. */

@@ -1,0 +1,21 @@
+// The incident card (MCP App): one self-contained HTML page, script inlined, compiled into the MCP server as a string.
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+export async function buildIncidentCard({ production, plugins = [] }) {
+  const result = await build({
+    entryPoints: ['src/mcpApps/incidentCard/main.ts'],
+    plugins,
+    bundle: true,
+    write: false,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    minify: production,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  // A "</script" inside the bundle would end the inline script early.
+  const script = result.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
+  return readFileSync('src/mcpApps/incidentCard/card.html', 'utf8').replace('/*CARD_SCRIPT*/', () => script);
+}
