@@ -56,6 +56,21 @@ function view(overrides: Partial<Parameters<typeof buildIncidentView>[0]> = {}):
 }
 
 describe('incident page view model', () => {
+  it('shows the conference bridge (a safe link only) and the integration each alert came through', () => {
+    const bridged = view({
+      incident: ok({ incident: { ...incident, conference_bridge: { number: '+1 555 0100,,123#', url: 'https://meet.example.com/inc-1056' } } }),
+      alerts: ok({ alerts: [{ id: 'A1', summary: 'CPU', severity: 'error', status: 'triggered', integration: { id: 'I1', name: 'Datadog' }, details: {} }] }),
+    });
+    const fact = bridged.facts.find((f) => f.label === 'Conference bridge');
+    assert.equal(fact?.value, '+1 555 0100,,123# · https://meet.example.com/inc-1056');
+    assert.equal(fact?.url, 'https://meet.example.com/inc-1056');
+    assert.equal(bridged.alerts.items[0]?.source, 'Datadog');
+    const unsafe = view({ incident: ok({ incident: { ...incident, conference_bridge: { url: 'javascript:alert(1)' } } }) });
+    assert.equal(unsafe.facts.find((f) => f.label === 'Conference bridge')?.url, undefined, 'no link for a non-http(s) bridge');
+    assert.equal(view().facts.find((f) => f.label === 'Conference bridge'), undefined, 'no row without a bridge');
+    assert.equal(view().alerts.items[0]?.source, undefined);
+  });
+
   it('header: number, title as text, facts with escalation level from the log, ages, safe link', () => {
     const v = view();
     assert.equal(v.number, 1056);

@@ -51,6 +51,8 @@ export interface AlertView {
   status: string;
   createdAt?: string;
   url?: string;
+  /** The integration the alert came through (e.g. "Datadog"). */
+  source?: string;
   details: { key: string; value: string }[];
 }
 
@@ -130,6 +132,7 @@ export const PAGE_LABELS = [
   'actions',
   'working',
   'outlier',
+  'via',
 ] as const;
 export type PageLabel = (typeof PAGE_LABELS)[number];
 
@@ -155,6 +158,7 @@ export function pageLabels(t: Translate): Record<PageLabel, string> {
     actions: t('Incident actions'),
     working: t('Working…'),
     outlier: t('How unusual'),
+    via: t('via'),
   };
 }
 
@@ -280,6 +284,11 @@ export function buildIncidentView(results: IncidentPageResults, now: number, t: 
     { label: t('Last change'), value: t('{0} ago', age(i.last_status_change_at, now)), time: i.last_status_change_at ?? undefined },
   ];
   if (i.teams?.length) facts.splice(4, 0, { label: t('Teams'), value: refNames(i.teams) });
+  const bridge = i.conference_bridge;
+  if (bridge?.url || bridge?.number) {
+    const url = isSafeLink(bridge.url) ? bridge.url : undefined;
+    facts.push({ label: t('Conference bridge'), value: [bridge.number, bridge.url].filter(Boolean).join(' · '), url });
+  }
 
   const alerts = structured<Record<string, unknown>>(results.alerts, 'alerts');
   const notes = structured<{ content: string; created_at?: string; user?: Ref }>(results.notes, 'notes');
@@ -308,6 +317,7 @@ export function buildIncidentView(results: IncidentPageResults, now: number, t: 
         status: String(a.status ?? ''),
         createdAt: typeof a.created_at === 'string' ? a.created_at : undefined,
         url: isSafeLink(a.html_url) ? a.html_url : undefined,
+        source: (a.integration as Ref | undefined)?.name || undefined,
         details: detailRows(a.details),
       })),
     },

@@ -79,7 +79,7 @@ function render(view: IncidentView) {
   const facts = el('dl', { cls: 'facts' });
   for (const f of view.facts) {
     facts.appendChild(el('dt', { text: f.label }));
-    const value = el('dd', { text: f.value });
+    const value = f.url ? el('dd', {}, linkButton(f.value, () => post({ type: 'openLink', url: f.url! }))) : el('dd', { text: f.value });
     if (f.time) value.title = f.time;
     facts.appendChild(value);
   }
@@ -92,7 +92,7 @@ function render(view: IncidentView) {
     el(
       'article',
       { cls: 'alert' },
-      el('div', { cls: 'row' }, el('span', { cls: `badge severity-${a.severity}`, text: a.severity }), el('strong', { cls: 'summary', text: ` ${a.summary} ` }), el('span', { cls: 'muted', text: a.status }), localTime(a.createdAt)),
+      el('div', { cls: 'row' }, el('span', { cls: `badge severity-${a.severity}`, text: a.severity }), el('strong', { cls: 'summary', text: ` ${a.summary} ` }), el('span', { cls: 'muted', text: a.status }), a.source ? el('span', { cls: 'muted', text: ` · ${L.via} ${a.source} · ` }) : undefined, localTime(a.createdAt)),
       a.details.length
         ? el('details', { attrs: { open: '' } }, el('summary', { text: L.details }), el('dl', { cls: 'kv' }, ...a.details.flatMap((d) => [el('dt', { text: d.key }), el('dd', {}, el('pre', { text: d.value }))])))
         : undefined,

@@ -52,7 +52,12 @@ async function until(what: string, check: () => boolean | Promise<boolean>, time
 async function setColorTheme(page: Page, frame: FrameLocator, theme: string, themeFile: string, kind: 'light' | 'dark'): Promise<void> {
   const input = page.locator('.quick-input-widget input[type="text"]');
   const row = (label: string) => page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) }).first();
-  await page.keyboard.press('F1');
+  // F1 can go unheard while the webview frame has focus: retry until the palette shows.
+  for (let attempt = 0; !(await input.isVisible()); attempt++) {
+    if (attempt === 5) throw new Error('the command palette did not open');
+    await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible', timeout: 2_000 }).catch(() => undefined);
+  }
   await input.fill('>Preferences: Color Theme');
   // Clicked by its exact label: "Browse Color Themes in Marketplace" is listed first.
   await row('Preferences: Color Theme').click({ timeout: 10_000 });
@@ -89,6 +94,8 @@ export async function uiIncidentPage(opts: UiIncidentPageOptions): Promise<void>
     await tab.first().waitFor({ timeout: 10_000 });
     const alertsText = await frame.locator('#alerts').innerText();
     assert.ok(alertsText.includes(alert.summary), 'alert summary shown');
+    assert.match(alertsText, /via Events API v2/, 'the integration the alert came through');
+    assert.match(await frame.locator('main').innerText(), new RegExp(`Conference bridge[\\s\\S]*incident-${target.number}`), 'the conference bridge');
     const notesText = await frame.locator('#notes').innerText();
     const timelineText = await frame.locator('#timeline').innerText();
     for (const entry of sim.state.logEntriesByIncident.get(target.id) ?? []) assert.ok(timelineText.includes(entry.summary), `timeline shows "${entry.summary}"`);
