@@ -43,6 +43,8 @@ let passed = 0;
 let figuresOnly = false;
 export async function check(name: string, fn: () => Promise<void>): Promise<void> {
   if (figuresOnly && !name.includes('100 incidents')) return;
+  // A development knob: AGENT_ONLY=<text> runs only the checks whose name contains it (the windows still open).
+  if (process.env.AGENT_ONLY && !name.includes(process.env.AGENT_ONLY)) return;
   const started = Date.now();
   await fn();
   passed++;
@@ -105,6 +107,7 @@ export async function runAgentMode(opts: AgentModeOptions): Promise<AgentFigures
       assert.match(result, FENCE);
       for (const incident of open.slice(0, 5)) assert.ok(result.includes(`#${incident.number} ${incident.id}`), `#${incident.number} missing`);
       assert.ok(!result.trimStart().startsWith('{'), 'the model must receive the text, not JSON');
+      await showForScreenshot(page);
       await screenshot(page, join(opts.docsDir, 'agent-mode-open-incidents.png'));
     });
 
@@ -240,6 +243,16 @@ async function askAndConfirm(page: Page, scenario: Scenario, choice: 'Allow' | '
   await confirmTool(page, choice);
   const closing = scenario.steps.at(-1);
   await waitForResponse(page, closing && 'text' in closing ? closing.text : /./);
+}
+
+/** For the README's picture: the tool steps expanded, the "Set BYOK utility models" banner closed (best effort). */
+async function showForScreenshot(page: Page): Promise<void> {
+  const chat = page.locator('.part.auxiliarybar');
+  await chat.getByText(/^Completed \d+ steps?/).first().click({ timeout: 3_000 }).catch(() => undefined);
+  const banner = chat.locator('div', { hasText: /^Set BYOK utility models/ }).first();
+  const close = banner.locator('[aria-label*="close" i], [aria-label*="dismiss" i], .codicon-close').first();
+  await close.click({ timeout: 3_000 }).catch(async () => console.log(`[agent] banner not closed: ${(await banner.innerHTML().catch(() => '')).slice(0, 1500)}`));
+  await page.waitForTimeout(500);
 }
 
 /** Sends what a command or prompt typed into the chat input, once it is there. */
