@@ -40,8 +40,11 @@ export function createServer(config: ServerConfig, version: string, log?: (line:
   // Reads for resources and the incident card: every read tool, typed results, whatever the model is offered.
   const reader = createToolbox({ enableWrites: false, toolsets: [...TOOLSETS], structuredOutput: true });
   registerResources(server, reader, client, config.resourcePollMs);
-  registerCard(server);
   const apps = () => supportsApps(server.server.getClientCapabilities());
+  // Only MCP Apps hosts get the card's resource: for others it would be a useless entry among the context resources.
+  server.server.oninitialized = () => {
+    if (apps()) registerCard(server);
+  };
 
   // Tools are published from our own registry rather than McpServer.registerTool, so that schemas stay flat
   // (no $ref) and argument errors name the offending argument.

@@ -34,7 +34,10 @@ describe('incident card (MCP Apps)', () => {
     assert.equal(html.mimeType, APP_MIME);
     assert.match(html.text, /^<!doctype html>[\s\S]*<script>[\s\S]*ui\/initialize[\s\S]*<\/script>/i);
     const { resources } = await apps.client.listResources();
-    assert.ok(!resources.some((r) => r.uri.startsWith('ui://')));
+    assert.ok(!resources.some((r) => r.uri.startsWith('ui://')), 'not among the listed resources');
+    const { resourceTemplates } = await plain.client.listResourceTemplates();
+    assert.ok(!resourceTemplates.some((t) => t.uriTemplate.startsWith('ui://')), 'other clients do not see it at all');
+    await assert.rejects(plain.client.readResource({ uri: CARD_URI }));
   });
 
   it("the result's text is unchanged; the card's data rides in _meta only for MCP Apps hosts", async () => {
