@@ -3,6 +3,7 @@
  * exactly what the matching read tool answers (fenced, concise, redacted), because it is produced by that tool.
  */
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { ListResourceTemplatesRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import type { PagerDutyClient } from '../pagerduty/client';
 import type { Toolbox } from './registry';
 import { incidentUri, MY_ONCALL_URI } from './resourceUris';
@@ -72,6 +73,12 @@ export function registerResources(server: McpServer, reader: Toolbox, client: Pa
       read(reader, client, uri.href, t.tool, { [t.arg]: decodeURIComponent(String(variables.id)) }),
     );
   }
+
+  // Listed templates are the PagerDuty objects only: the incident card's ui:// resource (apps/incidentCard.ts) is
+  // readable by MCP Apps hosts but is no context for a person to pick.
+  server.server.setRequestHandler(ListResourceTemplatesRequestSchema, () => ({
+    resourceTemplates: RESOURCE_TEMPLATES.map((t) => ({ name: t.name, uriTemplate: t.uri, title: t.title, mimeType: TEXT })),
+  }));
 
   server.registerResource('my-oncall', MY_ONCALL_URI, { title: 'My on-call status', description: 'Where I am on call now and next', mimeType: TEXT }, async (uri) => {
     const me = client ? await client.me().catch(() => undefined) : undefined;

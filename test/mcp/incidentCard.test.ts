@@ -35,8 +35,10 @@ describe('incident card (MCP Apps)', () => {
     assert.match(html.text, /^<!doctype html>[\s\S]*<script>[\s\S]*ui\/initialize[\s\S]*<\/script>/i);
     const { resources } = await apps.client.listResources();
     assert.ok(!resources.some((r) => r.uri.startsWith('ui://')), 'not among the listed resources');
-    const { resourceTemplates } = await plain.client.listResourceTemplates();
-    assert.ok(!resourceTemplates.some((t) => t.uriTemplate.startsWith('ui://')), 'other clients do not see it at all');
+    for (const s of [apps, plain]) {
+      const { resourceTemplates } = await s.client.listResourceTemplates();
+      assert.ok(!resourceTemplates.some((t) => t.uriTemplate.startsWith('ui://')), 'no ui:// template among the context templates');
+    }
     await assert.rejects(plain.client.readResource({ uri: CARD_URI }));
   });
 
