@@ -3,6 +3,7 @@
  * while the panel is visible it reloads every refresh interval, hidden it polls nothing.
  */
 import * as vscode from 'vscode';
+import { PANELS } from '../../contributions';
 import type { Logger } from '../../log';
 import type { IncidentSummary } from '../../mcp/shape/incident';
 import type { CallTool } from '../model/types';
@@ -12,8 +13,6 @@ import { pageHtml } from './html';
 import { loadIncidentPage } from './load';
 import { isSafeLink, parsePageMessage, type HostMessage, type PageAction, type PageMessage } from './protocol';
 import { buildIncidentView, type IncidentView } from './viewModel';
-
-export const INCIDENT_PANEL_TYPE = 'pagerduty.incident';
 
 export interface IncidentPageDeps {
   callTool: CallTool;
@@ -88,7 +87,7 @@ class IncidentPanel {
     private readonly onDispose: () => void,
   ) {
     this.assets = vscode.Uri.joinPath(deps.extensionUri, 'dist', 'webview', 'incidentPage');
-    this.panel = vscode.window.createWebviewPanel(INCIDENT_PANEL_TYPE, `#${ref}`, vscode.ViewColumn.Active, {
+    this.panel = vscode.window.createWebviewPanel(PANELS.incident, `#${ref}`, vscode.ViewColumn.Active, {
       enableScripts: true,
       enableFindWidget: true,
       localResourceRoots: [this.assets],

@@ -3,10 +3,14 @@
 // ../shared/reference/agent-mode-e2e.md).
 import type { Page } from 'playwright-core';
 import { runCommand } from '../harness';
+import { MODEL_NAME } from './script';
 
 // Only used inside page.evaluate (browser side); the project's TypeScript config has no DOM library.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 declare const indexedDB: { open(name: string): any };
+
+/** The Chat view in the secondary side bar, where 1.139 puts it. */
+const CHAT = '.part.auxiliarybar';
 
 const STATE_DB = 'vscode-web-state-db-global';
 const MIGRATED = 'builtinChatExtensionEnablementMigration';
@@ -16,16 +20,25 @@ const DISABLED = 'extensionsIdentifiers/disabled';
  * The first load disables the built-in Copilot Chat (chat setup was never completed), which leaves only the
  * "Sign in to use Copilot" agent. Once that migration has been stored, clear the disabled list and reload.
  */
-export async function enableBuiltinCopilotChat(page: Page): Promise<void> {
+export async function enableBuiltinCopilotChat(page: Page, modelName = MODEL_NAME): Promise<void> {
   const deadline = Date.now() + 60_000;
   while ((await readState(page, MIGRATED)) !== 'true') {
     if (Date.now() > deadline) throw new Error(`the workbench never stored ${MIGRATED}; has the chat migration changed?`);
     await page.waitForTimeout(500);
   }
-  await writeState(page, DISABLED, '[]');
-  await page.reload();
-  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-  await page.locator('.statusbar').waitFor({ timeout: 60_000 });
+  // Seen once in many runs: the chat still offered only Copilot's sign-in after the reload (the workbench had written
+  // its disabled list again). So check that the chat input names our model, and redo the step if it does not.
+  for (let attempt = 1; ; attempt++) {
+    await writeState(page, DISABLED, '[]');
+    await page.reload();
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.locator('.statusbar').waitFor({ timeout: 60_000 });
+    const ready = await page.locator(`${CHAT} .interactive-input-part`, { hasText: modelName.slice(0, 13) }).first()
+      .waitFor({ state: 'visible', timeout: 30_000 }).then(() => true, () => false);
+    if (ready) return;
+    if (attempt === 3) throw new Error(`the chat never offered "${modelName}" after enabling Copilot Chat ${attempt} times (disabled list: ${await readState(page, DISABLED)})`);
+    console.log(`[agent] the chat does not offer "${modelName}" yet (disabled list: ${await readState(page, DISABLED)}); enabling Copilot Chat again`);
+  }
 }
 
 async function readState(page: Page, key: string): Promise<string | undefined> {
@@ -56,9 +69,6 @@ async function writeState(page: Page, key: string, value: string): Promise<void>
     };
   }), [STATE_DB, key, value]);
 }
-
-/** The Chat view in the secondary side bar, where 1.139 puts it. */
-const CHAT = '.part.auxiliarybar';
 
 export async function openChat(page: Page): Promise<void> {
   const input = page.locator(`${CHAT} .interactive-input-part`).first();
