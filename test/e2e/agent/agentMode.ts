@@ -10,7 +10,7 @@ import { ALL_TOOLS, DEFAULT_TOOLSETS } from '../../../src/mcp/tools';
 import { startSimulator, type Simulator } from '../../simulator';
 import { onCleanup, openVSCode, runCommand, screenshot } from '../harness';
 import type { RunHygiene } from '../harness/hygieneRun';
-import { ask, confirmTool, enableBuiltinCopilotChat, newChat, waitForResponse } from './chat';
+import { ask, confirmTool, enableBuiltinCopilotChat, newChat, waitForResponse, warmUpChat } from './chat';
 import { runChatContext } from './chatContext';
 import { installScriptedModel } from './modelVsix';
 import type { ModelRequest, Scenario, Script } from './script';
@@ -337,6 +337,7 @@ export async function withWindow(w: WindowOptions, fn: (page: Page, log: ModelLo
   try {
     await enableBuiltinCopilotChat(page);
     await signIn(page, w.token);
+    await warmUpChat(page);
     await fn(page, new ModelLog(logFile));
   } catch (error) {
     await screenshot(page, join(dir, 'failure.png')).catch(() => undefined);

@@ -106,3 +106,27 @@ export async function newChat(page: Page): Promise<void> {
   await page.locator(CHAT).getByRole('button', { name: /^New Chat/ }).first().click();
   await page.locator(`${CHAT} .interactive-response`).first().waitFor({ state: 'detached', timeout: 15_000 });
 }
+
+/**
+ * Seen in about one window in ten: the first request of a window went to Copilot's setup agent ("Sign in to use
+ * GitHub Copilot") instead of the selected model. A first, unscripted request settles it: when that dialog shows,
+ * close it and ask again; once the scripted model has answered, start a new session for the checks.
+ */
+export async function warmUpChat(page: Page, attempts = 4): Promise<void> {
+  const signInDialog = page.locator('.monaco-dialog-box', { hasText: 'Sign in to use GitHub Copilot' });
+  for (let attempt = 1; ; attempt++) {
+    await ask(page, 'Are you there?');
+    const answered = page.locator(`${CHAT} .interactive-response`).last().filter({ hasText: /nothing scripted/ });
+    const outcome = await Promise.race([
+      answered.waitFor({ state: 'visible', timeout: 30_000 }).then(() => 'answered', () => 'timeout'),
+      signInDialog.waitFor({ state: 'visible', timeout: 30_000 }).then(() => 'sign-in', () => 'timeout'),
+    ]);
+    if (outcome === 'answered') break;
+    if (attempt === attempts) throw new Error(`the scripted model never answered a first request (${outcome}, ${attempts} attempts)`);
+    console.log(`[agent] first request: ${outcome === 'sign-in' ? "Copilot's sign-in dialog instead of the model" : 'no answer'}; trying again`);
+    if (await signInDialog.isVisible()) await page.keyboard.press('Escape');
+    await page.waitForTimeout(2_000);
+    await newChat(page);
+  }
+  await newChat(page);
+}
