@@ -55,6 +55,7 @@ describe('PollScheduler with a fake clock', () => {
     await clock.advance(600_000);
     assert.deepEqual(polls, []);
     assert.deepEqual(clock.pending, []);
+    scheduler.dispose();
   });
 
   it('backs off after rate limiting and recovers after a success', async () => {

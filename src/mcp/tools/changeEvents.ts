@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { PagerDutyError } from '../../pagerduty/errors';
 import type { Raw } from '../shape/common';
 import { changeEventLine, shapeChangeEvent } from '../shape/changeEvents';

@@ -10,7 +10,7 @@ import { logEntryLine, shapeLogEntry } from '../shape/logEntries';
 import { fence } from '../untrusted';
 import { incidentPath, incidentRef, resolveIncidentId } from './incidentRefs';
 import { listOutput, objectOutput, pageFields, pagingLine } from './output';
-import { limit, offset, pdId, text } from './params';
+import { limit, offset, text } from './params';
 import { CREATE, defineTool, DESTRUCTIVE, READ, UPDATE, type ToolDefinition } from './types';
 
 const incidentId = incidentRef;

@@ -1,5 +1,4 @@
 /** Parameters and checks shared by the schedule, v3 schedule and on-call tools. */
-import { z } from 'zod';
 import { PagerDutyError } from '../../pagerduty/errors';
 import type { Page } from '../../pagerduty/client';
 import type { ToolContext } from './types';

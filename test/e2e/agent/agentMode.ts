@@ -10,7 +10,7 @@ import { ALL_TOOLS, DEFAULT_TOOLSETS } from '../../../src/mcp/tools';
 import { startSimulator, type Simulator } from '../../simulator';
 import { onCleanup, openVSCode, runCommand, screenshot } from '../harness';
 import type { RunHygiene } from '../harness/hygieneRun';
-import { ask, confirmTool, enableBuiltinCopilotChat, newChat, waitForResponse, warmUpChat } from './chat';
+import { ask, confirmTool, enableBuiltinCopilotChat, newChat, runIncidentCommand, waitForResponse, warmUpChat } from './chat';
 import { runChatContext } from './chatContext';
 import { installScriptedModel } from './modelVsix';
 import type { ModelRequest, Scenario, Script } from './script';
@@ -155,11 +155,7 @@ export async function runAgentMode(opts: AgentModeOptions): Promise<AgentFigures
 
     await check('"Investigate with Copilot" puts the request in the chat; sent, it reaches the model with the incident\'s id and number', async () => {
       await newChat(page);
-      await runCommand(page, 'PagerDuty: Investigate with Copilot');
-      const pick = page.locator('.quick-input-widget input[type="text"]');
-      await pick.waitFor({ state: 'visible', timeout: 15_000 });
-      await pick.fill(String(toSkip.number));
-      await page.keyboard.press('Enter');
+      await runIncidentCommand(page, 'PagerDuty: Investigate with Copilot', toSkip.number);
       await sendPrefilledRequest(page, 'Investigate PagerDuty incident');
       await waitForResponse(page, 'ON-IT');
       const [request] = log.of(scenarios.withCopilot);

@@ -130,3 +130,12 @@ export async function warmUpChat(page: Page, attempts = 4): Promise<void> {
   }
   await newChat(page);
 }
+
+/** Runs one of our palette commands that asks for an incident, and answers with the incident's number. */
+export async function runIncidentCommand(page: Page, title: string, incidentNumber: number): Promise<void> {
+  await runCommand(page, title);
+  const input = page.locator('.quick-input-widget input[type="text"]');
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill(String(incidentNumber));
+  await page.keyboard.press('Enter');
+}

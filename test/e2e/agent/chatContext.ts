@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Frame, Locator, Page } from 'playwright-core';
 import type { Simulator } from '../../simulator';
-import { runCommand, screenshot } from '../harness';
-import { ask, confirmTool, newChat, openChat, waitForResponse } from './chat';
+import { screenshot } from '../harness';
+import { ask, confirmTool, newChat, openChat, runIncidentCommand, waitForResponse } from './chat';
 import type { ModelRequest, Scenario, Script } from './script';
 
 const CHAT = '.part.auxiliarybar';
@@ -81,11 +81,7 @@ export async function runChatContext({ sim, docsDir, window, check }: ChatContex
 
     await check('Add to Chat in the incident page\'s title bar attaches the incident; sent, the model receives it', async () => {
       await newChat(page);
-      await runCommand(page, 'PagerDuty: Open Incident Page');
-      const input = page.locator('.quick-input-widget input[type="text"]');
-      await input.waitFor({ state: 'visible', timeout: 15_000 });
-      await input.fill(String(paged.number));
-      await page.keyboard.press('Enter');
+      await runIncidentCommand(page, 'PagerDuty: Open Incident Page', paged.number);
       await page.locator('.tabs-container .tab', { hasText: `#${paged.number} ` }).waitFor({ timeout: 30_000 });
       // The page's title-bar button (F1 would go to the focused webview, not the workbench).
       await page.locator('.part.editor .editor-actions [aria-label*="Add to Chat"]').first().click();
