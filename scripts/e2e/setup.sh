@@ -23,9 +23,11 @@ trap 'fail "step failed at line $LINENO (see output above)"' ERR
 CLEAN_PATH=$(printf '%s' "$PATH" | tr ':' '\n' | grep -v -e '/node_modules/\.bin' -e '/node-gyp-bin' | paste -sd: -)
 # The machine's own npm config (its CA bundle, registry, proxy) is named on purpose: npm looks for it under its prefix,
 # which follows --prefix and the running node (Node 24 here), so a nested install would not find it by itself.
-NPM_GLOBALCONFIG=$(npm config get globalconfig)
+# Asked only when an install runs, so a warm cache costs no npm start.
 pristine() {
-  env -i PATH="$CLEAN_PATH" HOME="$HOME" LANG="${LANG:-C.UTF-8}" npm_config_globalconfig="$NPM_GLOBALCONFIG" \
+  local globalconfig
+  globalconfig=$(npm config get globalconfig)
+  env -i PATH="$CLEAN_PATH" HOME="$HOME" LANG="${LANG:-C.UTF-8}" npm_config_globalconfig="$globalconfig" \
     ${TMPDIR:+TMPDIR="$TMPDIR"} ${NODE_EXTRA_CA_CERTS:+NODE_EXTRA_CA_CERTS="$NODE_EXTRA_CA_CERTS"} \
     ${HTTPS_PROXY:+HTTPS_PROXY="$HTTPS_PROXY"} ${HTTP_PROXY:+HTTP_PROXY="$HTTP_PROXY"} ${NO_PROXY:+NO_PROXY="$NO_PROXY"} \
     "$@"
