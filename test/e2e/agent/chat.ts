@@ -10,7 +10,7 @@ import { MODEL_NAME } from './script';
 declare const indexedDB: { open(name: string): any };
 
 /** The Chat view in the secondary side bar, where 1.139 puts it. */
-const CHAT = '.part.auxiliarybar';
+export const CHAT = '.part.auxiliarybar';
 
 const STATE_DB = 'vscode-web-state-db-global';
 const MIGRATED = 'builtinChatExtensionEnablementMigration';
@@ -137,5 +137,23 @@ export async function runIncidentCommand(page: Page, title: string, incidentNumb
   const input = page.locator('.quick-input-widget input[type="text"]');
   await input.waitFor({ state: 'visible', timeout: 15_000 });
   await input.fill(String(incidentNumber));
+  await page.keyboard.press('Enter');
+}
+
+/** For the README's picture: the tool steps expanded, the "Set BYOK utility models" banner closed (best effort). */
+export async function showForScreenshot(page: Page): Promise<void> {
+  const chat = page.locator(CHAT);
+  await chat.getByText(/^Completed \d+ steps?/).first().click({ timeout: 3_000 }).catch(() => undefined);
+  const banner = chat.locator('div', { hasText: /^Set BYOK utility models/ }).first();
+  const close = banner.locator('[aria-label*="close" i], [aria-label*="dismiss" i], .codicon-close').first();
+  await close.click({ timeout: 3_000 }).catch(async () => console.log(`[agent] banner not closed: ${(await banner.innerHTML().catch(() => '')).slice(0, 1500)}`));
+  await page.waitForTimeout(500);
+}
+
+/** Sends what a command or prompt typed into the chat input, once it is there. */
+export async function sendPrefilledRequest(page: Page, startsWith: string): Promise<void> {
+  const editor = page.locator(`${CHAT} .interactive-input-part .monaco-editor`).first();
+  await editor.filter({ hasText: startsWith }).waitFor({ timeout: 15_000 });
+  await editor.click();
   await page.keyboard.press('Enter');
 }

@@ -7,11 +7,9 @@ import { join } from 'node:path';
 import type { Frame, Locator, Page } from 'playwright-core';
 import type { Simulator } from '../../simulator';
 import { screenshot } from '../harness';
-import { ask, confirmTool, newChat, openChat, runIncidentCommand, waitForResponse } from './chat';
-import type { ModelRequest, Scenario, Script } from './script';
+import { ask, CHAT, confirmTool, newChat, openChat, runIncidentCommand, waitForResponse } from './chat';
+import { FENCED_DATA, fencedBlocks, type ModelRequest, type Scenario, type Script } from './script';
 
-const CHAT = '.part.auxiliarybar';
-const FENCE = /<<<PAGERDUTY_DATA\n[\s\S]*?\nPAGERDUTY_DATA>>>/g;
 const HOUR = 3_600_000;
 
 /** What agentMode.ts lends: its window (signed in, writes on, this script) and its check reporter. */
@@ -100,7 +98,7 @@ export async function runChatContext({ sim, docsDir, window, check }: ChatContex
       await screenshot(page, join(docsDir, 'agent-mode-incident-card.png'));
       const result = log.toolResult(scenarios.card);
       assert.ok(!result.includes('pagerduty/incidentCard') && !result.trimStart().startsWith('{'), 'the card data did not reach the model');
-      assert.match(result, FENCE);
+      assert.match(result, FENCED_DATA);
       // VS Code 1.139 runs a tool call the App makes on a click without its chat confirmation: the click is the consent.
       await card.locator('#card button[data-action="acknowledge"]').click();
       await card.locator('#card .badge.acknowledged').waitFor({ timeout: 30_000 });
@@ -122,7 +120,7 @@ async function frameWith(page: Page, selector: string, timeoutMs = 60_000): Prom
 /** The incident's get_incident text (fenced, with its id and title) is somewhere in what the model received. */
 function assertReceived(requests: ModelRequest[], incident: { id: string; title: string }): void {
   const received = requests.flatMap((r) => r.messages.flatMap((m) => m.parts.map((p) => ('text' in p ? p.text : '')))).join('\n');
-  const fenced = (received.match(FENCE) ?? []).find((block) => block.includes(`${incident.id} `));
+  const fenced = fencedBlocks(received).find((block) => block.includes(`${incident.id} `));
   assert.ok(fenced, `the model never received ${incident.id}'s fenced get_incident text`);
   assert.ok(fenced.includes(incident.title.slice(0, 20)), 'with its title, inside the fence');
 }

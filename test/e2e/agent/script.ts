@@ -1,6 +1,7 @@
 // The contract between an agent-mode test and the scripted model (test/e2e/agent/model): the test writes a Script
 // to the file named by E2E_MODEL_SCRIPT; the model answers each request from it and appends a ModelRequest line to
 // E2E_MODEL_LOG. No state lives in the model: each reply follows from the conversation it is sent.
+import { FENCE_CLOSE, FENCE_OPEN } from '../../../src/mcp/untrusted';
 
 export interface ToolStep {
   /** A tool's bare name (list_incidents): the model calls the offered tool whose name is it or ends in _<it>. */
@@ -46,6 +47,22 @@ export interface ModelRequest {
   messages: LoggedMessage[];
   reply: { tool?: string; input?: unknown; text?: string };
 }
+
+/** One untrusted-data block as the server fences it (src/mcp/untrusted.ts). Not global: it keeps no lastIndex. */
+export const FENCED_DATA = new RegExp(`${FENCE_OPEN}\\n[\\s\\S]*?\\n${FENCE_CLOSE}`);
+
+/** Every fenced block in a text. */
+export function fencedBlocks(text: string): string[] {
+  return text.match(new RegExp(FENCED_DATA.source, 'g')) ?? [];
+}
+
+/** The text with its fenced blocks removed: what the model would read as the tool's own words. */
+export function outsideFences(text: string): string {
+  return text.replace(new RegExp(FENCED_DATA.source, 'g'), '');
+}
+
+/** How Copilot replaces a tool result over 8 KB: a pointer to the file it wrote the result to (captured). */
+export const SPILLED_RESULT = /^Large tool result \([^)]*\) written to file\. Use the read_file tool to access the content at: (.+)$/;
 
 export const MODEL_VENDOR = 'pagerduty-e2e';
 export const MODEL_ID = 'scripted';

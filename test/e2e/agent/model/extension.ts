@@ -2,7 +2,7 @@
 // packaged as its own .vsix by test/e2e/agent/modelVsix.ts and installed beside the PagerDuty extension.
 import { appendFileSync, readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { MODEL_ID, MODEL_NAME, MODEL_VENDOR, type LoggedMessage, type LoggedPart, type ModelRequest, type Script, type Step } from '../script';
+import { MODEL_ID, MODEL_NAME, MODEL_VENDOR, SPILLED_RESULT, type LoggedMessage, type LoggedPart, type ModelRequest, type Script, type Step } from '../script';
 
 // @types/vscode 1.101 predates the final chat provider API (1.104): the few members used are typed here.
 interface ChatTool { name: string }
@@ -65,12 +65,11 @@ function respond(messages: readonly ChatMessage[], options: ChatOptions, progres
 }
 
 const READ_FILE = 'read_file';
-const SPILLED = /^Large tool result \([^)]*\) written to file\. Use the read_file tool to access the content at: (.+)$/;
 
 /** The file a spilled tool result was written to, when the last message carries one. */
 function spilledResult(message: LoggedMessage | undefined): string | undefined {
   for (const part of message?.parts ?? []) {
-    const match = part.type === 'toolResult' ? SPILLED.exec(part.text.trim()) : null;
+    const match = part.type === 'toolResult' ? SPILLED_RESULT.exec(part.text.trim()) : null;
     if (match) return match[1]!.trim();
   }
   return undefined;
