@@ -1,4 +1,5 @@
-// The incident card (MCP App): one self-contained HTML page, script inlined, compiled into the MCP server as a string.
+// The incident card (MCP App): one self-contained HTML page, the incident page's stylesheet and the script inlined,
+// compiled into the MCP server as a string.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 
@@ -17,5 +18,8 @@ export async function buildIncidentCard({ production, plugins = [] }) {
   });
   // A "</script" inside the bundle would end the inline script early.
   const script = result.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
-  return readFileSync('src/mcpApps/incidentCard/card.html', 'utf8').replace('/*CARD_SCRIPT*/', () => script);
+  const css = readFileSync('src/webview/incidentPage/page.css', 'utf8').replace(/<\/style/gi, '');
+  return readFileSync('src/mcpApps/incidentCard/card.html', 'utf8')
+    .replace('/*PAGE_CSS*/', () => css)
+    .replace('/*CARD_SCRIPT*/', () => script);
 }

@@ -3,7 +3,8 @@ import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprot
 import { PagerDutyClient } from '../pagerduty/client';
 import type { ServerConfig } from './config';
 import { INSTRUCTIONS } from './instructions';
-import { callWithCard, CARD_TOOL, registerCard, supportsApps, withCard } from './apps/incidentCard';
+import { cardActionTool } from './apps/cardAction';
+import { callWithCard, CARD_TOOLS, registerCard, supportsApps, withCard } from './apps/incidentCard';
 import { registerPrompts } from './prompts';
 import { registerResources } from './resources';
 import { Toolbox } from './registry';
@@ -41,6 +42,8 @@ export function createServer(config: ServerConfig, version: string, log?: (line:
   const reader = createToolbox({ enableWrites: false, toolsets: [...TOOLSETS], structuredOutput: true });
   registerResources(server, reader, client, config.resourcePollMs);
   const apps = () => supportsApps(server.server.getClientCapabilities());
+  // The card's buttons: an app-only tool, present only when the model's toolbox may write too.
+  const cardActions = new Toolbox([cardActionTool(toolbox, reader)], { enableWrites: config.enableWrites, toolsets: ['incidents'] }, ['incidents']);
   // Only MCP Apps hosts get the card's resource: for others it would be a useless entry among the context resources.
   server.server.oninitialized = () => {
     if (apps()) registerCard(server);
@@ -48,7 +51,7 @@ export function createServer(config: ServerConfig, version: string, log?: (line:
 
   // Tools are published from our own registry rather than McpServer.registerTool, so that schemas stay flat
   // (no $ref) and argument errors name the offending argument.
-  server.server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: apps() ? withCard(toolbox.publish()) : toolbox.publish() }));
+  server.server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: apps() ? withCard(toolbox.publish(), cardActions.publish()) : toolbox.publish() }));
   server.server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
     if (!client) {
       return {
@@ -66,10 +69,12 @@ export function createServer(config: ServerConfig, version: string, log?: (line:
       // A person answers, not a program: the SDK's 60 s request default is too short.
       elicit: canAsk ? (params) => server.server.elicitInput(params, { relatedRequestId: extra.requestId, signal: extra.signal, timeout: ASK_TIMEOUT_MS }) : undefined,
     };
-    if (request.params.name === CARD_TOOL && apps() && toolbox.enabled().some((t) => t.name === CARD_TOOL)) {
-      return callWithCard(reader, request.params.arguments, ctx, config.structuredOutput);
+    const name = request.params.name;
+    if (apps() && CARD_TOOLS.includes(name) && toolbox.enabled().some((t) => t.name === name)) {
+      return callWithCard(name, reader, request.params.arguments, ctx, { keepStructured: config.structuredOutput, canWrite: cardActions.enabled().length > 0 });
     }
-    return toolbox.call(request.params.name, request.params.arguments, ctx);
+    if (apps() && cardActions.enabled().some((t) => t.name === name)) return cardActions.call(name, request.params.arguments, ctx);
+    return toolbox.call(name, request.params.arguments, ctx);
   });
   return server;
 }

@@ -1,38 +1,79 @@
 /**
- * The incident card (MCP Apps) over stdio: a host that declares MCP Apps gets get_incident pointing at the card, the
- * card's HTML, and the card's data in the result's _meta; the text (what the model receives) is the same as for any
- * other client, which sees exactly today's answer.
+ * The incident card (MCP Apps) over stdio: a host that declares MCP Apps gets get_incident and list_incidents pointing
+ * at the card, the card's HTML, the card's data in the result's _meta, and an app-only action tool that asks the
+ * person before it writes; the text (what the model receives) is the same as for any other client, which sees
+ * exactly today's answer.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { ElicitRequest, ElicitResult } from '@modelcontextprotocol/sdk/types.js';
+import { CARD_ACTION_TOOL } from '../../src/mcp/apps/cardAction';
 import { APP_MIME, CARD_META, CARD_URI } from '../../src/mcp/apps/incidentCard';
+import type { CardData } from '../../src/views/incidentPage/cardModel';
+import { CARD_ROWS } from '../../src/views/incidentPage/cardModel';
 import { startMcp, type McpSession } from '../support/mcpHarness';
+
+const APPS = { extensions: { 'io.modelcontextprotocol/ui': { mimeTypes: [APP_MIME] } } } as never;
 
 describe('incident card (MCP Apps)', () => {
   let apps: McpSession;
   let plain: McpSession;
+  let readOnly: McpSession;
+  /** The person's next answer to the confirmation, and the questions asked. */
+  let answer: (request: ElicitRequest) => ElicitResult = () => ({ action: 'cancel' });
+  const questions: ElicitRequest['params'][] = [];
   before(async () => {
-    apps = await startMcp({ writes: true, structuredOutput: false, capabilities: { extensions: { 'io.modelcontextprotocol/ui': { mimeTypes: [APP_MIME] } } } as never });
+    apps = await startMcp({
+      writes: true,
+      structuredOutput: false,
+      capabilities: APPS,
+      elicit: (request) => {
+        questions.push(request.params);
+        return answer(request);
+      },
+    });
     plain = await startMcp({ writes: true, structuredOutput: false, sim: apps.sim });
+    readOnly = await startMcp({ writes: false, structuredOutput: false, capabilities: APPS, sim: apps.sim });
   });
   after(async () => {
+    await readOnly.close();
     await plain.close();
     await apps.close();
   });
 
-  const getIncident = async (s: McpSession) => (await s.client.listTools()).tools.find((t) => t.name === 'get_incident')!;
-  const incident = () => [...apps.sim.state.incidents.values()].find((i) => i.status !== 'resolved' && (apps.sim.state.notes.get(i.id) ?? []).length)!;
+  const tool = async (s: McpSession, name: string) => (await s.client.listTools()).tools.find((t) => t.name === name);
+  const open = () => [...apps.sim.state.incidents.values()].filter((i) => i.status !== 'resolved');
+  const withNotes = () => open().find((i) => (apps.sim.state.notes.get(i.id) ?? []).length)!;
+  const call = async (s: McpSession, name: string, args: Record<string, unknown>) => (await s.client.callTool({ name, arguments: args })) as any;
+  const cardOf = (result: any) => result._meta?.[CARD_META] as CardData | undefined;
+  const text = (result: any) => (result.content as { text: string }[]).map((c) => c.text).join('\n');
+  const confirm = (request: ElicitRequest): ElicitResult => {
+    const schema = (request.params as unknown as { requestedSchema: { properties: { confirm: { oneOf: { const: string }[] } } } }).requestedSchema;
+    return { action: 'accept', content: { confirm: schema.properties.confirm.oneOf[0]!.const } };
+  };
 
-  it('get_incident names the card only for MCP Apps hosts', async () => {
-    assert.deepEqual((await getIncident(apps))._meta, { ui: { resourceUri: CARD_URI } });
-    assert.equal((await getIncident(plain))._meta, undefined);
+  it('get_incident and list_incidents name the card only for MCP Apps hosts', async () => {
+    for (const name of ['get_incident', 'list_incidents']) {
+      assert.deepEqual((await tool(apps, name))!._meta, { ui: { resourceUri: CARD_URI } });
+      assert.equal((await tool(plain, name))!._meta, undefined);
+    }
   });
 
-  it('the card is a readable MCP App resource, not offered as context', async () => {
+  it("the card's action tool is for the app only, and only where writes are enabled", async () => {
+    const action = await tool(apps, CARD_ACTION_TOOL);
+    assert.deepEqual(action?._meta, { ui: { resourceUri: CARD_URI, visibility: ['app'] } });
+    assert.equal(await tool(plain, CARD_ACTION_TOOL), undefined, 'not for hosts without MCP Apps');
+    assert.equal(await tool(readOnly, CARD_ACTION_TOOL), undefined, 'not while writes are off');
+    const refused = await call(readOnly, CARD_ACTION_TOOL, { incident_id: open()[0]!.id, action: 'acknowledge' });
+    assert.equal(refused.isError, true);
+  });
+
+  it('the card is a readable MCP App resource with the incident page\'s stylesheet, not offered as context', async () => {
     const { contents } = await apps.client.readResource({ uri: CARD_URI });
-    const html = (contents[0] as { text: string; mimeType: string });
+    const html = contents[0] as { text: string; mimeType: string };
     assert.equal(html.mimeType, APP_MIME);
     assert.match(html.text, /^<!doctype html>[\s\S]*<script>[\s\S]*ui\/initialize[\s\S]*<\/script>/i);
+    assert.match(html.text, /\.status-acknowledged[\s\S]*\.note-form/, 'page.css is inlined');
     const { resources } = await apps.client.listResources();
     assert.ok(!resources.some((r) => r.uri.startsWith('ui://')), 'not among the listed resources');
     for (const s of [apps, plain]) {
@@ -42,24 +83,96 @@ describe('incident card (MCP Apps)', () => {
     await assert.rejects(plain.client.readResource({ uri: CARD_URI }));
   });
 
-  it("the result's text is unchanged; the card's data rides in _meta only for MCP Apps hosts", async () => {
-    const target = incident();
-    const forApps = (await apps.client.callTool({ name: 'get_incident', arguments: { incident_id: target.id } })) as any;
-    const forPlain = (await plain.client.callTool({ name: 'get_incident', arguments: { incident_id: target.id } })) as any;
+  it("get_incident: the text is unchanged; the card's data (the page's view, cut to a card) rides in _meta only for MCP Apps hosts", async () => {
+    const target = withNotes();
+    const forApps = await call(apps, 'get_incident', { incident_id: target.id });
+    const forPlain = await call(plain, 'get_incident', { incident_id: target.id });
     assert.deepEqual(forApps.content, forPlain.content, 'the model receives the same text');
     assert.equal(forApps.structuredContent, undefined, 'no structuredContent (hosts give that to the model)');
-    assert.equal(forPlain._meta?.[CARD_META], undefined);
-    const card = forApps._meta[CARD_META];
+    assert.equal(cardOf(forPlain), undefined);
+    const card = cardOf(forApps);
+    assert.equal(card?.kind, 'incident');
+    if (card?.kind !== 'incident') return;
     assert.equal(card.incident.id, target.id);
     assert.equal(card.incident.number, target.number);
-    assert.ok(card.alerts.length > 0 && card.alerts.length <= 5);
-    assert.ok(card.notes.some((n: { content: string }) => (apps.sim.state.notes.get(target.id) ?? []).some((x) => x.content === n.content)));
+    assert.ok(card.incident.alerts.items.length > 0 && card.incident.alerts.items.length <= 5);
+    assert.ok(card.incident.notes.items.some((n) => (apps.sim.state.notes.get(target.id) ?? []).some((x) => x.content === n.content)));
+    assert.ok(card.incident.facts.some((f) => f.label === 'Assigned to'));
+    const offered = card.incident.actions.map((a) => a.action);
+    assert.ok(offered.includes('resolve') && offered.every((a) => ['acknowledge', 'resolve', 'openInPagerDuty'].includes(a)), offered.join());
+    assert.equal(card.canWrite, true);
+    const shown = cardOf(await call(readOnly, 'get_incident', { incident_id: target.id }));
+    assert.ok(shown?.kind === 'incident' && shown.canWrite === false && shown.incident.actions.every((a) => a.action === 'openInPagerDuty'), 'read-only: nothing to click that writes');
   });
 
-  it('an error is the same error for both', async () => {
-    const a = (await apps.client.callTool({ name: 'get_incident', arguments: { incident_id: 'QNOPE0000' } })) as any;
-    const b = (await plain.client.callTool({ name: 'get_incident', arguments: { incident_id: 'QNOPE0000' } })) as any;
+  it('list_incidents: the same text; the card lists the open incidents of the answer with their actions', async () => {
+    const args = { scope: 'all', limit: 100 };
+    const forApps = await call(apps, 'list_incidents', args);
+    const forPlain = await call(plain, 'list_incidents', args);
+    assert.deepEqual(forApps.content, forPlain.content);
+    const card = cardOf(forApps);
+    assert.equal(card?.kind, 'list');
+    if (card?.kind !== 'list') return;
+    const openIds = new Set(open().map((i) => i.id));
+    assert.ok(card.rows.length > 0 && card.rows.length <= CARD_ROWS);
+    assert.ok(card.rows.every((r) => openIds.has(r.id)), 'only open incidents');
+    const triggered = card.rows.find((r) => r.status === 'triggered')!;
+    assert.deepEqual(triggered.actions.map((a) => a.action), ['acknowledge', 'resolve']);
+    assert.ok(card.rows.every((r) => text(forApps).includes(`#${r.number} ${r.id}`)), 'every row is in the text the model got');
+    const resolved = cardOf(await call(apps, 'list_incidents', { scope: 'all', statuses: ['resolved'], limit: 5 }));
+    assert.ok(resolved?.kind === 'list' && resolved.rows.length === 0, 'a list of resolved incidents has no rows to act on');
+  });
+
+  it('an error is the same error for both, with no card', async () => {
+    const a = await call(apps, 'get_incident', { incident_id: 'QNOPE0000' });
+    const b = await call(plain, 'get_incident', { incident_id: 'QNOPE0000' });
     assert.equal(a.isError, true);
     assert.deepEqual(a.content, b.content);
+    assert.equal(cardOf(a), undefined);
+  });
+
+  it('Acknowledge from the card asks the person first; confirmed, PagerDuty changes', async () => {
+    const target = open().find((i) => i.status === 'triggered')!;
+    questions.length = 0;
+    answer = confirm;
+    const result = await call(apps, CARD_ACTION_TOOL, { incident_id: target.id, action: 'acknowledge' });
+    assert.equal(result.isError, undefined, text(result));
+    assert.equal(questions.length, 1);
+    assert.match(String(questions[0]!.message), new RegExp(`^Acknowledge incident #${target.number} `));
+    assert.equal(apps.sim.state.incidents.get(target.id)!.status, 'acknowledged');
+  });
+
+  it('Resolve declined, or cancelled, changes nothing and says so', async () => {
+    const target = open()[0]!;
+    for (const action of ['decline', 'cancel'] as const) {
+      answer = () => ({ action });
+      const result = await call(apps, CARD_ACTION_TOOL, { incident_id: target.id, action: 'resolve' });
+      assert.equal(result.isError, true);
+      assert.match(text(result), new RegExp(`Nothing changed: the person ${action === 'decline' ? 'declined' : 'cancelled'} the question \\(resolving #${target.number} `));
+      assert.notEqual(apps.sim.state.incidents.get(target.id)!.status, 'resolved');
+    }
+  });
+
+  it('Add note from the card shows the note in the question and adds it once confirmed; an empty note is refused before asking', async () => {
+    const target = open()[1]!;
+    questions.length = 0;
+    const missing = await call(apps, CARD_ACTION_TOOL, { incident_id: target.id, action: 'add_note' });
+    assert.equal(missing.isError, true);
+    assert.match(text(missing), /argument "note": is required for action "add_note"/);
+    assert.equal(questions.length, 0, 'nothing asked');
+    answer = confirm;
+    const note = `Card note ${Date.now()}`;
+    const result = await call(apps, CARD_ACTION_TOOL, { incident_id: target.id, action: 'add_note', note });
+    assert.equal(result.isError, undefined, text(result));
+    assert.match(String(questions[0]!.message), new RegExp(`Note: ${note}`));
+    assert.ok((apps.sim.state.notes.get(target.id) ?? []).some((n) => n.content === note));
+  });
+
+  it('an unknown incident fails before asking, naming it', async () => {
+    questions.length = 0;
+    const result = await call(apps, CARD_ACTION_TOOL, { incident_id: 'QNOPE0000', action: 'resolve' });
+    assert.equal(result.isError, true);
+    assert.match(text(result), /QNOPE0000/);
+    assert.equal(questions.length, 0);
   });
 });

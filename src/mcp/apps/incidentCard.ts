@@ -1,23 +1,26 @@
 /**
- * The incident card (MCP Apps): for hosts that render MCP Apps, get_incident's tool points at a small HTML app
- * (ui://pagerduty/incident-card) and its result carries the card's data in `_meta`. The model still receives only the
- * tool's concise fenced text: the data is not in `content` or `structuredContent`, which hosts give the model.
+ * The incident card (MCP Apps): for hosts that render MCP Apps, get_incident and list_incidents point at a small HTML
+ * app (ui://pagerduty/incident-card) and their results carry the card's data in `_meta`. The model still receives only
+ * the tool's concise fenced text: the data is not in `content` or `structuredContent`, which hosts give the model.
+ * The card's buttons call the app-only incident_card_action (cardAction.ts), listed only when writes are enabled.
  */
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ClientCapabilities } from '@modelcontextprotocol/sdk/types.js';
-import type { CallResult, Toolbox } from '../registry';
+import { formatOnly } from '../../translate';
+import { incidentCard, listCard, type CardData } from '../../views/incidentPage/cardModel';
+import type { CallResult, PublishedTool, Toolbox } from '../registry';
+import type { IncidentSummary } from '../shape/incident';
 import type { ToolContext } from '../tools/types';
 
 export const CARD_URI = 'ui://pagerduty/incident-card';
 /** MCP Apps' HTML resource type and client capability (@modelcontextprotocol/ext-apps RESOURCE_MIME_TYPE, EXTENSION_ID). */
 export const APP_MIME = 'text/html;profile=mcp-app';
 const UI_EXTENSION = 'io.modelcontextprotocol/ui';
-/** Where a get_incident result carries the card's data. */
+/** Where a result carries the card's data. */
 export const CARD_META = 'pagerduty/incidentCard';
-export const CARD_TOOL = 'get_incident';
-/** Alerts and notes shown on the card: the latest few, as on the incident page's summary. */
-const CARD_ITEMS = 5;
+/** The tools whose answers show as a card. */
+export const CARD_TOOLS: readonly string[] = ['get_incident', 'list_incidents'];
 
 declare const __INCIDENT_CARD_HTML__: string | undefined;
 const CARD_HTML = typeof __INCIDENT_CARD_HTML__ === 'string' ? __INCIDENT_CARD_HTML__ : undefined;
@@ -27,27 +30,35 @@ export function supportsApps(capabilities: ClientCapabilities | undefined): bool
   return Boolean(CARD_HTML && ui?.mimeTypes?.includes(APP_MIME));
 }
 
-/** tools/list for an MCP Apps host: get_incident names the card. */
-export function withCard<T extends { name: string }>(tools: T[]): (T & { _meta?: Record<string, unknown> })[] {
-  return tools.map((t) => (t.name === CARD_TOOL ? { ...t, _meta: { ui: { resourceUri: CARD_URI } } } : t));
+/** tools/list for an MCP Apps host: the card tools name the card; the card's own action tool is for the app only. */
+export function withCard(tools: PublishedTool[], appOnly: PublishedTool[]): (PublishedTool & { _meta?: Record<string, unknown> })[] {
+  return [
+    ...tools.map((t) => (CARD_TOOLS.includes(t.name) ? { ...t, _meta: { ui: { resourceUri: CARD_URI } } } : t)),
+    ...appOnly.map((t) => ({ ...t, _meta: { ui: { resourceUri: CARD_URI, visibility: ['app'] } } })),
+  ];
 }
 
 /**
- * get_incident for an MCP Apps host: the same text, plus the card's data (incident, latest alerts and notes) in _meta.
- * `reader` has structured output on; what the model is given keeps only `content` (and structuredContent if the
- * server publishes it anyway).
+ * A card tool for an MCP Apps host: the same text, plus the card's data in _meta. `reader` has structured output on;
+ * what the model is given keeps only `content` (and structuredContent if the server publishes it anyway).
  */
-export async function callWithCard(reader: Toolbox, args: unknown, ctx: ToolContext, keepStructured: boolean): Promise<CallResult> {
-  const result = await reader.call(CARD_TOOL, args, ctx);
-  const incident = result.structuredContent?.incident as { id: string } | undefined;
-  if (result.isError || !incident) return keepStructured ? result : { ...result, structuredContent: undefined };
-  const list = async (tool: string, key: string) => {
-    const r = await reader.call(tool, { incident_id: incident.id, ...(tool === 'list_alerts_from_incident' ? { limit: CARD_ITEMS } : {}) }, ctx);
-    return r.isError ? [] : ((r.structuredContent?.[key] as unknown[]) ?? []).slice(-CARD_ITEMS);
-  };
-  const [alerts, notes] = await Promise.all([list('list_alerts_from_incident', 'alerts'), list('list_incident_notes', 'notes')]);
+export async function callWithCard(name: string, reader: Toolbox, args: unknown, ctx: ToolContext, opts: { keepStructured: boolean; canWrite: boolean }): Promise<CallResult> {
+  const result = await reader.call(name, args, ctx);
+  const card = result.isError ? undefined : await cardOf(name, result, reader, ctx, opts.canWrite);
   const { structuredContent, ...rest } = result;
-  return { ...rest, ...(keepStructured ? { structuredContent } : {}), _meta: { ...(result._meta as object), [CARD_META]: { incident, alerts, notes } } };
+  return { ...rest, ...(opts.keepStructured ? { structuredContent } : {}), ...(card ? { _meta: { ...(result._meta as object), [CARD_META]: card } } : {}) };
+}
+
+async function cardOf(name: string, result: CallResult, reader: Toolbox, ctx: ToolContext, canWrite: boolean): Promise<CardData | undefined> {
+  const now = ctx.now().getTime();
+  if (name === 'list_incidents') return listCard((result.structuredContent?.incidents as IncidentSummary[] | undefined) ?? [], now, formatOnly, canWrite);
+  const id = (result.structuredContent?.incident as { id?: string } | undefined)?.id;
+  if (!id) return undefined;
+  const [alerts, notes] = await Promise.all([
+    reader.call('list_alerts_from_incident', { incident_id: id, limit: 25 }, ctx),
+    reader.call('list_incident_notes', { incident_id: id }, ctx),
+  ]);
+  return incidentCard({ incident: result, alerts, notes }, now, formatOnly, canWrite);
 }
 
 /** The card's HTML, readable but not listed (it is not context for a person to attach). */

@@ -1,32 +1,18 @@
+/// <reference lib="dom" />
 /**
- * The incident card, an MCP App rendered by the host in a sandboxed iframe. It shows the data get_incident's result
- * carries in _meta (never fetched from elsewhere) and acts through the host's tools/call, so the host's confirmation
- * applies to Acknowledge, Resolve and Add note. PagerDuty text is only ever set as textContent.
+ * The incident card, an MCP App the host renders in a sandboxed iframe under get_incident and list_incidents. It shows
+ * the data the result carries in _meta (src/views/incidentPage/cardModel.ts) with the incident page's own DOM pieces
+ * and stylesheet, and acts only through the host's tools/call: incident_card_action asks the person to confirm in
+ * VS Code before it writes. PagerDuty text is only ever set as textContent.
  */
-import { App } from '@modelcontextprotocol/ext-apps';
+import { App, applyDocumentTheme, applyHostStyleVariables } from '@modelcontextprotocol/ext-apps';
+import type { CardData, CardRow, IncidentCardView } from '../../views/incidentPage/cardModel';
+import type { ActionView } from '../../views/incidentPage/viewModel';
+import { actionButton, alertItem, el, factList, focusKey, incidentHeader, incidentRow, noteForm, noteItem, restoreFocus, section, statusLine } from '../../webview/parts/incident';
 
 const CARD_META = 'pagerduty/incidentCard';
+const ACTION_TOOL = 'incident_card_action';
 
-interface Ref {
-  id: string;
-  name: string;
-}
-interface CardData {
-  incident: {
-    id: string;
-    number: number;
-    title: string;
-    status: 'triggered' | 'acknowledged' | 'resolved';
-    urgency: string;
-    priority?: Ref | null;
-    service?: Ref | null;
-    escalation_policy?: Ref | null;
-    assignees?: Ref[];
-    html_url?: string;
-  };
-  alerts: { id: string; summary: string; status?: string; severity?: string; created_at?: string }[];
-  notes: { id: string; content: string; created_at?: string; user?: Ref | null }[];
-}
 interface ToolResult {
   isError?: boolean;
   content?: { type: string; text?: string }[];
@@ -35,105 +21,131 @@ interface ToolResult {
 
 const app = new App({ name: 'PagerDuty incident card', version: '1.0.0' });
 const root = document.getElementById('card')!;
-let current: CardData | undefined;
-let busy = false;
+/** What the tool answered; `detail` is an incident opened from a list card (with a way back). */
+let data: CardData | undefined;
+let detail: Extract<CardData, { kind: 'incident' }> | undefined;
+/** The running action, as "<incident id> <action>", so only its button spins. */
+let busy: string | undefined;
+let message: { text: string; error: boolean } | undefined;
+let noteDraft = '';
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: string; text?: string } = {}, ...children: (Node | undefined)[]) {
-  const node = document.createElement(tag);
-  if (props.className) node.className = props.className;
-  if (props.text !== undefined) node.textContent = props.text;
-  for (const child of children) if (child) node.append(child);
-  return node;
-}
+const cardOf = (result: ToolResult) => result._meta?.[CARD_META] as CardData | undefined;
+const textOf = (result: ToolResult) => (result.content ?? []).map((c) => c.text ?? '').join('\n');
+const openLink = (url: string) => void app.openLink({ url });
 
-function row(label: string, value: string | undefined) {
-  return value ? el('div', { className: 'row' }, el('span', { className: 'label', text: label }), el('span', { text: value })) : undefined;
-}
-
-function button(label: string, action: string, primary = false) {
-  const b = el('button', { text: label, className: primary ? 'primary' : '' });
-  b.dataset.action = action;
-  b.disabled = busy;
-  b.addEventListener('click', () => void act(action));
-  return b;
-}
-
-function render(message?: string) {
-  root.replaceChildren();
-  if (!current) {
-    root.append(el('p', { className: 'muted', text: message ?? 'Loading incident…' }));
-    return;
-  }
-  const i = current.incident;
-  root.append(
-    el('header', {}, el('strong', { text: `#${i.number} ` }), el('span', { className: 'title', text: i.title })),
-    el('div', { className: 'badges' }, el('span', { className: `badge ${i.status}`, text: i.status }), el('span', { className: `badge ${i.urgency}`, text: `${i.urgency} urgency` })),
-    el(
-      'div',
-      { className: 'rows' },
-      row('Service', i.service?.name),
-      row('Priority', i.priority?.name ?? 'none'),
-      row('Assigned to', i.assignees?.map((a) => a.name).join(', ') || 'nobody'),
-      row('Escalation policy', i.escalation_policy?.name),
+/** While anything runs every button is disabled; only the running one (this incident, this action) spins. */
+function buttonsFor(id: string, actions: ActionView[]): HTMLButtonElement[] {
+  return actions.map((a) =>
+    actionButton(a, busy === undefined ? undefined : busy === `${id} ${a.action}` ? a.action : 'other', () =>
+      a.action === 'openInPagerDuty' ? openLink(view(id)?.url ?? '') : void act(id, a.action as 'acknowledge' | 'resolve'),
     ),
   );
-  if (current.alerts.length) {
-    root.append(el('h3', { text: 'Latest alerts' }), el('ul', {}, ...current.alerts.map((a) => el('li', { text: `${a.severity ? `[${a.severity}] ` : ''}${a.summary}${a.status ? ` (${a.status})` : ''}` }))));
+}
+
+function view(id: string): IncidentCardView | undefined {
+  const shown = detail ?? data;
+  return shown?.kind === 'incident' && shown.incident.id === id ? shown.incident : undefined;
+}
+
+function incidentCard(card: Extract<CardData, { kind: 'incident' }>, back: boolean): HTMLElement[] {
+  const i = card.incident;
+  const L = card.labels;
+  const toList = back ? el('button', { cls: 'link back', text: `← ${L.back}`, attrs: { type: 'button', 'data-action': 'back' } }) : undefined;
+  toList?.addEventListener('click', () => {
+    detail = undefined;
+    message = undefined;
+    render();
+  });
+  const parts: (HTMLElement | undefined)[] = [
+    toList,
+    incidentHeader(i),
+    factList(i.facts, openLink),
+    el('div', { cls: 'actions', attrs: { role: 'toolbar', 'aria-label': L.actions } }, ...buttonsFor(i.id, i.actions)),
+    statusLine(L, busy, message),
+    section('alerts', L.alerts, i.alerts, L.noAlerts, (a) => alertItem(a, L, openLink)),
+    section('notes', L.notes, i.notes, L.noNotes, noteItem),
+  ];
+  if (card.canWrite) {
+    parts.push(noteForm({ labels: L, draft: noteDraft, busy, busyAction: `${i.id} add_note`, onDraft: (text) => (noteDraft = text), onSubmit: (note) => void act(i.id, 'add_note', note) }));
+  } else {
+    parts.push(el('p', { cls: 'muted', text: L.readOnly }));
   }
-  if (current.notes.length) {
-    root.append(el('h3', { text: 'Latest notes' }), el('ul', {}, ...current.notes.map((n) => el('li', { text: `${n.user?.name ? `${n.user.name}: ` : ''}${n.content}` }))));
+  return parts.filter((p): p is HTMLElement => Boolean(p));
+}
+
+function listCard(card: Extract<CardData, { kind: 'list' }>): HTMLElement[] {
+  const L = card.labels;
+  const rows = card.rows.map((row: CardRow) => incidentRow(row, () => void open(row.id), ...buttonsFor(row.id, row.actions)));
+  return [
+    el('h2', { text: L.openIncidents, attrs: { id: 'list-heading' } }, el('span', { cls: 'count', text: ` ${card.rows.length + card.more}` })),
+    rows.length ? el('ul', { cls: 'items', attrs: { 'aria-labelledby': 'list-heading' } }, ...rows.map((r) => el('li', {}, r))) : el('p', { cls: 'empty', text: L.noOpenIncidents }),
+    card.more ? el('p', { cls: 'muted', text: L.more.replace('{0}', String(card.more)) }) : undefined,
+    statusLine(L, busy, message),
+    card.canWrite ? undefined : el('p', { cls: 'muted', text: L.readOnly }),
+  ].filter((p): p is HTMLElement => Boolean(p));
+}
+
+function render(loading?: string) {
+  const focused = focusKey();
+  if (!data) {
+    root.replaceChildren(el('p', { cls: 'muted', text: loading ?? 'Loading…' }));
+    return;
   }
-  const actions = el('div', { className: 'actions' });
-  if (i.status === 'triggered') actions.append(button('Acknowledge', 'acknowledge', true));
-  if (i.status !== 'resolved') actions.append(button('Resolve', 'resolve'));
-  const note = el('textarea') as HTMLTextAreaElement;
-  note.placeholder = 'Add a note';
-  note.id = 'note';
-  note.disabled = busy;
-  actions.append(note, button('Add note', 'note'));
-  root.append(actions);
-  if (message) root.append(el('p', { className: 'message', text: message }));
+  const shown = detail ?? data;
+  root.replaceChildren(el('main', { attrs: { 'aria-labelledby': shown.kind === 'incident' ? 'incident-title' : 'list-heading' } }, ...(shown.kind === 'incident' ? incidentCard(shown, Boolean(detail)) : listCard(shown))));
+  restoreFocus(root, focused);
 }
 
-function cardFrom(result: ToolResult): CardData | undefined {
-  return result._meta?.[CARD_META] as CardData | undefined;
+/** Reads the incident again (get_incident's card), for the detail view or to update its row in a list. */
+async function reload(id: string): Promise<void> {
+  const fresh = cardOf((await app.callServerTool({ name: 'get_incident', arguments: { incident_id: id } })) as ToolResult);
+  if (fresh?.kind !== 'incident') return;
+  if (data?.kind === 'incident') data = fresh;
+  if (detail) detail = fresh;
+  if (data?.kind === 'list') {
+    const i = fresh.incident;
+    data = { ...data, rows: data.rows.map((r) => (r.id === i.id ? { ...r, status: i.status, statusLabel: i.statusLabel, urgency: i.urgency, urgencyLabel: i.urgencyLabel, actions: i.actions.filter((a) => a.action !== 'openInPagerDuty') } : r)) };
+  }
 }
 
-function textOf(result: ToolResult): string {
-  return (result.content ?? []).map((c) => c.text ?? '').join('\n');
+async function open(id: string): Promise<void> {
+  if (busy) return;
+  const fresh = cardOf((await app.callServerTool({ name: 'get_incident', arguments: { incident_id: id } })) as ToolResult);
+  if (fresh?.kind === 'incident') {
+    detail = fresh;
+    message = undefined;
+    render();
+  }
 }
 
-async function refresh(message?: string) {
-  if (!current) return;
-  const result = (await app.callServerTool({ name: 'get_incident', arguments: { incident_id: current.incident.id } })) as ToolResult;
-  current = cardFrom(result) ?? current;
-  render(message);
-}
-
-async function act(action: string) {
-  if (!current || busy) return;
-  const id = current.incident.id;
-  const noteText = (document.getElementById('note') as HTMLTextAreaElement | null)?.value.trim() ?? '';
-  if (action === 'note' && !noteText) return render('Write the note first.');
-  const call =
-    action === 'note'
-      ? { name: 'add_note_to_incident', arguments: { incident_id: id, note: noteText } }
-      : { name: 'manage_incidents', arguments: { incident_ids: [id], status: action === 'acknowledge' ? 'acknowledged' : 'resolved' } };
-  busy = true;
-  render('Waiting for confirmation…');
+async function act(id: string, action: 'acknowledge' | 'resolve' | 'add_note', note?: string): Promise<void> {
+  if (busy || !data) return;
+  busy = `${id} ${action}`;
+  message = { text: (detail ?? data).labels.confirming, error: false };
+  render();
   try {
-    const result = (await app.callServerTool(call)) as ToolResult;
-    busy = false;
-    await refresh(result.isError ? textOf(result) : 'Done.');
+    const result = (await app.callServerTool({ name: ACTION_TOOL, arguments: { incident_id: id, action, ...(note ? { note } : {}) } })) as ToolResult;
+    message = { text: textOf(result), error: Boolean(result.isError) };
+    if (!result.isError && action === 'add_note') noteDraft = '';
+    await reload(id);
   } catch (error) {
-    busy = false;
-    render(`Not done: ${error instanceof Error ? error.message : String(error)}`);
+    message = { text: `Not done: ${error instanceof Error ? error.message : String(error)}`, error: true };
+  } finally {
+    busy = undefined;
+    render();
   }
+}
+
+function applyHost(context: ReturnType<App['getHostContext']>) {
+  if (context?.theme) applyDocumentTheme(context.theme);
+  if (context?.styles?.variables) applyHostStyleVariables(context.styles.variables);
 }
 
 app.ontoolresult = (result) => {
-  current = cardFrom(result as ToolResult);
-  render(current ? undefined : textOf(result as ToolResult) || 'No incident to show.');
+  data = cardOf(result as ToolResult);
+  detail = undefined;
+  render(data ? undefined : textOf(result as ToolResult) || 'Nothing to show.');
 };
+app.onhostcontextchanged = (context) => applyHost(context);
 render();
-void app.connect();
+void app.connect().then(() => applyHost(app.getHostContext()));

@@ -89,6 +89,19 @@ export interface ChangeView {
   url?: string;
 }
 
+/** One incident in a list (the chat card of list_incidents): enough to recognise it and act on it. */
+export interface IncidentRowView {
+  id: string;
+  number: number;
+  title: string;
+  status: IncidentSummary['status'];
+  urgency: IncidentSummary['urgency'];
+  statusLabel: string;
+  urgencyLabel: string;
+  /** Service, assignees and age on one line. */
+  detail: string;
+}
+
 export interface IncidentView {
   id: string;
   number: number;
@@ -232,7 +245,8 @@ function refNames(list: Ref[] | undefined): string {
   return (list ?? []).map((r) => r.name).join(', ');
 }
 
-function actions(i: IncidentSummary, t: Translate): ActionView[] {
+/** Every action of the incident page, enabled by the incident's status. */
+export function incidentActions(i: Pick<IncidentSummary, 'status' | 'urgency' | 'html_url'>, t: Translate): ActionView[] {
   const open = i.status !== 'resolved';
   const list: ActionView[] = [
     { action: 'acknowledge', label: t('Acknowledge'), icon: 'eye', enabled: i.status === 'triggered', primary: i.status === 'triggered' },
@@ -262,6 +276,19 @@ function escalationLevel(log: LogEntry[]): string | undefined {
   return undefined;
 }
 
+function statusLabel(status: IncidentSummary['status'], t: Translate): string {
+  return { triggered: t('Triggered'), acknowledged: t('Acknowledged'), resolved: t('Resolved') }[status] ?? status;
+}
+
+function urgencyLabel(urgency: IncidentSummary['urgency'], t: Translate): string {
+  return urgency === 'high' ? t('High urgency') : t('Low urgency');
+}
+
+export function incidentRowView(i: IncidentSummary, now: number, t: Translate): IncidentRowView {
+  const detail = [i.service?.name, refNames(i.assignees) ? t('assigned to {0}', refNames(i.assignees)) : t('unassigned'), i.created_at ? t('{0} ago', age(i.created_at, now)) : undefined];
+  return { id: i.id, number: i.number, title: i.title, status: i.status, urgency: i.urgency, statusLabel: statusLabel(i.status, t), urgencyLabel: urgencyLabel(i.urgency, t), detail: detail.filter(Boolean).join(' · ') };
+}
+
 export function buildIncidentView(results: IncidentPageResults, now: number, t: Translate): IncidentView | { error: string } {
   if (results.incident.isError) return { error: results.incident.content[0]?.text ?? t('Could not load the incident.') };
   const i = results.incident.structuredContent?.incident as IncidentSummary | undefined;
@@ -269,9 +296,8 @@ export function buildIncidentView(results: IncidentPageResults, now: number, t: 
 
   const log = structured<LogEntry>(results.log, 'log_entries');
   const level = escalationLevel(log.items);
-  const statusLabels = { triggered: t('Triggered'), acknowledged: t('Acknowledged'), resolved: t('Resolved') };
   const facts: Fact[] = [
-    { label: t('Status'), value: statusLabels[i.status] ?? i.status },
+    { label: t('Status'), value: statusLabel(i.status, t) },
     { label: t('Urgency'), value: i.urgency === 'high' ? t('High') : t('Low') },
     { label: t('Priority'), value: i.priority?.name ?? t('none') },
     { label: t('Service'), value: i.service?.name ?? t('unknown') },
@@ -303,11 +329,11 @@ export function buildIncidentView(results: IncidentPageResults, now: number, t: 
     title: i.title,
     status: i.status,
     urgency: i.urgency,
-    statusLabel: statusLabels[i.status] ?? i.status,
-    urgencyLabel: i.urgency === 'high' ? t('High urgency') : t('Low urgency'),
+    statusLabel: statusLabel(i.status, t),
+    urgencyLabel: urgencyLabel(i.urgency, t),
     url: isSafeLink(i.html_url) ? i.html_url : undefined,
     facts,
-    actions: actions(i, t),
+    actions: incidentActions(i, t),
     alerts: {
       error: alerts.error,
       items: alerts.items.map((a) => ({

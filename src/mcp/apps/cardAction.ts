@@ -1,0 +1,71 @@
+/**
+ * What the incident card's buttons call: an app-only tool (MCP Apps `visibility: ["app"]`, so hosts never offer it to
+ * the model). VS Code 1.139 runs an App's tools/call without the chat's confirmation, so this tool asks the person
+ * itself through elicitation (a VS Code notification, then a one-item pick) before the write, and then runs the same
+ * manage_incidents / add_note_to_incident as the model would, through the same toolbox.
+ * Without elicitation the click in the card (shown only to the person, never to the model) is the consent.
+ */
+import { z } from 'zod';
+import { PagerDutyError } from '../../pagerduty/errors';
+import type { Toolbox } from '../registry';
+import { askChoice } from '../tools/ask';
+import { incidentRef } from '../tools/incidentRefs';
+import { text } from '../tools/params';
+import { defineTool, UPDATE, type ToolContext, type ToolDefinition } from '../tools/types';
+import { sanitize, truncate } from '../untrusted';
+
+export const CARD_ACTION_TOOL = 'incident_card_action';
+
+const VERBS = {
+  acknowledge: { verb: 'Acknowledge', doing: 'acknowledging' },
+  resolve: { verb: 'Resolve', doing: 'resolving' },
+  add_note: { verb: 'Add a note to', doing: 'adding a note to' },
+} as const;
+
+/** The incident's number and title for the question, read with the same toolbox (an unknown id fails here, unchanged). */
+async function describe(reader: Toolbox, id: string, ctx: ToolContext): Promise<{ id: string; label: string }> {
+  const result = await reader.call('get_incident', { incident_id: id }, ctx);
+  const incident = result.structuredContent?.incident as { id: string; number: number; title: string } | undefined;
+  if (result.isError || !incident) throw new PagerDutyError('not_found', result.content[0]?.text ?? `Incident ${id} could not be read; nothing changed.`);
+  return { id: incident.id, label: `#${incident.number} “${truncate(sanitize(incident.title), 80)}”` };
+}
+
+/** `writer` is the model's toolbox (its write and toolset settings apply); `reader` has typed results. */
+export function cardActionTool(writer: Toolbox, reader: Toolbox): ToolDefinition {
+  return defineTool({
+    name: CARD_ACTION_TOOL,
+    title: 'Incident card action',
+    description: 'Extra, for the incident card (MCP App) only: acknowledge, resolve or add a note after the person confirms.',
+    toolset: 'incidents',
+    annotations: UPDATE,
+    input: {
+      incident_id: incidentRef,
+      action: z.enum(['acknowledge', 'resolve', 'add_note']).describe('What the card button does'),
+      note: text('Note text, for add_note', 25_000).optional(),
+    },
+    output: {},
+    async handler(args, ctx) {
+      if (args.action === 'add_note' && !args.note) throw new PagerDutyError('invalid_request', 'argument "note": is required for action "add_note" (a string); nothing changed.');
+      const incident = await describe(reader, args.incident_id, ctx);
+      const { verb, doing } = VERBS[args.action];
+      if (ctx.elicit) {
+        const note = args.note ? `\n\nNote: ${truncate(sanitize(args.note), 300)}` : '';
+        await askChoice(ctx, {
+          message: `${verb} incident ${incident.label} in PagerDuty?${note}`,
+          field: 'confirm',
+          title: `${verb} ${incident.label.split(' ')[0]}`,
+          choices: [{ id: args.action, label: `${verb} ${incident.label}` }],
+          about: `${doing} ${incident.label}`,
+          consequence: 'the incident is unchanged',
+        });
+      }
+      const result =
+        args.action === 'add_note'
+          ? await writer.call('add_note_to_incident', { incident_id: incident.id, note: args.note }, ctx)
+          : await writer.call('manage_incidents', { incident_ids: [incident.id], status: args.action === 'acknowledge' ? 'acknowledged' : 'resolved' }, ctx);
+      const answer = result.content.map((c) => c.text).join('\n');
+      if (result.isError) throw new PagerDutyError('invalid_request', answer);
+      return { text: answer, structured: {} };
+    },
+  });
+}

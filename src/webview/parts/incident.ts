@@ -1,0 +1,135 @@
+/// <reference lib="dom" />
+/**
+ * The DOM pieces of an incident, shared by the incident page (a VS Code webview) and the incident card in chat (an
+ * MCP App): both render the same view model (src/views/incidentPage/viewModel.ts) with these functions and the same
+ * stylesheet. Every PagerDuty string goes into the DOM as text (textContent), never HTML.
+ */
+import type { ActionView, AlertView, Fact, IncidentRowView, IncidentView, NoteView, PageLabel, Section } from '../../views/incidentPage/viewModel';
+
+/** Creates an element with text (never HTML) and optional class and attributes. */
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, opts: { text?: string; cls?: string; attrs?: Record<string, string> } = {}, ...children: (Node | undefined)[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (opts.text !== undefined) node.textContent = opts.text;
+  if (opts.cls) node.className = opts.cls;
+  for (const [k, v] of Object.entries(opts.attrs ?? {})) node.setAttribute(k, v);
+  for (const child of children) if (child) node.appendChild(child);
+  return node;
+}
+
+export function icon(name: string): HTMLElement {
+  return el('span', { cls: `codicon codicon-${name}`, attrs: { 'aria-hidden': 'true' } });
+}
+
+export function localTime(iso: string | undefined): HTMLElement | undefined {
+  if (!iso) return undefined;
+  const parsed = new Date(iso);
+  const text = Number.isNaN(parsed.getTime()) ? iso : parsed.toLocaleString();
+  return el('time', { text, attrs: { datetime: iso, title: iso } });
+}
+
+export function linkButton(text: string, onClick: () => void, label?: string): HTMLButtonElement {
+  const b = el('button', { text, cls: 'link', attrs: { type: 'button', ...(label ? { 'aria-label': label } : {}) } });
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+/** Status and urgency badges (their classes carry the theme colours). */
+export function badges(view: Pick<IncidentView, 'status' | 'statusLabel' | 'urgency' | 'urgencyLabel'>): HTMLElement {
+  return el('div', { cls: 'badges' }, el('span', { cls: `badge status-${view.status}`, text: view.statusLabel }), el('span', { cls: `badge urgency-${view.urgency}`, text: view.urgencyLabel }));
+}
+
+export function incidentHeader(view: Pick<IncidentView, 'number' | 'title' | 'status' | 'statusLabel' | 'urgency' | 'urgencyLabel'>, titleId = 'incident-title'): HTMLElement {
+  return el('header', {}, el('h1', {}, el('span', { cls: 'number', text: `#${view.number} ` }), el('span', { cls: 'title', text: view.title, attrs: { id: titleId } })), badges(view));
+}
+
+export function factList(facts: Fact[], openLink: (url: string) => void): HTMLElement {
+  const list = el('dl', { cls: 'facts' });
+  for (const f of facts) {
+    list.appendChild(el('dt', { text: f.label }));
+    const value = f.url ? el('dd', {}, linkButton(f.value, () => openLink(f.url!))) : el('dd', { text: f.value });
+    if (f.time) value.title = f.time;
+    list.appendChild(value);
+  }
+  return list;
+}
+
+/** One action button; while `busy` names an action, every button is disabled and that one spins. */
+export function actionButton(a: ActionView, busy: string | undefined, onClick: () => void): HTMLButtonElement {
+  const b = el('button', { cls: a.primary ? 'primary' : 'secondary', attrs: { type: 'button', 'data-action': a.action, title: a.label } }, icon(busy === a.action ? 'loading codicon-modifier-spin' : a.icon), el('span', { text: a.label }));
+  b.disabled = !a.enabled || busy !== undefined;
+  if (busy === a.action) b.setAttribute('aria-busy', 'true');
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+/** The live line under the actions: what is running, or why the last action failed. */
+export function statusLine(labels: Pick<Record<PageLabel, string>, 'working'>, busy: string | undefined, message: { text: string; error: boolean } | undefined): HTMLElement {
+  const status = el('p', { cls: message?.error ? 'error' : 'status', attrs: { role: 'status', 'aria-live': 'polite', id: 'action-status' } });
+  status.textContent = message?.text ?? (busy ? labels.working : '');
+  return status;
+}
+
+export function section<T>(id: string, title: string, data: Section<T>, empty: string, render: (item: T) => HTMLElement): HTMLElement {
+  const heading = el('h2', { text: title, attrs: { id: `${id}-heading` } }, el('span', { cls: 'count', text: data.error ? '' : ` ${data.items.length}` }));
+  const body = data.error
+    ? el('p', { cls: 'error', text: data.error, attrs: { role: 'alert' } })
+    : data.items.length
+      ? el('ul', { cls: 'items' }, ...data.items.map((item) => el('li', {}, render(item))))
+      : el('p', { cls: 'empty', text: empty });
+  return el('section', { attrs: { id, 'aria-labelledby': `${id}-heading` } }, heading, body);
+}
+
+export function alertItem(a: AlertView, L: Pick<Record<PageLabel, string>, 'via' | 'details' | 'openInPagerDuty'>, openLink: (url: string) => void): HTMLElement {
+  return el(
+    'article',
+    { cls: 'alert' },
+    el('div', { cls: 'row' }, el('span', { cls: `badge severity-${a.severity}`, text: a.severity }), el('strong', { cls: 'summary', text: ` ${a.summary} ` }), el('span', { cls: 'muted', text: a.status }), a.source ? el('span', { cls: 'muted', text: ` · ${L.via} ${a.source} · ` }) : undefined, localTime(a.createdAt)),
+    a.details.length
+      ? el('details', { attrs: { open: '' } }, el('summary', { text: L.details }), el('dl', { cls: 'kv' }, ...a.details.flatMap((d) => [el('dt', { text: d.key }), el('dd', {}, el('pre', { text: d.value }))])))
+      : undefined,
+    a.url ? linkButton(L.openInPagerDuty, () => openLink(a.url!)) : undefined,
+  );
+}
+
+export function noteItem(n: NoteView): HTMLElement {
+  return el('article', { cls: 'note' }, el('div', { cls: 'row muted' }, el('span', { text: `${n.author} · ` }), localTime(n.createdAt)), el('p', { cls: 'content', text: n.content }));
+}
+
+/** The note box and its button; Ctrl/Cmd+Enter submits too. Empty notes are not sent. */
+export function noteForm(opts: { labels: Pick<Record<PageLabel, string>, 'addNote' | 'notePlaceholder'>; draft: string; busy: string | undefined; busyAction: string; onDraft(text: string): void; onSubmit(text: string): void }): HTMLElement {
+  const { labels: L } = opts;
+  const box = el('textarea', { attrs: { id: 'note-input', rows: '3', placeholder: L.notePlaceholder, 'aria-label': L.notePlaceholder, maxlength: '25000' } });
+  box.value = opts.draft;
+  box.addEventListener('input', () => opts.onDraft(box.value));
+  const add = el('button', { cls: 'secondary', attrs: { type: 'button', id: 'note-add' } }, icon(opts.busy === opts.busyAction ? 'loading codicon-modifier-spin' : 'comment'), el('span', { text: L.addNote }));
+  add.disabled = opts.busy !== undefined;
+  const submit = () => {
+    if (box.value.trim() && opts.busy === undefined) opts.onSubmit(box.value);
+  };
+  add.addEventListener('click', submit);
+  box.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submit();
+  });
+  return el('div', { cls: 'note-form' }, box, add);
+}
+
+/** One incident in a list: number and title (a button that opens it), badges, and a line of facts. */
+export function incidentRow(row: IncidentRowView, open: () => void, ...actions: HTMLElement[]): HTMLElement {
+  return el(
+    'article',
+    { cls: 'incident-row', attrs: { 'data-incident': row.id } },
+    el('div', { cls: 'row' }, linkButton(`#${row.number} ${row.title}`, open), badges(row)),
+    el('div', { cls: 'muted', text: row.detail }),
+    actions.length ? el('div', { cls: 'actions' }, ...actions) : undefined,
+  );
+}
+
+/** Puts focus back on the element that had it (by action or id) after a re-render replaced the DOM. */
+export function focusKey(): string | undefined {
+  const active = document.activeElement;
+  return active instanceof HTMLElement ? (active.dataset.action ?? (active.id || undefined)) : undefined;
+}
+
+export function restoreFocus(root: HTMLElement, key: string | undefined): void {
+  if (key) (root.querySelector<HTMLElement>(`[data-action="${CSS.escape(key)}"]`) ?? document.getElementById(key))?.focus();
+}
