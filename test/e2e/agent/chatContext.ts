@@ -1,14 +1,15 @@
 // Chat beyond tools, in the real VS Code with the scripted model: the server asks the person (MCP elicitation,
 // answered in VS Code's question carousel in the chat) instead of guessing, and incidents reach the chat as
-// context (Add Context… → MCP Resources, and PagerDuty: Add to Chat from the incident page). Every assertion is on
-// the simulator or on what the model received.
+// context (Add Context… → MCP Resources, and PagerDuty: Add to Chat from the incident page); the incident card's
+// checks (incidentCard.ts) run in the same window. Every assertion is on the simulator or on what the model received.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import type { Frame, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { Simulator } from '../../simulator';
 import { screenshot } from '../harness';
 import { ask, CHAT, confirmTool, newChat, openChat, runIncidentCommand, waitForResponse } from './chat';
-import { FENCED_DATA, fencedBlocks, type ModelRequest, type Scenario, type Script } from './script';
+import { incidentCardChecks } from './incidentCard';
+import { fencedBlocks, type ModelRequest, type Scenario, type Script } from './script';
 
 const HOUR = 3_600_000;
 
@@ -38,10 +39,10 @@ export async function runChatContext({ sim, docsDir, window, check }: ChatContex
     bulk: { match: 'Resolve the eleven oldest incidents', steps: [{ tool: 'manage_incidents', input: { incident_ids: eleven.map((i) => i.id), status: 'resolved' } }, { text: 'BULK-DONE' }] },
     resource: { match: 'What is the attached incident about?', steps: [{ text: 'ATTACHED-READ' }] },
     addToChat: { match: 'Summarize the incident I added', steps: [{ text: 'ADDED-READ' }] },
-    card: { match: `Show incident ${carded.id}`, steps: [{ tool: 'get_incident', input: { incident_id: carded.id } }, { text: 'CARD-SHOWN' }] },
   } satisfies Record<string, Scenario>;
+  const card = incidentCardChecks(sim, docsDir, carded);
 
-  await window('agent chat context', { scenarios: Object.values(scenarios) }, async (page, log) => {
+  await window('agent chat context', { scenarios: [...Object.values(scenarios), ...Object.values(card.scenarios)] }, async (page, log) => {
     await check('create_schedule_override without a user: VS Code asks in the chat, the chosen user is put on call', async () => {
       const before = schedule.overrides.length;
       await ask(page, scenarios.override.match);
@@ -89,32 +90,8 @@ export async function runChatContext({ sim, docsDir, window, check }: ChatContex
       assertReceived(log.of(scenarios.addToChat), paged);
     });
 
-    await check('get_incident shows the incident card in the chat; its Acknowledge changes the simulator; the model got only the text', async () => {
-      await newChat(page);
-      await ask(page, scenarios.card.match);
-      await waitForResponse(page, 'CARD-SHOWN');
-      const card = await frameWith(page, '#card button[data-action="acknowledge"]');
-      assert.match((await card.locator('#card').textContent()) ?? '', new RegExp(`#${carded.number}[\\s\\S]*triggered`));
-      await screenshot(page, join(docsDir, 'agent-mode-incident-card.png'));
-      const result = log.toolResult(scenarios.card);
-      assert.ok(!result.includes('pagerduty/incidentCard') && !result.trimStart().startsWith('{'), 'the card data did not reach the model');
-      assert.match(result, FENCED_DATA);
-      // VS Code 1.139 runs a tool call the App makes on a click without its chat confirmation: the click is the consent.
-      await card.locator('#card button[data-action="acknowledge"]').click();
-      await card.locator('#card .badge.acknowledged').waitFor({ timeout: 30_000 });
-      assert.equal(sim.state.incidents.get(carded.id)!.status, 'acknowledged');
-    });
+    await card.run(page, log, check);
   });
-}
-
-/** The frame (the MCP App's iframe, nested in VS Code's webview) that holds `selector`. */
-async function frameWith(page: Page, selector: string, timeoutMs = 60_000): Promise<Frame> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    for (const frame of page.frames()) if (await frame.locator(selector).count().catch(() => 0)) return frame;
-    if (Date.now() > deadline) throw new Error(`no frame shows ${selector}`);
-    await page.waitForTimeout(500);
-  }
 }
 
 /** The incident's get_incident text (fenced, with its id and title) is somewhere in what the model received. */
