@@ -145,6 +145,7 @@ export async function showForScreenshot(page: Page): Promise<void> {
   const chat = page.locator(CHAT);
   await chat.getByText(/^Completed \d+ steps?/).first().click({ timeout: 3_000 }).catch(() => undefined);
   const banner = chat.locator('div', { hasText: /^Set BYOK utility models/ }).first();
+  if (!(await banner.count())) return; // closed already (an absent locator would make innerHTML below wait 30 s)
   const close = banner.locator('[aria-label*="close" i], [aria-label*="dismiss" i], .codicon-close').first();
   await close.click({ timeout: 3_000 }).catch(async () => console.log(`[agent] banner not closed: ${(await banner.innerHTML().catch(() => '')).slice(0, 1500)}`));
   await page.waitForTimeout(500);
