@@ -1,6 +1,6 @@
 // Bundles the extension (vscode external) and the self-contained MCP server; see the esbuild-sample layout.
 import { build } from 'esbuild';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -53,9 +53,11 @@ async function precomputedSchemas() {
 }
 
 const schemas = await precomputedSchemas();
-const incidentCard = await buildIncidentCard({ production, plugins: [englishOnlyZodLocales] });
+// Beside the server bundle, read only for MCP Apps hosts (src/mcp/apps/incidentCard.ts).
+mkdirSync('dist/mcp-apps', { recursive: true });
+writeFileSync('dist/mcp-apps/incident-card.html', await buildIncidentCard({ production, plugins: [englishOnlyZodLocales] }));
 await Promise.all([
   build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
-  build({ ...common, entryPoints: ['src/mcp/stdio.ts'], outfile: 'dist/mcp-server.js', define: { ...common.define, __PUBLISHED_SCHEMAS__: schemas, __INCIDENT_CARD_HTML__: JSON.stringify(incidentCard) } }),
+  build({ ...common, entryPoints: ['src/mcp/stdio.ts'], outfile: 'dist/mcp-server.js', define: { ...common.define, __PUBLISHED_SCHEMAS__: schemas } }),
   buildIncidentPage({ production }),
 ]);

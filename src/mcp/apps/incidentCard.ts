@@ -4,6 +4,8 @@
  * the tool's concise fenced text: the data is not in `content` or `structuredContent`, which hosts give the model.
  * The card's buttons call the app-only incident_card_action (cardAction.ts), listed only when writes are enabled.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ClientCapabilities } from '@modelcontextprotocol/sdk/types.js';
@@ -22,12 +24,26 @@ export const CARD_META = 'pagerduty/incidentCard';
 /** The tools whose answers show as a card. */
 export const CARD_TOOLS: readonly string[] = ['get_incident', 'list_incidents'];
 
-declare const __INCIDENT_CARD_HTML__: string | undefined;
-const CARD_HTML = typeof __INCIDENT_CARD_HTML__ === 'string' ? __INCIDENT_CARD_HTML__ : undefined;
+/**
+ * The card's page, built beside the server bundle (scripts/build-mcp-app.mjs). Read once, and only for MCP Apps hosts:
+ * compiled in, its 270 KB were parsed on every server start. Without the file (running from source) there is no card.
+ */
+const CARD_FILE = join(__dirname, 'mcp-apps', 'incident-card.html');
+let cardFile: { html?: string } | undefined;
+function cardHtml(): string | undefined {
+  if (!cardFile) {
+    try {
+      cardFile = { html: readFileSync(CARD_FILE, 'utf8') };
+    } catch {
+      cardFile = {};
+    }
+  }
+  return cardFile.html;
+}
 
 export function supportsApps(capabilities: ClientCapabilities | undefined): boolean {
   const ui = (capabilities as { extensions?: Record<string, { mimeTypes?: string[] }> } | undefined)?.extensions?.[UI_EXTENSION];
-  return Boolean(CARD_HTML && ui?.mimeTypes?.includes(APP_MIME));
+  return Boolean(ui?.mimeTypes?.includes(APP_MIME) && cardHtml());
 }
 
 /** tools/list for an MCP Apps host: the card tools name the card; the card's own action tool is for the app only. */
@@ -63,9 +79,10 @@ async function cardOf(name: string, result: CallResult, reader: Toolbox, ctx: To
 
 /** The card's HTML, readable but not listed (it is not context for a person to attach). */
 export function registerCard(server: McpServer): void {
-  if (!CARD_HTML) return;
+  const html = cardHtml();
+  if (!html) return;
   server.registerResource('incident-card', new ResourceTemplate('ui://pagerduty/{app}', { list: undefined }), { title: 'PagerDuty incident card', mimeType: APP_MIME }, (uri) => {
     if (uri.href !== CARD_URI) throw new Error(`No such app: ${uri.href}`);
-    return { contents: [{ uri: CARD_URI, mimeType: APP_MIME, text: CARD_HTML, _meta: { ui: { prefersBorder: true } } }] };
+    return { contents: [{ uri: CARD_URI, mimeType: APP_MIME, text: html, _meta: { ui: { prefersBorder: true } } }] };
   });
 }

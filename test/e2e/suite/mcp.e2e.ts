@@ -1,6 +1,8 @@
 // The PagerDuty MCP server as Copilot sees it: listed by our provider, started by VS Code, tools in vscode.lm.tools,
 // invoked through vscode.lm.invokeTool (the agent-mode path). Runs after signIn.e2e.ts has signed in.
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { after, retry, screenshot, suite, test } from '../runner';
 import { extensionApi, simulatorGet, waitFor } from './env';
@@ -38,6 +40,8 @@ suite('MCP server for Copilot', () => {
     assert.equal(definition.env.ELECTRON_RUN_AS_NODE, '1');
     assert.ok(!('PAGERDUTY_USER_API_KEY' in definition.env));
     assert.match(definition.version ?? '', /^\d+\.\d+\.\d+\+[0-9a-f]{12}$/);
+    // The incident card's page ships beside the server (in the .vsix too), which reads it for MCP Apps hosts.
+    assert.ok(existsSync(join(dirname(definition.args.at(-1)!), 'mcp-apps', 'incident-card.html')), 'dist/mcp-apps/incident-card.html is installed');
   });
 
   test('the server starts and its read tools appear in vscode.lm.tools', async () => {
