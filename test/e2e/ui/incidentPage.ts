@@ -135,6 +135,8 @@ export async function uiIncidentPage(opts: UiIncidentPageOptions): Promise<void>
     await box.waitFor({ state: 'visible', timeout: 10_000 });
     await box.fill(update);
     await page.keyboard.press('Enter');
+    // Closed before the palette is used again (a closing input box still counts as visible there).
+    await box.waitFor({ state: 'hidden', timeout: 10_000 });
     await until('the simulator received the status update', () =>
       sim.requests.some((r) => r.method === 'POST' && r.path === `/incidents/${target.id}/status_updates` && (r.body as { message?: string } | undefined)?.message === update && r.status === 200));
 
