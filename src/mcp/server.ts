@@ -43,7 +43,8 @@ export function createServer(config: ServerConfig, version: string, log?: (line:
   registerResources(server, reader, client, config.resourcePollMs);
   const apps = () => supportsApps(server.server.getClientCapabilities());
   // The card's buttons: an app-only tool, present only when the model's toolbox may write too.
-  const cardActions = new Toolbox([cardActionTool(toolbox, reader)], { enableWrites: config.enableWrites, toolsets: ['incidents'] }, ['incidents']);
+  const cardWriter = createToolbox({ ...config, structuredOutput: true });
+  const cardActions = new Toolbox([cardActionTool(cardWriter, reader)], { enableWrites: config.enableWrites, toolsets: ['incidents'] }, ['incidents']);
   // Only MCP Apps hosts get the card's resource: for others it would be a useless entry among the context resources.
   server.server.oninitialized = () => {
     if (apps()) registerCard(server);

@@ -137,6 +137,7 @@ describe('incident card (MCP Apps)', () => {
     answer = confirm;
     const result = await call(apps, CARD_ACTION_TOOL, { incident_id: target.id, action: 'acknowledge' });
     assert.equal(result.isError, undefined, text(result));
+    assert.equal(text(result), `Acknowledged #${target.number} “${target.title}”.`, 'one plain line for the card, no data fence');
     assert.equal(questions.length, 1);
     assert.match(String(questions[0]!.message), new RegExp(`^Acknowledge incident #${target.number} `));
     assert.equal(apps.sim.state.incidents.get(target.id)!.status, 'acknowledged');
@@ -166,6 +167,19 @@ describe('incident card (MCP Apps)', () => {
     assert.equal(result.isError, undefined, text(result));
     assert.match(String(questions[0]!.message), new RegExp(`Note: ${note}`));
     assert.ok((apps.sim.state.notes.get(target.id) ?? []).some((n) => n.content === note));
+  });
+
+  it("PagerDuty refusing the write (an Observer's token) reaches the card as the reason; nothing changes", async () => {
+    const observer = await startMcp({ writes: true, token: 'observer', structuredOutput: false, capabilities: APPS, sim: apps.sim, elicit: confirm });
+    try {
+      const target = open().find((i) => i.status === 'triggered')!;
+      const result = await call(observer, CARD_ACTION_TOOL, { incident_id: target.id, action: 'acknowledge' });
+      assert.equal(result.isError, true);
+      assert.match(text(result), /incident_card_action failed: .*(403|[Ff]orbidden|permission)/);
+      assert.equal(apps.sim.state.incidents.get(target.id)!.status, 'triggered');
+    } finally {
+      await observer.close();
+    }
   });
 
   it('an unknown incident fails before asking, naming it', async () => {

@@ -2,12 +2,13 @@
  * What the incident card's buttons call: an app-only tool (MCP Apps `visibility: ["app"]`, so hosts never offer it to
  * the model). VS Code 1.139 runs an App's tools/call without the chat's confirmation, so this tool asks the person
  * itself through elicitation (a VS Code notification, then a one-item pick) before the write, and then runs the same
- * manage_incidents / add_note_to_incident as the model would, through the same toolbox.
+ * manage_incidents / add_note_to_incident as the model would, under the same settings. Its answer is for the person
+ * reading the card: one plain line, no data fence.
  * Without elicitation the click in the card (shown only to the person, never to the model) is the consent.
  */
 import { z } from 'zod';
 import { PagerDutyError } from '../../pagerduty/errors';
-import type { Toolbox } from '../registry';
+import type { CallResult, Toolbox } from '../registry';
 import { askChoice } from '../tools/ask';
 import { incidentRef } from '../tools/incidentRefs';
 import { text } from '../tools/params';
@@ -30,7 +31,11 @@ async function describe(reader: Toolbox, id: string, ctx: ToolContext): Promise<
   return { id: incident.id, label: `#${incident.number} “${truncate(sanitize(incident.title), 80)}”` };
 }
 
-/** `writer` is the model's toolbox (its write and toolset settings apply); `reader` has typed results. */
+function textOf(result: CallResult): string {
+  return result.content.map((c) => c.text).join('\n');
+}
+
+/** `writer` has the model's write and toolset settings, with typed results; `reader` reads everything, typed. */
 export function cardActionTool(writer: Toolbox, reader: Toolbox): ToolDefinition {
   return defineTool({
     name: CARD_ACTION_TOOL,
@@ -59,13 +64,17 @@ export function cardActionTool(writer: Toolbox, reader: Toolbox): ToolDefinition
           consequence: 'the incident is unchanged',
         });
       }
-      const result =
-        args.action === 'add_note'
-          ? await writer.call('add_note_to_incident', { incident_id: incident.id, note: args.note }, ctx)
-          : await writer.call('manage_incidents', { incident_ids: [incident.id], status: args.action === 'acknowledge' ? 'acknowledged' : 'resolved' }, ctx);
-      const answer = result.content.map((c) => c.text).join('\n');
-      if (result.isError) throw new PagerDutyError('invalid_request', answer);
-      return { text: answer, structured: {} };
+      if (args.action === 'add_note') {
+        const added = await writer.call('add_note_to_incident', { incident_id: incident.id, note: args.note }, ctx);
+        if (added.isError) throw new PagerDutyError('invalid_request', textOf(added));
+        return { text: `Note added to ${incident.label}.`, structured: {} };
+      }
+      const status = args.action === 'acknowledge' ? 'acknowledged' : 'resolved';
+      const updated = await writer.call('manage_incidents', { incident_ids: [incident.id], status }, ctx);
+      // A refused incident is a result line, not an error, in manage_incidents: the card shows PagerDuty's reason.
+      const outcome = (updated.structuredContent?.results as { ok: boolean; error?: string }[] | undefined)?.[0];
+      if (updated.isError || !outcome?.ok) throw new PagerDutyError('invalid_request', outcome?.error ?? textOf(updated));
+      return { text: `${status === 'acknowledged' ? 'Acknowledged' : 'Resolved'} ${incident.label}.`, structured: {} };
     },
   });
 }

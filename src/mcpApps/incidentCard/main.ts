@@ -125,7 +125,8 @@ async function act(id: string, action: 'acknowledge' | 'resolve' | 'add_note', n
   render();
   try {
     const result = (await app.callServerTool({ name: ACTION_TOOL, arguments: { incident_id: id, action, ...(note ? { note } : {}) } })) as ToolResult;
-    message = { text: textOf(result), error: Boolean(result.isError) };
+    // The tool's name in front of an error means nothing to the person reading the card.
+    message = { text: textOf(result).replace(`${ACTION_TOOL} failed: `, ''), error: Boolean(result.isError) };
     if (!result.isError && action === 'add_note') noteDraft = '';
     await reload(id);
   } catch (error) {
