@@ -39,6 +39,7 @@ export function incidentCardChecks(sim: Simulator, docsDir: string, carded: { id
       assert.match(question, /in PagerDuty\?/);
       await card.locator(`${CARD} header .status-acknowledged`).waitFor({ timeout: 30_000 });
       assert.equal(sim.state.incidents.get(carded.id)!.status, 'acknowledged');
+      assert.match((await card.locator(`${CARD} #action-status`).textContent()) ?? '', new RegExp(`^Acknowledged #${carded.number} `), 'one plain line, no data fence');
     });
 
     await check('the card adds a note once confirmed; a Resolve whose question is dismissed changes nothing and the card says so', async () => {
