@@ -45,11 +45,10 @@ function cardActions(actions: ActionView[], canWrite: boolean, row = false): Act
   return actions.filter((a) => CARD_ACTIONS.has(a.action) && (a.action === 'openInPagerDuty' ? !row : canWrite && a.enabled));
 }
 
-/** The card of one incident, or an error message when get_incident failed. */
+/** The card of one incident; none when get_incident failed (the host shows the tool's error text instead). */
 export function incidentCard(results: { incident: CallResult; alerts?: CallResult; notes?: CallResult }, now: number, t: Translate, canWrite: boolean): CardData | undefined {
   const view = buildIncidentView(results, now, t);
   if ('error' in view) return undefined;
-  const latest = <T>(s: IncidentView['alerts'] | IncidentView['notes']) => ({ ...s, items: s.items.slice(-CARD_ITEMS) as T[] });
   return {
     kind: 'incident',
     incident: {
@@ -64,8 +63,8 @@ export function incidentCard(results: { incident: CallResult; alerts?: CallResul
       // Status and urgency are the badges already.
       facts: view.facts.slice(2),
       actions: cardActions(view.actions, canWrite),
-      alerts: latest(view.alerts),
-      notes: latest(view.notes),
+      alerts: { ...view.alerts, items: view.alerts.items.slice(-CARD_ITEMS) },
+      notes: { ...view.notes, items: view.notes.items.slice(-CARD_ITEMS) },
     },
     labels: cardLabels(t),
     canWrite,
