@@ -6,10 +6,10 @@ import { z } from 'zod';
 import { PagerDutyError } from '../../pagerduty/errors';
 import { compact, ref, time, type Raw } from '../shape/common';
 import { incidentDetail, shapeIncident } from '../shape/incident';
-import { logEntryLine, shapeLogEntry } from '../shape/logEntries';
+import { logEntryLine, shapeLogEntry, type LogEntry } from '../shape/logEntries';
 import { fence } from '../untrusted';
 import { incidentPath, incidentRef, resolveIncidentId } from './incidentRefs';
-import { listOutput, objectOutput, pageFields, pagingLine } from './output';
+import { fittingCount, listOutput, objectOutput, pageAfterCut, pageFields } from './output';
 import { limit, offset, text } from './params';
 import { CREATE, defineTool, DESTRUCTIVE, READ, UPDATE, type ToolDefinition } from './types';
 
@@ -122,10 +122,16 @@ const listIncidentLogEntries = defineTool({
       offset: args.offset,
       query: { is_overview: args.is_overview },
     });
-    // PagerDuty lists newest first; reversed before the stable sort so entries of the same second keep their order.
-    const entries = page.items.map(shapeLogEntry).reverse().sort((a, b) => (a.created_at ?? '').localeCompare(b.created_at ?? ''));
-    const body = entries.length ? entries.map(logEntryLine).join('\n') : 'No log entries.';
-    return { text: `${fence(`Log of incident ${id}`, body)}\n${pagingLine(entries.length, page)}`, structured: { log_entries: entries, ...pageFields(page) } };
+    // PagerDuty lists newest first. Shown oldest first: reversed before the stable sort so entries of the same second
+    // keep their order. Over the answer cap, the newest (the start of the page) are kept, so the offset continues there.
+    const newestFirst = page.items.map(shapeLogEntry);
+    const readingOrder = (list: LogEntry[]) => [...list].reverse().sort((a, b) => (a.created_at ?? '').localeCompare(b.created_at ?? ''));
+    const render = (list: LogEntry[]) => readingOrder(list).map(logEntryLine).join('\n');
+    const shown = newestFirst.slice(0, fittingCount(newestFirst, render));
+    const paging = pageAfterCut(shown.length, newestFirst.length, page, args.offset);
+    const entries = readingOrder(shown);
+    const body = entries.length ? render(shown) : 'No log entries.';
+    return { text: `${fence(`Log of incident ${id}`, body)}\n${paging.footer}`, structured: { log_entries: entries, ...pageFields(paging.page) } };
   },
 });
 

@@ -3,7 +3,7 @@ import { PagerDutyError } from '../../pagerduty/errors';
 import { ref, type Raw, type Ref } from '../shape/common';
 import { shapeOnCall, type OnCallEntry } from '../shape/schedule';
 import { fence } from '../untrusted';
-import { listOutput, pageFields, pagingLine } from './output';
+import { fittingCount, listOutput, pageAfterCut, pageFields } from './output';
 import { isoTime, limit, offset, pdIds } from './params';
 import { timeZone } from './params';
 import { checkWindow, encode } from './scheduleParams';
@@ -93,13 +93,16 @@ const listOncalls = defineTool({
         time_zone: args.time_zone,
       },
     });
-    const entries = page.items.map(shapeOnCall);
+    const fetched = page.items.map(shapeOnCall);
+    // Grouped by policy, so the answer cap is met by showing fewer entries (the rest by offset), not by a cut mid-group.
+    const entries = fetched.slice(0, fittingCount(fetched, oncallText));
+    const paging = pageAfterCut(entries.length, fetched.length, page, args.offset);
     const window = args.since || args.until ? `${args.since ?? 'now'} → ${args.until ?? args.since}` : 'now';
     const body = entries.length ? oncallText(entries) : 'Nobody matches: no on-call entries for these filters.';
     const mapping = viaServices.length ? `${fence('Services resolved to escalation policies', viaServices.join('\n'))}\n` : '';
     return {
-      text: `${mapping}${fence(`On call (${window})`, body)}\n${pagingLine(entries.length, page)}`,
-      structured: { entries, ...pageFields(page) },
+      text: `${mapping}${fence(`On call (${window})`, body)}\n${paging.footer}`,
+      structured: { entries, ...pageFields(paging.page) },
     };
   },
 });

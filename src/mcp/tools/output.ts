@@ -81,17 +81,37 @@ export function listAnswer<T>(a: ListAnswer<T>): ToolOutput<Record<string, unkno
     used += line.length + separator.length;
   }
   const shown = a.items.slice(0, lines.length);
-  const cut = shown.length < a.items.length;
-  const start = a.offset ?? 0;
-  const page: PageInfo = cut ? { more: true, total: a.page.total, ...(a.page.nextCursor === undefined ? { nextOffset: start + shown.length } : {}) } : a.page;
-  const footer = !cut
-    ? pagingLine(shown.length, page)
-    : page.nextOffset !== undefined
-      ? `Showing ${shown.length} of the ${a.items.length} fetched: the answer reached its size cap (${ANSWER_MAX_CHARS} characters). Call again with offset ${page.nextOffset} for the rest.`
-      : `Showing ${shown.length} of the ${a.items.length} fetched: the answer reached its size cap (${ANSWER_MAX_CHARS} characters). Call again with limit ${shown.length} and page by cursor.`;
+  const { page, footer } = pageAfterCut(shown.length, a.items.length, a.page, a.offset);
   const body = lines.length ? lines.join(separator) : a.empty;
   return {
     text: `${a.intro ?? ''}${fence(a.label, body)}\n${footer}`,
     structured: { [a.key]: shown, ...pageFields(page), ...a.extra },
   };
+}
+
+/**
+ * The paging of a page that shows only its first `shown` of `fetched` items (the rest would not fit the answer), and
+ * its footer: the model continues at the first item it did not see.
+ */
+export function pageAfterCut(shown: number, fetched: number, page: PageInfo, offset = 0): { page: PageInfo; footer: string } {
+  if (shown >= fetched) return { page, footer: pagingLine(shown, page) };
+  const cut: PageInfo = { more: true, total: page.total, ...(page.nextCursor === undefined ? { nextOffset: offset + shown } : {}) };
+  const why = `Showing ${shown} of the ${fetched} fetched: the answer reached its size cap (${ANSWER_MAX_CHARS} characters).`;
+  return { page: cut, footer: cut.nextOffset !== undefined ? `${why} Call again with offset ${cut.nextOffset} for the rest.` : `${why} Call again with limit ${shown} and page by cursor.` };
+}
+
+/**
+ * For lists rendered as a whole (grouped, or reordered for reading) rather than line by line: how many items from the
+ * start of the page fit the answer, at least one, so that pageAfterCut can say where to continue.
+ */
+export function fittingCount<T>(items: T[], render: (shown: T[]) => string): number {
+  if (items.length === 0 || render(items).length <= LINES_BUDGET) return items.length;
+  let fits = 1;
+  let tooMany = items.length;
+  while (tooMany - fits > 1) {
+    const mid = Math.floor((fits + tooMany) / 2);
+    if (render(items.slice(0, mid)).length <= LINES_BUDGET) fits = mid;
+    else tooMany = mid;
+  }
+  return fits;
 }
