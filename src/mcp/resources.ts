@@ -5,7 +5,7 @@
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { ListResourceTemplatesRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import type { PagerDutyClient } from '../pagerduty/client';
-import type { Toolbox } from './registry';
+import { resultText, type Toolbox } from './registry';
 import { incidentUri, MY_ONCALL_URI } from './resourceUris';
 import { OpenIncidentWatch } from './resourceWatch';
 import { sanitize, truncate } from './untrusted';
@@ -26,7 +26,7 @@ export const RESOURCE_TEMPLATES = [
 async function read(toolbox: Toolbox, client: PagerDutyClient | undefined, uri: string, tool: string, args: Record<string, unknown>) {
   if (!client) throw new Error('No PagerDuty token: set PAGERDUTY_USER_API_KEY (in VS Code: run "PagerDuty: Sign In").');
   const result = await toolbox.call(tool, args, { client, now: () => new Date() });
-  const text = result.content.map((c) => c.text).join('\n');
+  const text = resultText(result);
   if (result.isError) throw new Error(text);
   return { contents: [{ uri, mimeType: TEXT, text }] };
 }
@@ -38,7 +38,7 @@ async function listMine(toolbox: Toolbox, client: PagerDutyClient) {
     { scope: 'assigned', statuses: ['triggered', 'acknowledged'], limit: LISTED_INCIDENTS, sort_by: 'created_at:desc' },
     { client, now: () => new Date() },
   );
-  if (result.isError) throw new Error(result.content.map((c) => c.text).join('\n'));
+  if (result.isError) throw new Error(resultText(result));
   const incidents = (result.structuredContent?.incidents ?? []) as { id: string; number: number; title: string; status: string; urgency: string }[];
   return incidents.map((i) => ({
     uri: incidentUri(i.id),

@@ -23,11 +23,6 @@ export function sanitize(text: string): string {
   return text.replace(/\r\n?/g, '\n').replace(INVISIBLE, '');
 }
 
-/** Sanitises every string inside a JSON-like value (used for structuredContent). */
-export function sanitizeDeep<T>(value: T): T {
-  return mapStrings(value, sanitize);
-}
-
 /**
  * Shortens long free text so one alert body cannot flood the model's context, and says how much was cut. The result,
  * marker included, is at most `max` characters, so cutting again changes nothing.

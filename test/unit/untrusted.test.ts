@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { fence, FENCE_CLOSE, FENCE_OPEN, sanitize, sanitizeDeep, truncate } from '../../src/mcp/untrusted';
+import { clipDeep, fence, FENCE_CLOSE, FENCE_OPEN, sanitize, truncate } from '../../src/mcp/untrusted';
 
 describe('untrusted PagerDuty text', () => {
   it('removes bidi overrides, zero-width and control characters but keeps newlines and tabs', () => {
@@ -23,7 +23,7 @@ describe('untrusted PagerDuty text', () => {
   });
 
   it('sanitises nested structured output and truncates floods', () => {
-    assert.deepEqual(sanitizeDeep({ a: ['x\u202Ey'], b: { c: 'z\u200D' }, n: 1 }), { a: ['xy'], b: { c: 'z' }, n: 1 });
+    assert.deepEqual(clipDeep({ a: ['x\u202Ey'], b: { c: 'z\u200D' }, n: 1 }), { a: ['xy'], b: { c: 'z' }, n: 1 });
     const long = truncate('a'.repeat(5000), 100);
     assert.ok(long.length <= 100 && /… \[\d+ more characters cut\]$/.test(long), long);
     assert.equal(truncate(long, 100), long, 'cutting again changes nothing');

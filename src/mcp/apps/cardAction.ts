@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { PagerDutyError } from '../../pagerduty/errors';
-import type { CallResult, Toolbox } from '../registry';
+import { failureOf, resultText, type Toolbox } from '../registry';
 import { askChoice } from '../tools/ask';
 import { incidentRef } from '../tools/incidentRefs';
 import { text } from '../tools/params';
@@ -29,10 +29,6 @@ async function describe(reader: Toolbox, id: string, ctx: ToolContext): Promise<
   const incident = result.structuredContent?.incident as { id: string; number: number; title: string } | undefined;
   if (result.isError || !incident) throw new PagerDutyError('not_found', result.content[0]?.text ?? `Incident ${id} could not be read; nothing changed.`);
   return { id: incident.id, label: `#${incident.number} “${truncate(sanitize(incident.title), 80)}”` };
-}
-
-function textOf(result: CallResult): string {
-  return result.content.map((c) => c.text).join('\n');
 }
 
 /** `writer` has the model's write and toolset settings, with typed results; `reader` reads everything, typed. */
@@ -65,15 +61,15 @@ export function cardActionTool(writer: Toolbox, reader: Toolbox): ToolDefinition
         });
       }
       if (args.action === 'add_note') {
-        const added = await writer.call('add_note_to_incident', { incident_id: incident.id, note: args.note }, ctx);
-        if (added.isError) throw new PagerDutyError('invalid_request', textOf(added));
+        const failure = failureOf(await writer.call('add_note_to_incident', { incident_id: incident.id, note: args.note }, ctx));
+        if (failure) throw new PagerDutyError('invalid_request', failure);
         return { text: `Note added to ${incident.label}.`, structured: {} };
       }
       const status = args.action === 'acknowledge' ? 'acknowledged' : 'resolved';
       const updated = await writer.call('manage_incidents', { incident_ids: [incident.id], status }, ctx);
       // A refused incident is a result line, not an error, in manage_incidents: the card shows PagerDuty's reason.
-      const outcome = (updated.structuredContent?.results as { ok: boolean; error?: string }[] | undefined)?.[0];
-      if (updated.isError || !outcome?.ok) throw new PagerDutyError('invalid_request', outcome?.error ?? textOf(updated));
+      const failure = failureOf(updated) ?? ((updated.structuredContent?.results as unknown[] | undefined)?.length ? undefined : resultText(updated));
+      if (failure) throw new PagerDutyError('invalid_request', failure);
       return { text: `${status === 'acknowledged' ? 'Acknowledged' : 'Resolved'} ${incident.label}.`, structured: {} };
     },
   });

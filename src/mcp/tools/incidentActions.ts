@@ -130,7 +130,7 @@ const listIncidentLogEntries = defineTool({
     const shown = newestFirst.slice(0, fittingCount(newestFirst, render));
     const paging = pageAfterCut(shown.length, newestFirst.length, page, args.offset);
     const entries = readingOrder(shown);
-    const body = entries.length ? render(shown) : 'No log entries.';
+    const body = entries.length ? entries.map(logEntryLine).join('\n') : 'No log entries.';
     return { text: `${fence(`Log of incident ${id}`, body)}\n${paging.footer}`, structured: { log_entries: entries, ...pageFields(paging.page) } };
   },
 });

@@ -7,7 +7,7 @@
  */
 import { App, applyDocumentTheme, applyHostStyleVariables } from '@modelcontextprotocol/ext-apps';
 import type { CardData, CardRow, IncidentCardView } from '../../views/incidentPage/cardModel';
-import type { ActionView } from '../../views/incidentPage/viewModel';
+import { headOf, type ActionView } from '../../views/incidentPage/viewModel';
 import { actionButton, alertItem, el, factList, focusKey, incidentHeader, incidentRow, noteForm, noteItem, restoreFocus, section, statusLine } from '../../webview/parts/incident';
 
 const CARD_META = 'pagerduty/incidentCard';
@@ -104,7 +104,7 @@ async function reload(id: string): Promise<void> {
   if (detail) detail = fresh;
   if (data?.kind === 'list') {
     const i = fresh.incident;
-    data = { ...data, rows: data.rows.map((r) => (r.id === i.id ? { ...r, status: i.status, statusLabel: i.statusLabel, urgency: i.urgency, urgencyLabel: i.urgencyLabel, actions: i.actions.filter((a) => a.action !== 'openInPagerDuty') } : r)) };
+    data = { ...data, rows: data.rows.map((r) => (r.id === i.id ? { ...r, ...headOf(i), actions: i.actions.filter((a) => a.action !== 'openInPagerDuty') } : r)) };
   }
 }
 

@@ -3,7 +3,7 @@
  * the toolset. Returns the error to show in place, or undefined on success; 'cancelled' when the user backed out.
  */
 import * as vscode from 'vscode';
-import type { CallResult } from '../../mcp/registry';
+import { failureOf, type CallResult } from '../../mcp/registry';
 import type { IncidentSummary } from '../../mcp/shape/incident';
 import type { CallTool } from '../model/types';
 import type { PageAction } from './protocol';
@@ -12,15 +12,9 @@ export type ActionOutcome = { error?: string } | 'cancelled';
 
 const t = vscode.l10n.t;
 
-/** The tool's own reason: its error text, or manage_incidents' per-incident error. */
-export function toolError(result: CallResult): string | undefined {
-  if (result.isError) return result.content[0]?.text ?? t('PagerDuty reported an error.');
-  const failed = (result.structuredContent?.results as { ok?: boolean; error?: string }[] | undefined)?.find((r) => r.ok === false);
-  return failed ? (failed.error ?? t('PagerDuty reported an error.')) : undefined;
-}
-
-async function call(callTool: CallTool, name: string, args: Record<string, unknown>): Promise<ActionOutcome> {
-  return { error: toolError(await callTool(name, args)) };
+/** One tool call for the page: the tool's own reason when it failed (see failureOf). */
+export async function call(callTool: CallTool, name: string, args: Record<string, unknown>): Promise<ActionOutcome> {
+  return { error: failureOf(await callTool(name, args), t('PagerDuty reported an error.')) };
 }
 
 /** A quick pick whose items load through a tool; resolves to the picked items' values. */

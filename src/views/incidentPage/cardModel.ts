@@ -6,7 +6,7 @@
 import type { CallResult } from '../../mcp/registry';
 import type { IncidentSummary } from '../../mcp/shape/incident';
 import type { Translate } from '../../translate';
-import { buildIncidentView, incidentActions, incidentRowView, pageLabels, type ActionView, type IncidentRowView, type IncidentView, type PageLabel } from './viewModel';
+import { buildIncidentView, headOf, incidentActions, incidentRowView, pageLabels, type ActionView, type IncidentHead, type IncidentRowView, type IncidentView, type PageLabel } from './viewModel';
 
 /** Alerts and notes on a card: the latest few; the rest is one click away in the incident page. */
 export const CARD_ITEMS = 5;
@@ -19,7 +19,7 @@ export type CardLabel = PageLabel | 'openIncidents' | 'noOpenIncidents' | 'more'
 
 export type CardLabels = Record<CardLabel, string>;
 
-export type IncidentCardView = Pick<IncidentView, 'id' | 'number' | 'title' | 'status' | 'urgency' | 'statusLabel' | 'urgencyLabel' | 'url' | 'facts' | 'actions' | 'alerts' | 'notes'>;
+export type IncidentCardView = IncidentHead & Pick<IncidentView, 'url' | 'facts' | 'actions' | 'alerts' | 'notes'>;
 
 /** A list row with the card's actions (not Open in PagerDuty: the row's title opens the incident's card). */
 export type CardRow = IncidentRowView & { actions: ActionView[] };
@@ -52,13 +52,7 @@ export function incidentCard(results: { incident: CallResult; alerts?: CallResul
   return {
     kind: 'incident',
     incident: {
-      id: view.id,
-      number: view.number,
-      title: view.title,
-      status: view.status,
-      urgency: view.urgency,
-      statusLabel: view.statusLabel,
-      urgencyLabel: view.urgencyLabel,
+      ...headOf(view),
       url: view.url,
       // Status and urgency are the badges already.
       facts: view.facts.slice(2),

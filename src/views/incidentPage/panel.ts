@@ -7,7 +7,7 @@ import { PANELS } from '../../contributions';
 import type { Logger } from '../../log';
 import type { IncidentSummary } from '../../mcp/shape/incident';
 import type { CallTool } from '../model/types';
-import { runPageAction } from './actions';
+import { call, runPageAction } from './actions';
 import { openCommit } from './commits';
 import { pageHtml } from './html';
 import { loadIncidentPage } from './load';
@@ -174,10 +174,7 @@ class IncidentPanel {
         await openCommit(message.sha, message.url);
         return;
       case 'addNote':
-        return this.act('addNote', async () => {
-          const result = await this.deps.callTool('add_note_to_incident', { incident_id: this.incident!.id, note: message.note });
-          return result.isError ? { error: result.content[0]?.text } : {};
-        });
+        return this.act('addNote', () => call(this.deps.callTool, 'add_note_to_incident', { incident_id: this.incident!.id, note: message.note }));
       case 'action':
         return this.action(message.action);
     }

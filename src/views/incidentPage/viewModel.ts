@@ -89,8 +89,8 @@ export interface ChangeView {
   url?: string;
 }
 
-/** One incident in a list (the chat card of list_incidents): enough to recognise it and act on it. */
-export interface IncidentRowView {
+/** What names an incident at a glance: number, title, and the status and urgency badges. */
+export interface IncidentHead {
   id: string;
   number: number;
   title: string;
@@ -98,18 +98,15 @@ export interface IncidentRowView {
   urgency: IncidentSummary['urgency'];
   statusLabel: string;
   urgencyLabel: string;
+}
+
+/** One incident in a list (the chat card of list_incidents): enough to recognise it and act on it. */
+export interface IncidentRowView extends IncidentHead {
   /** Service, assignees and age on one line. */
   detail: string;
 }
 
-export interface IncidentView {
-  id: string;
-  number: number;
-  title: string;
-  status: IncidentSummary['status'];
-  urgency: IncidentSummary['urgency'];
-  statusLabel: string;
-  urgencyLabel: string;
+export interface IncidentView extends IncidentHead {
   url?: string;
   facts: Fact[];
   actions: ActionView[];
@@ -280,13 +277,19 @@ function statusLabel(status: IncidentSummary['status'], t: Translate): string {
   return { triggered: t('Triggered'), acknowledged: t('Acknowledged'), resolved: t('Resolved') }[status] ?? status;
 }
 
-function urgencyLabel(urgency: IncidentSummary['urgency'], t: Translate): string {
-  return urgency === 'high' ? t('High urgency') : t('Low urgency');
+/** The head fields of a larger view, e.g. to update a list row from a freshly read incident. */
+export function headOf({ id, number, title, status, urgency, statusLabel, urgencyLabel }: IncidentHead): IncidentHead {
+  return { id, number, title, status, urgency, statusLabel, urgencyLabel };
+}
+
+function incidentHead(i: IncidentSummary, t: Translate): IncidentHead {
+  const urgencyLabel = i.urgency === 'high' ? t('High urgency') : t('Low urgency');
+  return { id: i.id, number: i.number, title: i.title, status: i.status, urgency: i.urgency, statusLabel: statusLabel(i.status, t), urgencyLabel };
 }
 
 export function incidentRowView(i: IncidentSummary, now: number, t: Translate): IncidentRowView {
   const detail = [i.service?.name, refNames(i.assignees) ? t('assigned to {0}', refNames(i.assignees)) : t('unassigned'), i.created_at ? t('{0} ago', age(i.created_at, now)) : undefined];
-  return { id: i.id, number: i.number, title: i.title, status: i.status, urgency: i.urgency, statusLabel: statusLabel(i.status, t), urgencyLabel: urgencyLabel(i.urgency, t), detail: detail.filter(Boolean).join(' · ') };
+  return { ...incidentHead(i, t), detail: detail.filter(Boolean).join(' · ') };
 }
 
 export function buildIncidentView(results: IncidentPageResults, now: number, t: Translate): IncidentView | { error: string } {
@@ -324,13 +327,7 @@ export function buildIncidentView(results: IncidentPageResults, now: number, t: 
   const outlier = results.outlier && !results.outlier.isError ? (results.outlier.structuredContent?.outlier_incident as { category?: string; count?: number } | undefined) : undefined;
 
   return {
-    id: i.id,
-    number: i.number,
-    title: i.title,
-    status: i.status,
-    urgency: i.urgency,
-    statusLabel: statusLabel(i.status, t),
-    urgencyLabel: urgencyLabel(i.urgency, t),
+    ...incidentHead(i, t),
     url: isSafeLink(i.html_url) ? i.html_url : undefined,
     facts,
     actions: incidentActions(i, t),
