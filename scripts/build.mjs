@@ -28,8 +28,34 @@ const englishOnlyZodLocales = {
   },
 };
 
+/**
+ * The SDK's Server builds an Ajv instance (with formats, compiling its meta-schemas) when constructed, for the one
+ * JSON Schema check it makes: an elicitation answer. Ajv is loaded and built on that first answer instead of at start.
+ */
+const ajvOnFirstUse = {
+  name: 'ajv-on-first-use',
+  setup(b) {
+    b.onResolve({ filter: /\/validation\/ajv-provider\.js$/ }, (args) =>
+      /@modelcontextprotocol[\\/]sdk[\\/].*[\\/]server[\\/]index\.js$/.test(args.importer)
+        ? { path: join(args.resolveDir, args.path), namespace: 'ajv-on-first-use' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'ajv-on-first-use' }, (args) => ({
+      contents: `let real;
+export class AjvJsonSchemaValidator {
+  getValidator(schema) {
+    real ??= new (require(${JSON.stringify(args.path)}).AjvJsonSchemaValidator)();
+    return real.getValidator(schema);
+  }
+}`,
+      resolveDir: dirname(args.path),
+      loader: 'js',
+    }));
+  },
+};
+
 const common = {
-  plugins: [englishOnlyZodLocales],
+  plugins: [englishOnlyZodLocales, ajvOnFirstUse],
   bundle: true,
   platform: 'node',
   format: 'cjs',

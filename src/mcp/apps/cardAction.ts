@@ -39,12 +39,12 @@ export function cardActionTool(writer: Toolbox, reader: Toolbox): ToolDefinition
     description: 'Extra, for the incident card (MCP App) only: acknowledge, resolve or add a note after the person confirms.',
     toolset: 'incidents',
     annotations: UPDATE,
-    input: {
+    input: () => ({
       incident_id: incidentRef,
       action: z.enum(['acknowledge', 'resolve', 'add_note']).describe('What the card button does'),
       note: text('Note text, for add_note', 25_000).optional(),
-    },
-    output: {},
+    }),
+    output: () => ({}),
     async handler(args, ctx) {
       if (args.action === 'add_note' && !args.note) throw new PagerDutyError('invalid_request', 'argument "note": is required for action "add_note" (a string); nothing changed.');
       const incident = await describe(reader, args.incident_id, ctx);

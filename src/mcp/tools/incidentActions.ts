@@ -24,11 +24,11 @@ const snoozeIncident = defineTool({
   description: 'Snooze an acknowledged incident: it returns to triggered (and notifies again) after the given minutes.',
   toolset: 'incidents',
   annotations: UPDATE,
-  input: {
+  input: () => ({
     incident_id: incidentId,
     duration_minutes: z.number().int().min(1).max(MAX_SNOOZE_MINUTES).describe(`Minutes until it triggers again (1-${MAX_SNOOZE_MINUTES})`),
-  },
-  output: objectOutput('incident'),
+  }),
+  output: () => objectOutput('incident'),
   async handler(args, ctx) {
     const id = await resolveIncidentId(ctx, args.incident_id);
     const { incident } = await ctx.client.request<{ incident: Raw }>('POST', incidentPath(id, '/snooze'), {
@@ -47,11 +47,11 @@ const mergeIncidents = defineTool({
   description: "Merge source incidents into a target incident: their alerts move to the target and the sources are resolved. Cannot be undone.",
   toolset: 'incidents',
   annotations: DESTRUCTIVE,
-  input: {
+  input: () => ({
     target_incident_id: incidentId.describe('The incident that keeps all alerts (id or number)'),
     source_incident_ids: z.array(incidentId).min(1).max(50).describe('Incidents merged into the target and resolved (ids or numbers)'),
-  },
-  output: objectOutput('incident'),
+  }),
+  output: () => objectOutput('incident'),
   async handler(args, ctx) {
     const target = await resolveIncidentId(ctx, args.target_incident_id);
     const sources = [...new Set(await Promise.all(args.source_incident_ids.map((s) => resolveIncidentId(ctx, s))))];
@@ -72,13 +72,13 @@ const createStatusUpdate = defineTool({
   description: "Post a status update to an incident's stakeholders (subscribers are notified). subject and html_message go together, for a custom email.",
   toolset: 'incidents',
   annotations: CREATE,
-  input: {
+  input: () => ({
     incident_id: incidentId,
     message: text('Status update text', 10_000),
     subject: z.string().trim().min(1).max(255).optional().describe('Email subject (with html_message)'),
     html_message: z.string().trim().min(1).max(50_000).optional().describe('Custom HTML email body (with subject)'),
-  },
-  output: objectOutput('status_update'),
+  }),
+  output: () => objectOutput('status_update'),
   async handler(args, ctx) {
     if (Boolean(args.subject) !== Boolean(args.html_message)) {
       throw new PagerDutyError('invalid_request', 'Give subject and html_message together (a custom email), or neither.');
@@ -107,13 +107,13 @@ const listIncidentLogEntries = defineTool({
   description: "One incident's timeline, oldest first: triggered, notified, acknowledged, assigned, escalated, annotated, resolved.",
   toolset: 'incidents',
   annotations: READ,
-  input: {
+  input: () => ({
     incident_id: incidentId,
     is_overview: z.boolean().default(false).describe('Only state changes (no notifications)'),
     limit: limit(100),
     offset,
-  },
-  output: listOutput('log_entries'),
+  }),
+  output: () => listOutput('log_entries'),
   async handler(args, ctx) {
     const id = await resolveIncidentId(ctx, args.incident_id);
     const page = await ctx.client.list<Raw>(incidentPath(id, '/log_entries'), 'log_entries', {

@@ -1,0 +1,2 @@
+import { CallToolRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+console.log(typeof CallToolRequestSchema);

@@ -1,0 +1,2 @@
+import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+console.log(typeof Server);

@@ -1,0 +1,2 @@
+import Ajv from 'ajv';
+console.log(typeof Ajv);
