@@ -77,9 +77,17 @@ export function publishedAnnotations(a: ToolDefinition['annotations']): Partial<
 
 type Schemas = { inputSchema: Record<string, unknown>; outputSchema: Record<string, unknown> };
 
-/** The published schemas of every tool, computed at build time (scripts/build.mjs) when bundled. */
-declare const __PUBLISHED_SCHEMAS__: Record<string, Schemas> | undefined;
-const PRECOMPUTED = typeof __PUBLISHED_SCHEMAS__ === 'object' ? __PUBLISHED_SCHEMAS__ : undefined;
+/**
+ * The published schemas of every tool, computed at build time (scripts/build.mjs) when bundled. A JSON string, parsed
+ * on the first tools/list: JSON.parse is quicker than compiling the same object as code on every start.
+ */
+declare const __PUBLISHED_SCHEMAS__: string | undefined;
+let precomputed: Record<string, Schemas> | undefined;
+
+function precomputedSchemas(): Record<string, Schemas> | undefined {
+  if (typeof __PUBLISHED_SCHEMAS__ !== 'string') return undefined;
+  return (precomputed ??= JSON.parse(__PUBLISHED_SCHEMAS__) as Record<string, Schemas>);
+}
 
 /** zod's JSON Schema conversion of 100+ tools costs ~70 ms, so the bundle carries the result instead of redoing it per start. */
 export function publishedSchemas(tools: readonly ToolDefinition[]): Record<string, Schemas> {
@@ -87,7 +95,7 @@ export function publishedSchemas(tools: readonly ToolDefinition[]): Record<strin
 }
 
 function schemasOf(tool: ToolDefinition): Schemas {
-  return PRECOMPUTED?.[tool.name] ?? { inputSchema: toJsonSchema(tool.input, 'input'), outputSchema: toJsonSchema(tool.output, 'output') };
+  return precomputedSchemas()?.[tool.name] ?? { inputSchema: toJsonSchema(tool.input, 'input'), outputSchema: toJsonSchema(tool.output, 'output') };
 }
 
 function toJsonSchema(shape: z.ZodRawShape, io: 'input' | 'output'): Record<string, unknown> {
