@@ -1,2 +1,0 @@
-import { CallToolRequestSchema } from '@modelcontextprotocol/sdk/types.js';
-console.log(typeof CallToolRequestSchema);

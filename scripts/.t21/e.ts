@@ -1,2 +1,0 @@
-import { Server } from '@modelcontextprotocol/sdk/server/index.js';
-console.log(typeof Server);

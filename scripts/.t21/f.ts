@@ -1,2 +1,0 @@
-import Ajv from 'ajv';
-console.log(typeof Ajv);
