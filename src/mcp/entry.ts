@@ -6,4 +6,5 @@
 import module from 'node:module';
 
 (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after the cache is on, from the built bundle
 require('./mcp-server-core.js');

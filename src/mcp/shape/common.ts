@@ -1,4 +1,5 @@
 /** Loose view of PagerDuty objects: the tools read only the fields they shape, and tolerate missing ones. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any on purpose: shape code reads deep optional fields
 export type Raw = Record<string, any>;
 
 /** A field every answer of this kind has was absent: PagerDuty (or a proxy) sent an empty or partial body. */

@@ -7,7 +7,11 @@
 import type { ActionView, AlertView, Fact, IncidentRowView, IncidentView, NoteView, PageLabel, Section } from '../../views/incidentPage/viewModel';
 
 /** Creates an element with text (never HTML) and optional class and attributes. */
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, opts: { text?: string; cls?: string; attrs?: Record<string, string> } = {}, ...children: (Node | undefined)[]): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  opts: { text?: string; cls?: string; attrs?: Record<string, string> } = {},
+  ...children: (Node | undefined)[]
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (opts.text !== undefined) node.textContent = opts.text;
   if (opts.cls) node.className = opts.cls;

@@ -197,7 +197,12 @@ export async function runAgentMode(opts: AgentModeOptions): Promise<AgentFigures
   });
 
   // Elicitation and incidents as chat context (issue 13): their own window and script.
-  await runChatContext({ sim, docsDir: opts.docsDir, check, window: (name, s, fn) => withWindow({ name, sim, token: sim.tokens.user, writes: true, script: s, extensionsDir, opts }, fn) });
+  await runChatContext({
+    sim,
+    docsDir: opts.docsDir,
+    check,
+    window: (name, s, fn) => withWindow({ name, sim, token: sim.tokens.user, writes: true, script: s, extensionsDir, opts }, fn),
+  });
 
   console.log(`[agent] ${passed} agent-mode checks passed`);
   return finish(figures, opts);

@@ -11,7 +11,12 @@ async function main() {
   const sim = await agentSimulator();
   const { extensionsDir } = await installScriptedModel();
   const opts = { sim, extensionDevelopmentPath: root, docsDir: resolve(root, 'docs') };
-  await runChatContext({ sim, docsDir: opts.docsDir, check, window: (name, script, fn) => withWindow({ name, sim, token: sim.tokens.user, writes: true, script, extensionsDir, opts }, fn) });
+  await runChatContext({
+    sim,
+    docsDir: opts.docsDir,
+    check,
+    window: (name, script, fn) => withWindow({ name, sim, token: sim.tokens.user, writes: true, script, extensionsDir, opts }, fn),
+  });
 }
 main().then(
   async () => { await cleanupAll(); process.exit(0); },
