@@ -36,6 +36,8 @@ export default tseslint.config(
   { files: ['src/**'], rules: { 'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }] } },
   { files: ['src/webview/**', 'src/mcpApps/**'], languageOptions: { globals: { ...globals.browser } } },
 
+  // The shared model (incident references, shapes the server, views and webviews share): below everything.
+  layer(['src/model/**'], { above: [...ABOVE.extension, ...ABOVE.views, ...ABOVE.server, '**/pagerduty/**', '**/config/**'] }),
   // The REST client: the bottom layer.
   layer(['src/pagerduty/**'], { above: [...ABOVE.extension, ...ABOVE.views, ...ABOVE.server, '**/config/**', '**/translate', '**/contributions'] }),
   // The MCP server and its tools.

@@ -12,6 +12,7 @@ import { items, listAnswer, listOutput, objectOutput } from './output';
 import { isoTime, limit, offset, pdId, pdIds, text } from './params';
 import { checkWindow } from './scheduleParams';
 import { CREATE, defineTool, READ, UPDATE, type ToolContext } from './types';
+import { incidentKey } from '../../model/incidentRef';
 
 const STATUSES = ['triggered', 'acknowledged', 'resolved'] as const;
 const URGENCIES = ['high', 'low'] as const;
@@ -93,7 +94,7 @@ const getIncident = defineTool({
   input: () => ({ incident_id: incidentId }),
   output: () => objectOutput('incident'),
   async handler(args, ctx) {
-    const { incident } = await ctx.client.get<{ incident: Raw }>(incidentPath(args.incident_id.replace(/^#/, '')), {
+    const { incident } = await ctx.client.get<{ incident: Raw }>(incidentPath(incidentKey(args.incident_id)), {
       signal: ctx.signal,
       query: { include: ['conference_bridge'] },
     });
@@ -183,7 +184,7 @@ const manageIncidents = defineTool({
       throw new PagerDutyError('invalid_request', 'Nothing to change: give at least one of status, urgency, priority_id, assignee_user_ids, escalation_level.');
     }
     // Numbers are resolved to ids first, so one incident given as Q1ABC and as #1005 is updated and reported once.
-    const given = [...new Set(args.incident_ids.map((i) => i.replace(/^#/, '')))];
+    const given = [...new Set(args.incident_ids.map(incidentKey))];
     const results: Outcome[] = [];
     const resolved = await Promise.all(
       given.map(async (ref) => {

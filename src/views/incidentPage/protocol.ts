@@ -3,6 +3,7 @@
  * No `vscode` import and no DOM: both sides import this file.
  */
 import type { IncidentView } from './viewModel';
+import { isIncidentKey } from '../../model/incidentRef';
 
 /** Buttons the page offers; the extension decides what each does (quick picks, tool calls). */
 export const PAGE_ACTIONS = [
@@ -39,7 +40,6 @@ export type HostMessage =
   | { type: 'loadError'; message: string };
 
 export const MAX_NOTE_LENGTH = 25_000;
-const ID = /^[A-Za-z0-9]{1,20}$/;
 const SHA = /^[0-9a-f]{7,40}$/;
 
 /** The only links the extension opens for the page: http(s) to a host, nothing else (no command:, file:, javascript:). */
@@ -70,7 +70,7 @@ export function parsePageMessage(raw: unknown): PageMessage | undefined {
       return note && note.length <= MAX_NOTE_LENGTH ? { type: 'addNote', note } : undefined;
     }
     case 'openIncident':
-      return only('type', 'id') && typeof m.id === 'string' && ID.test(m.id) ? { type: 'openIncident', id: m.id } : undefined;
+      return only('type', 'id') && typeof m.id === 'string' && isIncidentKey(m.id) ? { type: 'openIncident', id: m.id } : undefined;
     case 'openLink':
       return only('type', 'url') && isSafeLink(m.url) ? { type: 'openLink', url: m.url } : undefined;
     case 'openCommit':
