@@ -38,6 +38,7 @@ export function cardActionTool(writer: Toolbox, reader: Toolbox): ToolDefinition
     title: 'Incident card action',
     description: 'Extra, for the incident card (MCP App) only: acknowledge, resolve or add a note after the person confirms.',
     toolset: 'incidents',
+    extra: true,
     annotations: UPDATE,
     input: () => ({
       incident_id: incidentRef,

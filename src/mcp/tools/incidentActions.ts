@@ -1,6 +1,6 @@
 /**
  * Incident tools PagerDuty's official server lacks, added for the incident page (and useful to the model):
- * snooze, merge, status updates and one incident's own log. EXTRA_TOOL_NAMES marks them as extras in the README.
+ * snooze, merge, status updates and one incident's own log, each marked `extra`.
  */
 import { z } from 'zod';
 import { PagerDutyError } from '../../pagerduty/errors';
@@ -20,6 +20,7 @@ const MAX_SNOOZE_MINUTES = 7 * 24 * 60;
 
 const snoozeIncident = defineTool({
   name: 'snooze_incident',
+  extra: true,
   title: 'Snooze incident',
   description: 'Snooze an acknowledged incident: it returns to triggered (and notifies again) after the given minutes.',
   toolset: 'incidents',
@@ -43,6 +44,7 @@ const snoozeIncident = defineTool({
 
 const mergeIncidents = defineTool({
   name: 'merge_incidents',
+  extra: true,
   title: 'Merge incidents',
   description: "Merge source incidents into a target incident: their alerts move to the target and the sources are resolved. Cannot be undone.",
   toolset: 'incidents',
@@ -68,6 +70,7 @@ const mergeIncidents = defineTool({
 
 const createStatusUpdate = defineTool({
   name: 'create_incident_status_update',
+  extra: true,
   title: 'Send incident status update',
   description: "Post a status update to an incident's stakeholders (subscribers are notified). subject and html_message go together, for a custom email.",
   toolset: 'incidents',
@@ -103,6 +106,7 @@ const createStatusUpdate = defineTool({
 
 const listIncidentLogEntries = defineTool({
   name: 'list_incident_log_entries',
+  extra: true,
   title: "List an incident's log entries",
   description: "One incident's timeline, oldest first: triggered, notified, acknowledged, assigned, escalated, annotated, resolved.",
   toolset: 'incidents',
@@ -136,6 +140,3 @@ const listIncidentLogEntries = defineTool({
 });
 
 export const incidentActionsTools: ToolDefinition[] = [snoozeIncident, mergeIncidents, createStatusUpdate, listIncidentLogEntries];
-
-/** Tools beyond PagerDuty's official names: the README marks them, the official-name test expects exactly these. */
-export const EXTRA_TOOL_NAMES: ReadonlySet<string> = new Set(incidentActionsTools.map((t) => t.name));

@@ -35,6 +35,8 @@ export interface ToolDefinition<I extends z.ZodRawShape = z.ZodRawShape, O exten
   title: string;
   description: string;
   toolset: Toolset;
+  /** Beyond PagerDuty's official tool names (the README marks these; the official-name test expects exactly them). */
+  extra?: boolean;
   /** readOnlyHint also decides access: tools without it change data and are hidden unless writes are enabled. */
   annotations: ToolAnnotations;
   /** Built on first use (a call, or schemas when not precomputed): the server starts without constructing 100+ schemas. */
