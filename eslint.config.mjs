@@ -41,7 +41,7 @@ export default tseslint.config(
   // The REST client: the bottom layer.
   layer(['src/pagerduty/**'], { above: [...ABOVE.extension, ...ABOVE.views, ...ABOVE.server, '**/config/**', '**/translate', '**/contributions'] }),
   // The MCP server and its tools.
-  layer(['src/mcp/**'], { above: [...ABOVE.extension, ...ABOVE.views], ignores: ['src/mcp/provider.ts', 'src/mcp/apps/incidentCard.ts'] }),
+  layer(['src/mcp/**'], { above: [...ABOVE.extension, ...ABOVE.views], ignores: ['src/mcp/apps/incidentCard.ts'] }),
   layer(['src/mcp/apps/incidentCard.ts'], { above: ABOVE.extension }),
   // Launch data and settings shapes; the sidebar's and page's models; the code that runs in a webview or the card.
   layer(['src/config/settings.ts', 'src/config/serverLaunch.ts', 'src/translate.ts', 'src/contributions.ts'], { above: [...ABOVE.extension, ...ABOVE.views] }),

@@ -11,7 +11,7 @@ import { signInCommand, type SignInResult } from './commands/signIn';
 import { signOutCommand } from './commands/signOut';
 import { COMMANDS, type CommandId } from './contributions';
 import { createLogger } from './log';
-import { PagerDutyMcpProvider, registerMcpProvider } from './mcp/provider';
+import { PagerDutyMcpProvider, registerMcpProvider } from './mcpProvider';
 import { createToolbox } from './mcp/server';
 import { PagerDutySession } from './session';
 import { createViews, type ViewsApi } from './views';

@@ -1,5 +1,5 @@
 // Decides how VS Code launches the PagerDuty MCP server, as plain data. No `vscode` import: the provider
-// (src/mcp/provider.ts) turns this into McpStdioServerDefinition / McpHttpServerDefinition.
+// (src/mcpProvider.ts) turns this into McpStdioServerDefinition / McpHttpServerDefinition.
 import { createHash } from 'node:crypto';
 import { HOSTED_MCP_URLS } from '../pagerduty/hosts';
 import { SERVER_SETTING_KEYS, type Settings } from './settings';
