@@ -9,6 +9,7 @@ import { copyIncidentLink, openInPagerDuty } from './commands/links';
 import { showLogsCommand } from './commands/showLogs';
 import { signInCommand, type SignInResult } from './commands/signIn';
 import { signOutCommand } from './commands/signOut';
+import { launchSettings } from './config/serverLaunch';
 import { COMMANDS, type CommandId } from './contributions';
 import { createLogger } from './log';
 import { PagerDutyMcpProvider, registerMcpProvider } from './mcpProvider';
@@ -67,7 +68,7 @@ export function activate(context: vscode.ExtensionContext): PagerDutyExtensionAp
     callTool,
     log,
     // What Copilot sees: the MCP server's selection from the same settings.
-    modelTools: () => createToolbox({ enableWrites: s().enableWriteTools, toolsets: s().toolsets.length ? s().toolsets : undefined, allowTools: s().allowedTools }),
+    modelTools: () => createToolbox(launchSettings(s())),
   });
   context.subscriptions.push(pages, pageCommands.uriHandler);
 
