@@ -4,6 +4,9 @@ import { redact, redactDeep, redactResult } from '../pagerduty/redact';
 import { MissingField } from './shape/common';
 import { isWrite, type ToolContext, type ToolDefinition, type Toolset } from './tools/types';
 import { ANSWER_MAX_CHARS, clipDeep, FENCE_CLOSE, FENCE_OPEN, sanitize } from './untrusted';
+import { ERROR_KIND_META, type CallResult } from '../model/callResult';
+
+export { ERROR_KIND_META, failureOf, resultText, type CallResult } from '../model/callResult';
 
 export interface ToolSelection {
   enableWrites: boolean;
@@ -17,13 +20,6 @@ export interface ToolSelection {
    * untrusted-data fence and the paging hints. In-process callers (sidebar, commands) turn it on.
    */
   structuredOutput?: boolean;
-}
-
-export interface CallResult {
-  [key: string]: unknown;
-  content: { type: 'text'; text: string }[];
-  structuredContent?: Record<string, unknown>;
-  isError?: boolean;
 }
 
 export interface PublishedTool {
@@ -253,24 +249,6 @@ export class Toolbox {
     }
   }
 }
-
-/** The text of a result (a tool answers with one text part; joined in case a caller builds more). */
-export function resultText(result: CallResult): string {
-  return result.content.map((c) => c.text).join('\n');
-}
-
-/**
- * Why a call did not do what was asked: its error text, or the first per-item failure of a bulk answer such as
- * manage_incidents, which reports a refused incident as a result line rather than an error. Undefined when it did.
- */
-export function failureOf(result: CallResult, fallback = 'PagerDuty reported an error.'): string | undefined {
-  if (result.isError) return resultText(result) || fallback;
-  const failed = (result.structuredContent?.results as { ok?: boolean; error?: string }[] | undefined)?.find((r) => r.ok === false);
-  return failed ? (failed.error ?? fallback) : undefined;
-}
-
-/** Metadata key carrying the failure kind, so in-process callers (the sidebar) can react to 401/429 without parsing text. */
-export const ERROR_KIND_META = 'pagerduty/errorKind';
 
 /**
  * A shape function reading a field of a body that lacks it throws a TypeError ("Cannot read properties of undefined

@@ -1,3 +1,7 @@
+import type { Ref } from '../../model/shapes';
+
+export type { Ref };
+
 /** Loose view of PagerDuty objects: the tools read only the fields they shape, and tolerate missing ones. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any on purpose: shape code reads deep optional fields
 export type Raw = Record<string, any>;
@@ -15,11 +19,6 @@ export function idOf(raw: Raw | null | undefined): string {
   const id = raw?.id;
   if ((typeof id === 'string' && id) || typeof id === 'number') return String(id);
   throw new MissingField('id');
-}
-
-export interface Ref {
-  id: string;
-  name: string;
 }
 
 /** A reference object ({id, summary|name}) reduced to what a responder reads. */
