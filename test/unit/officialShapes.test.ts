@@ -117,6 +117,20 @@ describe('OFFICIAL_SHAPES against the official server (reference)', () => {
   });
 });
 
+describe('the README figures', () => {
+  it('states how many tools take the official shapes, and how many of them through wrapper objects', () => {
+    const wrapped = Object.entries(OFFICIAL_SHAPES).filter(([tool, shape]) => {
+      const ours = new Set(Object.keys(byName.get(tool)!.input));
+      // A wrapper: an official root that is not ours, with paths below it.
+      return Object.keys({ ...shape.map, ...shape.ignore, ...shape.none }).some((p) => parsePath(p).length > 1 && !ours.has(parsePath(p)[0].key));
+    });
+    const all = Object.keys(OFFICIAL_SHAPES).length;
+    const readme = readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8').replace(/\s+/g, ' ');
+    assert.ok(readme.includes(`the ${all} tools whose official arguments differ, ${wrapped.length} of them wrapping`), `README should say ${all} tools, ${wrapped.length} wrapping`);
+    assert.ok(readme.includes(`and ${all - wrapped.length} with other spellings`), `README should say ${all - wrapped.length} with other spellings`);
+  });
+});
+
 /** An official-shaped value holding one `value` at `path` ([] and [*] become one-item lists). */
 function valueAt(path: string, value: unknown): Record<string, unknown> {
   const out: Record<string, unknown> = {};
