@@ -69,8 +69,10 @@ function deepEqual(a: unknown, b: unknown): boolean {
 interface Match {
   value: unknown;
   at: string;
+  /** Indices of the paired lists on the way, outermost first. */
   pairs: number[];
-  collapsed: boolean;
+  /** Indices of the collapsed ([*]) lists on the way. */
+  collapsed: number[];
 }
 
 class ShapeError extends Error {}
@@ -123,13 +125,13 @@ class CompiledShape {
   }
 }
 
-function* walk(node: unknown, segs: Segment[], i: number, at: string, pairs: number[], collapsed: boolean, taken: Set<string>): Generator<Match> {
+function* walk(node: unknown, segs: Segment[], i: number, at: string, pairs: number[], collapsed: number[], taken: Set<string>): Generator<Match> {
   if (i === segs.length) {
     yield { value: node, at, pairs, collapsed };
     return;
   }
   const seg = segs[i];
-  if (!isObject(node) || !(seg.key in node)) return;
+  if (!isObject(node) || !Object.hasOwn(node, seg.key)) return;
   const child = node[seg.key];
   const childAt = join(at, seg.key);
   const passes = (item: unknown) => !seg.filter || (isObject(item) && item[seg.filter.key] === seg.filter.value);
@@ -144,7 +146,8 @@ function* walk(node: unknown, segs: Segment[], i: number, at: string, pairs: num
     if (!passes(item)) continue;
     const itemAt = `${childAt}[${k}]`;
     if (seg.filter) taken.add(join(itemAt, seg.filter.key));
-    yield* walk(item, segs, i + 1, itemAt, seg.list === 'paired' ? [...pairs, k] : pairs, collapsed || seg.list === 'collapsed', taken);
+    const paired = seg.list === 'paired';
+    yield* walk(item, segs, i + 1, itemAt, paired ? [...pairs, k] : pairs, paired ? collapsed : [...collapsed, k], taken);
   }
 }
 
@@ -157,7 +160,8 @@ function numbered(matches: Iterable<Match>, to: Segment[]): Match[] {
   if (!to.at(-1)?.list) return all;
   const next = new Map<string, number>();
   return all.map((m) => {
-    const parent = m.pairs.slice(0, -1).join(',');
+    // Numbered per enclosing item, and per item of a one-per-call list, so those still have to agree.
+    const parent = `${m.pairs.slice(0, -1).join(',')}/${m.collapsed.join(',')}`;
     const n = next.get(parent) ?? 0;
     next.set(parent, n + 1);
     return { ...m, pairs: [...m.pairs.slice(0, -1), n] };
@@ -191,7 +195,7 @@ function write(out: Record<string, unknown>, to: Segment[], match: Match, value:
     const before = container[key];
     if (before !== undefined && !deepEqual(before, value)) {
       const first = origin.get(targetAt) ?? targetAt;
-      const one = match.collapsed ? ' (this tool takes one per call)' : '';
+      const one = match.collapsed.length > 0 ? ' (this tool takes one per call)' : '';
       throw new ShapeError(`arguments "${first}" and "${match.at}" both give ${targetAt} but differ${one}: ${describeGiven(before)} vs ${describeGiven(value)}`);
     }
     container[key] = value;
@@ -246,16 +250,17 @@ export function fromOfficialShape(shape: OfficialShape | undefined, args: unknow
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(args)) {
     if (c.roots.has(key)) continue;
-    out[key] = value;
+    // Defined, not assigned: a "__proto__" argument stays an (unknown) argument instead of becoming the prototype.
+    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
     origin.set(key, key);
   }
   const taken = new Set<string>();
   try {
     for (const { from, path, why } of c.refused) {
-      for (const match of walk(official, from, 0, '', [], false, taken)) throw new ShapeError(`argument "${match.at}" of PagerDuty's official ${path.split('.')[0]} has no counterpart here: ${why}`);
+      for (const match of walk(official, from, 0, '', [], [], taken)) throw new ShapeError(`argument "${match.at}" of PagerDuty's official ${path.split('.')[0]} has no counterpart here: ${why}`);
     }
     for (const rule of c.rules) {
-      for (const match of numbered(walk(official, rule.from, 0, '', [], false, taken), rule.to)) {
+      for (const match of numbered(walk(official, rule.from, 0, '', [], [], taken), rule.to)) {
         taken.add(match.at);
         if (rule.from.at(-1)?.key === 'id') {
           // A reference copied from an answer carries its type and summary: the id says it all.
@@ -265,7 +270,7 @@ export function fromOfficialShape(shape: OfficialShape | undefined, args: unknow
         write(out, rule.to, match, rule.convert ? rule.convert(match.value) : match.value, origin);
       }
     }
-    for (const segs of c.ignored) for (const match of walk(official, segs, 0, '', [], false, taken)) taken.add(match.at);
+    for (const segs of c.ignored) for (const match of walk(official, segs, 0, '', [], [], taken)) taken.add(match.at);
   } catch (error) {
     if (error instanceof ShapeError) return { error: error.message };
     throw error;

@@ -219,6 +219,24 @@ describe('fromOfficialShape', () => {
     assert.ok('error' in differ && differ.error.includes('(this tool takes one per call)'), JSON.stringify(differ));
   });
 
+  it('numbers a list inside a one-per-call list per item, so two items with different lists still differ', () => {
+    const nested: OfficialShape = { map: { 'w.ups[*].svc[].id': 'svc_ids[]' } };
+    const same = fromOfficialShape(nested, { w: { ups: [{ svc: [{ id: 'A' }, { id: 'B' }] }, { svc: [{ id: 'A' }, { id: 'B' }] }] } });
+    assert.ok('args' in same);
+    assert.deepEqual(same.args, { svc_ids: ['A', 'B'] });
+    const differ = fromOfficialShape(nested, { w: { ups: [{ svc: [{ id: 'A' }] }, { svc: [{ id: 'C' }] }] } });
+    assert.ok('error' in differ && differ.error.includes('both give svc_ids[0] but differ (this tool takes one per call)'), JSON.stringify(differ));
+  });
+
+  it('keeps a "__proto__" argument an own argument (zod then names it unknown), never the prototype', () => {
+    const args = JSON.parse('{"__proto__": {"a": "injected"}, "w": {"a": "x"}}') as Record<string, unknown>;
+    const result = fromOfficialShape(shape, args);
+    assert.ok('args' in result);
+    assert.ok(Object.hasOwn(result.args, '__proto__'));
+    assert.equal(Object.getPrototypeOf(result.args), Object.prototype);
+    assert.equal(result.args.a, 'x');
+  });
+
   it('mixes flat and official arguments without changing the caller\'s objects', () => {
     const nested: OfficialShape = { map: { member_type: 'member.type' } };
     const args = { member: { user_id: 'U1' }, member_type: 'user_member' };
