@@ -74,6 +74,40 @@ type Case = (f: Fx) => { official: Args; flat: Args };
 
 const member = (user_id: string) => ({ type: 'user_member', user_id });
 
+interface EventValues { name: string; start: string; end: string; since: string; until: string; strategy: string; members: unknown[]; shifts: number }
+
+/** A rotation event in both shapes: the official event_data (zoned times, nested strategy) and our flat one. */
+function rotationEvent(ids: Args, e: EventValues): { official: Args; flat: Args } {
+  const zone = 'Europe/Berlin';
+  return {
+    official: {
+      ...ids,
+      event_data: {
+        name: e.name,
+        start_time: { date_time: e.start, time_zone: zone },
+        end_time: { date_time: e.end, time_zone: zone },
+        effective_since: e.since,
+        effective_until: e.until,
+        recurrence: ['RRULE:FREQ=DAILY;INTERVAL=1'],
+        assignment_strategy: { type: e.strategy, members: e.members, shifts_per_member: e.shifts },
+      },
+    },
+    flat: {
+      ...ids,
+      name: e.name,
+      start_time: e.start,
+      end_time: e.end,
+      time_zone: zone,
+      effective_since: e.since,
+      effective_until: e.until,
+      recurrence: ['RRULE:FREQ=DAILY;INTERVAL=1'],
+      assignment_strategy: e.strategy,
+      members: e.members,
+      shifts_per_member: e.shifts,
+    },
+  };
+}
+
 /** Per tool of OFFICIAL_SHAPES, calls in the official shape and the flat call each must equal; run in this order. */
 const CASES: Record<string, Case[]> = {
   list_incidents: [
@@ -245,68 +279,30 @@ const CASES: Record<string, Case[]> = {
     }),
   ],
   create_schedule_v3_rotation_event: [
-    (f) => ({
-      official: {
-        schedule_id: f.v3.id,
-        rotation_id: f.rotation,
-        event_data: {
-          name: 'Daily evening',
-          start_time: { date_time: '2026-01-05T18:00:00Z', time_zone: 'Europe/Berlin' },
-          end_time: { date_time: '2026-01-05T23:00:00Z', time_zone: 'Europe/Berlin' },
-          effective_since: at(24),
-          effective_until: at(24 * 30),
-          recurrence: ['RRULE:FREQ=DAILY;INTERVAL=1'],
-          assignment_strategy: { type: 'rotating_member_assignment_strategy', members: [member(f.user('Omar')), { type: 'empty_member' }], shifts_per_member: 1 },
-        },
-      },
-      flat: {
-        schedule_id: f.v3.id,
-        rotation_id: f.rotation,
+    (f) =>
+      rotationEvent({ schedule_id: f.v3.id, rotation_id: f.rotation }, {
         name: 'Daily evening',
-        start_time: '2026-01-05T18:00:00Z',
-        end_time: '2026-01-05T23:00:00Z',
-        time_zone: 'Europe/Berlin',
-        effective_since: at(24),
-        effective_until: at(24 * 30),
-        recurrence: ['RRULE:FREQ=DAILY;INTERVAL=1'],
-        assignment_strategy: 'rotating_member_assignment_strategy',
+        start: '2026-01-05T18:00:00Z',
+        end: '2026-01-05T23:00:00Z',
+        since: at(24),
+        until: at(24 * 30),
+        strategy: 'rotating_member_assignment_strategy',
         members: [member(f.user('Omar')), { type: 'empty_member' }],
-        shifts_per_member: 1,
-      },
-    }),
+        shifts: 1,
+      }),
   ],
   update_schedule_v3_rotation_event: [
-    (f) => {
-      const event = f.v3.rotations[0].events.at(-1)!.id;
-      const ids = { schedule_id: f.v3.id, rotation_id: f.rotation, event_id: event };
-      return {
-        official: {
-          ...ids,
-          event_data: {
-            name: 'Daily late evening',
-            start_time: { date_time: '2026-01-05T19:00:00Z', time_zone: 'Europe/Berlin' },
-            end_time: { date_time: '2026-01-05T23:30:00Z', time_zone: 'Europe/Berlin' },
-            effective_since: at(48),
-            effective_until: at(24 * 40),
-            recurrence: ['RRULE:FREQ=DAILY;INTERVAL=1'],
-            assignment_strategy: { type: 'rotating_member_assignment_strategy', members: [member(f.user('Mei')), member(f.user('Omar'))], shifts_per_member: 2 },
-          },
-        },
-        flat: {
-          ...ids,
-          name: 'Daily late evening',
-          start_time: '2026-01-05T19:00:00Z',
-          end_time: '2026-01-05T23:30:00Z',
-          time_zone: 'Europe/Berlin',
-          effective_since: at(48),
-          effective_until: at(24 * 40),
-          recurrence: ['RRULE:FREQ=DAILY;INTERVAL=1'],
-          assignment_strategy: 'rotating_member_assignment_strategy',
-          members: [member(f.user('Mei')), member(f.user('Omar'))],
-          shifts_per_member: 2,
-        },
-      };
-    },
+    (f) =>
+      rotationEvent({ schedule_id: f.v3.id, rotation_id: f.rotation, event_id: f.v3.rotations[0].events.at(-1)!.id }, {
+        name: 'Daily late evening',
+        start: '2026-01-05T19:00:00Z',
+        end: '2026-01-05T23:30:00Z',
+        since: at(48),
+        until: at(24 * 40),
+        strategy: 'rotating_member_assignment_strategy',
+        members: [member(f.user('Mei')), member(f.user('Omar'))],
+        shifts: 2,
+      }),
   ],
   create_schedule_v3_custom_shifts: [
     (f) => ({
