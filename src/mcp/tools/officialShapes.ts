@@ -85,7 +85,7 @@ function statusUpdate(at: string): Record<string, string> {
 }
 
 const statusUpdateNone = (at: string) => ({
-  [`${at}.update_frequency_ms`]: 'not settable here',
+  [`${at}.update_frequency_ms`]: 'a reminder for the next update is not settable here',
   [`${at}.reported_at`]: 'PagerDuty stamps the time of the update',
 });
 
