@@ -30,21 +30,40 @@ export function createClient(config: ServerConfig, log?: (line: string) => void)
   });
 }
 
-export function createServer(config: ServerConfig, version: string, log?: (line: string) => void): McpServer {
-  const toolbox = createToolbox(config);
+/** The token-independent part of a server: built once per process, shared by every HTTP request's server. */
+export interface Toolboxes {
+  /** What the model is offered. */
+  toolbox: Toolbox;
+  /** Reads for resources and the incident card: every read tool, typed results, whatever the model is offered. */
+  reader: Toolbox;
+  /** The card's buttons: an app-only tool, present only when the model's toolbox may write too. */
+  cardActions: Toolbox;
+}
+
+export function createToolboxes(config: ServerConfig): Toolboxes {
+  const reader = createToolbox({ enableWrites: false, toolsets: [...TOOLSETS], structuredOutput: true });
+  const cardWriter = createToolbox({ ...config, structuredOutput: true });
+  return {
+    toolbox: createToolbox(config),
+    reader,
+    cardActions: new Toolbox([cardActionTool(cardWriter, reader)], { enableWrites: config.enableWrites, toolsets: ['incidents'] }, ['incidents']),
+  };
+}
+
+export function createServer(config: ServerConfig, version: string, log?: (line: string) => void, toolboxes = createToolboxes(config)): McpServer {
+  const { toolbox, reader, cardActions } = toolboxes;
   const client = createClient(config, log);
   const server = new McpServer(
     { name: SERVER_NAME, title: 'PagerDuty', version },
     { instructions: INSTRUCTIONS, capabilities: { tools: { listChanged: false } } },
   );
   registerPrompts(server, new Set(toolbox.enabled().map((t) => t.name)));
-  // Reads for resources and the incident card: every read tool, typed results, whatever the model is offered.
-  const reader = createToolbox({ enableWrites: false, toolsets: [...TOOLSETS], structuredOutput: true });
-  registerResources(server, reader, client, config.resourcePollMs);
+  const stopWatch = registerResources(server, reader, client, config.resourcePollMs);
+  server.server.onclose = () => {
+    stopWatch();
+    client?.dispose();
+  };
   const apps = () => supportsApps(server.server.getClientCapabilities());
-  // The card's buttons: an app-only tool, present only when the model's toolbox may write too.
-  const cardWriter = createToolbox({ ...config, structuredOutput: true });
-  const cardActions = new Toolbox([cardActionTool(cardWriter, reader)], { enableWrites: config.enableWrites, toolsets: ['incidents'] }, ['incidents']);
   // Only MCP Apps hosts get the card's resource: for others it would be a useless entry among the context resources.
   server.server.oninitialized = () => {
     if (apps()) registerCard(server);
