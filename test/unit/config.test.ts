@@ -48,7 +48,8 @@ describe('server configuration', () => {
       requestTimeoutMs: 30000,
     });
     assert.deepEqual(config.toolsets, [...TOOLSETS]);
-    assert.equal(parseConfig([], {}) !== 'help' && parseConfig([], {}).http, undefined);
+    const stdio = parseConfig([], {});
+    assert.equal(stdio !== 'help' && stdio.http, undefined);
     assert.throws(() => parseConfig(['--port', '3000'], {}), /--port applies to the HTTP server only: add --http/);
     assert.throws(() => parseConfig(['--http', '--allow-origin', 'https://a.example/path'], {}), /--allow-origin takes origins such as/);
     assert.throws(() => parseConfig(['--http', '--max-concurrent', '0'], {}), /--max-concurrent must be a whole number between 1 and 10000, got "0"/);
