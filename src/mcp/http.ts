@@ -11,7 +11,7 @@ import { isLoopbackHost } from '../pagerduty/hosts';
 import { redact, registerSecret } from '../pagerduty/redact';
 import type { HttpOptions, ServerConfig } from './config';
 import { authenticate, challenge, type AuthMode } from './httpAuth';
-import { createServer, createToolboxes } from './server';
+import { createServer, createServerParts } from './server';
 
 export const MCP_PATH = '/mcp';
 export const HEALTH_PATH = '/healthz';
@@ -52,7 +52,7 @@ export function createHttpHandler(config: HttpConfig, version: string, log: (lin
   const authMode: AuthMode = { serverToken: config.token, secret: options.secret };
   registerSecret(options.secret);
   // Tools, schemas and validators depend on the settings only: built once, shared by every request's server.
-  const toolboxes = createToolboxes(config);
+  const parts = createServerParts(config);
   let inFlight = 0;
 
   const serveMcp = async (req: IncomingMessage, res: ServerResponse, token: string, cors: Record<string, string>) => {
@@ -68,7 +68,7 @@ export function createHttpHandler(config: HttpConfig, version: string, log: (lin
       void server?.close();
     });
     for (const [name, value] of Object.entries(cors)) res.setHeader(name, value);
-    server = createServer({ ...config, token }, version, log, toolboxes);
+    server = createServer({ ...config, token }, version, log, parts);
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true, maxRequestBodySize: options.maxBodyBytes });
     await server.connect(transport);
     await transport.handleRequest(req, res);

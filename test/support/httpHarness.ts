@@ -30,10 +30,12 @@ export async function startHttpServer(args: string[] = [], env: Record<string, s
   const exit = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no "listening on" line within 10 s; stderr: ${stderr}`)), 10_000);
+    let listening = false;
     proc.stderr.on('data', (chunk) => {
       stderr += chunk;
-      const found = /listening on (http:\/\/\S+\/mcp)/.exec(stderr)?.[1];
+      const found = listening ? undefined : /listening on (http:\/\/\S+\/mcp)/.exec(stderr)?.[1];
       if (found) {
+        listening = true;
         clearTimeout(timer);
         resolve(found);
       }
