@@ -54,9 +54,9 @@ async function listMine(toolbox: Toolbox, client: PagerDutyClient) {
  * `reader` must be a Toolbox with the read tools enabled and structured output on, whatever the model is offered:
  * a resource is a person's choice, not a model's.
  */
-export function registerResources(server: McpServer, reader: Toolbox, client: PagerDutyClient | undefined, pollMs: number): void {
+/** Returns the stop of the open-incident watch, for when the server closes. */
+export function registerResources(server: McpServer, reader: Toolbox, client: PagerDutyClient | undefined, pollMs: number): () => void {
   const watch = client ? new OpenIncidentWatch(() => listMine(reader, client).then((r) => r.map((x) => x.uri)), () => server.sendResourceListChanged(), pollMs) : undefined;
-  server.server.onclose = () => watch?.stop();
 
   for (const t of RESOURCE_TEMPLATES) {
     const list =
@@ -85,4 +85,5 @@ export function registerResources(server: McpServer, reader: Toolbox, client: Pa
     if (client && !me) throw new Error('My on-call status needs a user API token (an account-level key has no "me").');
     return read(reader, client, uri.href, 'list_oncalls', { user_ids: me ? [me.id] : [] });
   });
+  return () => watch?.stop();
 }

@@ -1,5 +1,6 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import { PagerDutyClient } from '../pagerduty/client';
 import type { ServerConfig } from './config';
 import { INSTRUCTIONS } from './instructions';
@@ -30,21 +31,43 @@ export function createClient(config: ServerConfig, log?: (line: string) => void)
   });
 }
 
-export function createServer(config: ServerConfig, version: string, log?: (line: string) => void): McpServer {
-  const toolbox = createToolbox(config);
+/** The token-independent part of a server: built once per process, shared by every HTTP request's server. */
+export interface ServerParts {
+  /** What the model is offered. */
+  toolbox: Toolbox;
+  /** Reads for resources and the incident card: every read tool, typed results, whatever the model is offered. */
+  reader: Toolbox;
+  /** The card's buttons: an app-only tool, present only when the model's toolbox may write too. */
+  cardActions: Toolbox;
+  /** The SDK otherwise builds a JSON Schema validator (Ajv) per server: a third of an HTTP request's set-up. */
+  validator: AjvJsonSchemaValidator;
+}
+
+export function createServerParts(config: ServerConfig): ServerParts {
+  const reader = createToolbox({ enableWrites: false, toolsets: [...TOOLSETS], structuredOutput: true });
+  const cardWriter = createToolbox({ ...config, structuredOutput: true });
+  return {
+    toolbox: createToolbox(config),
+    reader,
+    cardActions: new Toolbox([cardActionTool(cardWriter, reader)], { enableWrites: config.enableWrites, toolsets: ['incidents'] }, ['incidents']),
+    validator: new AjvJsonSchemaValidator(),
+  };
+}
+
+export function createServer(config: ServerConfig, version: string, log?: (line: string) => void, parts = createServerParts(config)): McpServer {
+  const { toolbox, reader, cardActions, validator } = parts;
   const client = createClient(config, log);
   const server = new McpServer(
     { name: SERVER_NAME, title: 'PagerDuty', version },
-    { instructions: INSTRUCTIONS, capabilities: { tools: { listChanged: false } } },
+    { instructions: INSTRUCTIONS, capabilities: { tools: { listChanged: false } }, jsonSchemaValidator: validator },
   );
   registerPrompts(server, new Set(toolbox.enabled().map((t) => t.name)));
-  // Reads for resources and the incident card: every read tool, typed results, whatever the model is offered.
-  const reader = createToolbox({ enableWrites: false, toolsets: [...TOOLSETS], structuredOutput: true });
-  registerResources(server, reader, client, config.resourcePollMs);
+  const stopWatch = registerResources(server, reader, client, config.resourcePollMs);
+  server.server.onclose = () => {
+    stopWatch();
+    client?.dispose();
+  };
   const apps = () => supportsApps(server.server.getClientCapabilities());
-  // The card's buttons: an app-only tool, present only when the model's toolbox may write too.
-  const cardWriter = createToolbox({ ...config, structuredOutput: true });
-  const cardActions = new Toolbox([cardActionTool(cardWriter, reader)], { enableWrites: config.enableWrites, toolsets: ['incidents'] }, ['incidents']);
   // Only MCP Apps hosts get the card's resource: for others it would be a useless entry among the context resources.
   server.server.oninitialized = () => {
     if (apps()) registerCard(server);

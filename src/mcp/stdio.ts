@@ -23,6 +23,23 @@ async function main() {
     process.stdout.write(HELP);
     return;
   }
+  if (config.http) {
+    // Loaded only here, so that a stdio start does not evaluate the HTTP transport.
+    const { serveHttp } = await import('./http.js');
+    const running = await serveHttp({ ...config, http: config.http }, version, log);
+    const auth = config.http.secret ? 'clients send Authorization: Bearer <PAGERDUTY_MCP_HTTP_SECRET>' : 'each request brings its own token (Authorization: Token <token>)';
+    log(`started v${version}; listening on ${running.url} (stateless; ${auth}); writes ${config.enableWrites ? 'enabled' : 'disabled'}`);
+    let stopping = false;
+    const stop = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      log(`${signal}: finishing requests in flight, then stopping`);
+      void running.close().then(() => process.exit(0));
+    };
+    process.on('SIGTERM', () => stop('SIGTERM'));
+    process.on('SIGINT', () => stop('SIGINT'));
+    return;
+  }
   const server = createServer(config, version, log);
   const onFatal = (reason: string) => {
     log(`stopping: ${reason}`);
