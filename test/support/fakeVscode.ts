@@ -121,6 +121,8 @@ export interface FakeVscodeRecord {
   executed: { command: string; args: unknown[] }[];
   /** What vscode.extensions.getExtension(id) returns (e.g. a fake vscode.git with its API). */
   extensions: Map<string, unknown>;
+  /** Setting values by full name (`pagerduty.enableWriteTools`) in each layer; `get` merges them as VS Code does. */
+  settings: { user: Record<string, unknown>; workspace: Record<string, unknown>; workspaceFolder: Record<string, unknown> };
   ui: FakeUser;
 }
 
@@ -135,6 +137,7 @@ export function fakeVscodeRecord(): FakeVscodeRecord {
     clipboard: [],
     executed: [],
     extensions: new Map(),
+    settings: { user: {}, workspace: {}, workspaceFolder: {} },
     ui: {
       showInputBox: async () => undefined,
       showQuickPick: async () => undefined,
@@ -238,8 +241,22 @@ export function createFakeVscode(record: FakeVscodeRecord, opts: { focused: bool
       executeCommand: async (command: string, ...args: unknown[]) => void record.executed.push({ command, args }),
     }),
     workspace: strict('workspace', {
-      // Every setting at its default: the extension's parseSettings fills them in.
-      getConfiguration: () => strict('WorkspaceConfiguration', { get: () => undefined, has: () => false, update: async () => {} }),
+      // Unset settings read as undefined (no package.json defaults): the extension's parseSettings fills them in.
+      getConfiguration: (section?: string) => {
+        const name = (key: string) => (section ? `${section}.${key}` : key);
+        const { user, workspace, workspaceFolder } = record.settings;
+        const value = (key: string) => [workspaceFolder, workspace, user].map((layer) => layer[name(key)]).find((v) => v !== undefined);
+        return strict('WorkspaceConfiguration', {
+          get: (key: string, fallback?: unknown) => value(key) ?? fallback,
+          has: (key: string) => value(key) !== undefined,
+          inspect: (key: string) => ({ key: name(key), defaultValue: undefined, globalValue: user[name(key)], workspaceValue: workspace[name(key)], workspaceFolderValue: workspaceFolder[name(key)] }),
+          update: async (key: string, v: unknown, target?: number | boolean) => {
+            const layer = target === 1 || target === true ? user : target === 3 ? workspaceFolder : workspace;
+            if (v === undefined) delete layer[name(key)];
+            else layer[name(key)] = v;
+          },
+        });
+      },
       onDidChangeConfiguration: () => disposable(),
     }),
     window: strict('window', {
