@@ -8,6 +8,7 @@ import type { Ref } from '../../mcp/shape/common';
 import type { IncidentSummary } from '../../mcp/shape/incident';
 import type { LogEntry } from '../../mcp/shape/logEntries';
 import type { Translate } from '../../translate';
+import { clipDeep } from '../../mcp/untrusted';
 import { isSafeLink, type PageAction } from './protocol';
 
 /** The tool calls behind one page load; each may fail on its own (the page then says so in that section). */
@@ -204,7 +205,7 @@ export function age(iso: string | null | undefined, now: number): string {
   return `${Math.floor(hours / 24)}d`;
 }
 
-/** Alert custom details as readable rows: top-level keys, nested values as compact JSON. */
+/** Alert custom details as readable rows: top-level keys, nested values as compact JSON; cleaned after parsing. */
 export function detailRows(details: unknown): { key: string; value: string }[] {
   if (details === undefined || details === null || details === '') return [];
   let value: unknown = details;
@@ -212,9 +213,10 @@ export function detailRows(details: unknown): { key: string; value: string }[] {
     try {
       value = JSON.parse(details);
     } catch {
-      return [{ key: '', value: details }];
+      return [{ key: '', value: clipDeep(details) }];
     }
   }
+  value = clipDeep(value);
   if (value && typeof value === 'object' && !Array.isArray(value)) {
     return Object.entries(value).map(([key, v]) => ({ key, value: typeof v === 'string' ? v : JSON.stringify(v) }));
   }
