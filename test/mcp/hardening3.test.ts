@@ -64,4 +64,46 @@ describe('hardening round 3 over stdio', () => {
       assert.match(text, /gnp\.exe/);
     }
   });
+
+  it('3. 500 assignees with long names: a bounded get_incident card; a 12-row list card of those keeps the connection up', async () => {
+    const id = open()[0]!.id;
+    const response = await fetch(`${apps.sim.url}/incidents/${id}`, { headers: { Authorization: `Token token=${apps.sim.tokens.user}`, Accept: 'application/vnd.pagerduty+json;version=2' } });
+    const { incident } = (await response.json()) as { incident: Record<string, unknown> };
+    const crowd = Array.from({ length: 500 }, (_, n) => ({ at: incident.created_at, assignee: { id: `PU${n}`, type: 'user_reference', summary: `Responder ${n} ${'x'.repeat(3000)}` } }));
+    const big = (n: number) => ({ ...incident, id: `PBIG${n}`, incident_number: 9000 + n, assignments: crowd });
+    apps.sim.faults.add({ kind: 'body', body: JSON.stringify({ incident: big(0) }), match: { method: 'GET', path: new RegExp(`/incidents/${id}$`) } });
+    const one = await call(apps, 'get_incident', { incident_id: id });
+    const card = cardOf(one);
+    assert.ok(card?.kind === 'incident', `a card: ${JSON.stringify(one).slice(0, 300)}`);
+    const meta = JSON.stringify(one._meta).length;
+    assert.ok(meta <= 40_000, `the card's _meta is ${meta} characters`);
+    const assigned = card.incident.facts.find((f) => f.label === 'Assigned to')!.value;
+    assert.match(assigned, /and 49\d more$/, assigned.slice(-80));
+    assert.ok(!/x{300}/.test(assigned), 'long names are cut');
+
+    const list = { incidents: Array.from({ length: 12 }, (_, n) => big(n)), limit: 25, offset: 0, more: false, total: null };
+    apps.sim.faults.add({ kind: 'body', body: JSON.stringify(list), match: { method: 'GET', path: /\/incidents$/ } });
+    const rows = await call(apps, 'list_incidents', {});
+    const listCard = cardOf(rows);
+    assert.ok(listCard?.kind === 'list' && listCard.rows.length > 0, 'a list card');
+    assert.ok(JSON.stringify(rows._meta).length <= 40_000, `the list card's _meta is ${JSON.stringify(rows._meta).length} characters`);
+    assert.ok(isServerAlive(apps), 'the server is running');
+    const after = await call(apps, 'list_incidents', { limit: 1 });
+    assert.ok(!after.isError, 'the connection still answers');
+
+    // Typed output of the same list is ~18 MB: over the stdio limit, so it is answered with an error, not sent.
+    const typed = await startMcp({ sim: apps.sim });
+    try {
+      apps.sim.faults.add({ kind: 'body', body: JSON.stringify(list), match: { method: 'GET', path: /\/incidents$/ } });
+      const tooBig = await typed.client.callTool({ name: 'list_incidents', arguments: {} }).then((r) => ({ ok: r }), (error: Error) => ({ error }));
+      assert.ok('error' in tooBig, 'an error instead of the answer');
+      assert.match(tooBig.error.message, /too large to send.*smaller limit/i);
+      assert.doesNotMatch(tooBig.error.message, /MCP error -32603: MCP error/);
+      assert.match(typed.stderr(), /exceeds the .* limit/, 'one log line says why');
+      assert.ok(isServerAlive(typed), 'the server is still running');
+      assert.ok(!(await typed.call('list_incidents', { limit: 1 })).isError, 'and answers the next call');
+    } finally {
+      await typed.close();
+    }
+  });
 });

@@ -10,10 +10,11 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ClientCapabilities } from '@modelcontextprotocol/sdk/types.js';
 import { formatOnly } from '../../translate';
-import { incidentCard, listCard, type CardData } from '../../views/incidentPage/cardModel';
+import { incidentCard, listCard, type CardData, type IncidentCardView } from '../../views/incidentPage/cardModel';
 import type { CallResult, PublishedTool, Toolbox } from '../registry';
 import type { IncidentSummary } from '../shape/incident';
 import type { ToolContext } from '../tools/types';
+import { ANSWER_MAX_CHARS, clipDeep } from '../untrusted';
 
 export const CARD_URI = 'ui://pagerduty/incident-card';
 /** MCP Apps' HTML resource type and client capability (@modelcontextprotocol/ext-apps RESOURCE_MIME_TYPE, EXTENSION_ID). */
@@ -23,6 +24,8 @@ const UI_EXTENSION = 'io.modelcontextprotocol/ui';
 export const CARD_META = 'pagerduty/incidentCard';
 /** The tools whose answers show as a card. */
 export const CARD_TOOLS: readonly string[] = ['get_incident', 'list_incidents'];
+/** The card's data, as JSON, is held to the cap of a tool's text: it is rendered in the chat, and sent in one message. */
+export const CARD_MAX_CHARS = ANSWER_MAX_CHARS;
 
 /**
  * The card's page, built beside the server bundle (scripts/build-mcp-app.mjs). Read once, and only for MCP Apps hosts:
@@ -60,9 +63,34 @@ export function withCard(tools: PublishedTool[], appOnly: PublishedTool[]): (Pub
  */
 export async function callWithCard(name: string, reader: Toolbox, args: unknown, ctx: ToolContext, opts: { keepStructured: boolean; canWrite: boolean }): Promise<CallResult> {
   const result = await reader.call(name, args, ctx);
-  const card = result.isError ? undefined : await cardOf(name, result, reader, ctx, opts.canWrite);
+  const card = result.isError ? undefined : boundedCard(clipDeep(await cardOf(name, result, reader, ctx, opts.canWrite)));
   const { structuredContent, ...rest } = result;
   return { ...rest, ...(opts.keepStructured ? { structuredContent } : {}), ...(card ? { _meta: { ...(result._meta as object), [CARD_META]: card } } : {}) };
+}
+
+const size = (value: unknown) => JSON.stringify(value).length;
+
+/**
+ * The card within CARD_MAX_CHARS: a list loses rows from its end (counted in `more`), an incident its oldest alerts
+ * and notes; a card still too large (huge facts) is not sent, and the host shows the tool's text instead.
+ */
+export function boundedCard(card: CardData | undefined): CardData | undefined {
+  if (!card) return undefined;
+  // At most CARD_ROWS rows or 2 × CARD_ITEMS items to drop, each a re-measure of a card of at most a few MB.
+  while (size(card) > CARD_MAX_CHARS) {
+    if (card.kind === 'list' && card.rows.length) {
+      card = { ...card, rows: card.rows.slice(0, -1), more: card.more + 1 };
+    } else if (card.kind === 'incident' && (card.incident.alerts.items.length || card.incident.notes.items.length)) {
+      const incident: IncidentCardView = card.incident;
+      const { alerts, notes } = incident;
+      const cut = <T>(section: { items: T[] }) => ({ ...section, items: section.items.slice(1) });
+      const fromAlerts = size(alerts.items) >= size(notes.items);
+      card = { ...card, incident: { ...incident, alerts: fromAlerts ? cut(alerts) : alerts, notes: fromAlerts ? notes : cut(notes) } };
+    } else {
+      return undefined;
+    }
+  }
+  return card;
 }
 
 async function cardOf(name: string, result: CallResult, reader: Toolbox, ctx: ToolContext, canWrite: boolean): Promise<CardData | undefined> {

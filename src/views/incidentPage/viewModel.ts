@@ -4,7 +4,7 @@
  */
 import type { CallResult } from '../../mcp/registry';
 import type { ChangeEvent } from '../../mcp/shape/changeEvents';
-import type { Ref } from '../../mcp/shape/common';
+import { names, type Ref } from '../../mcp/shape/common';
 import type { IncidentSummary } from '../../mcp/shape/incident';
 import type { LogEntry } from '../../mcp/shape/logEntries';
 import type { Translate } from '../../translate';
@@ -240,8 +240,8 @@ export function commitsOf(event: ChangeEvent): { sha: string; url?: string }[] {
   return [...found].map(([sha, url]) => (url ? { sha, url } : { sha }));
 }
 
-function refNames(list: Ref[] | undefined): string {
-  return (list ?? []).map((r) => r.name).join(', ');
+function refNames(list: Ref[] | undefined, t: Translate): string {
+  return names(list ?? [], (count) => t('and {0} more', String(count)));
 }
 
 /** Every action of the incident page, enabled by the incident's status. */
@@ -290,7 +290,7 @@ function incidentHead(i: IncidentSummary, t: Translate): IncidentHead {
 }
 
 export function incidentRowView(i: IncidentSummary, now: number, t: Translate): IncidentRowView {
-  const detail = [i.service?.name, refNames(i.assignees) ? t('assigned to {0}', refNames(i.assignees)) : t('unassigned'), i.created_at ? t('{0} ago', age(i.created_at, now)) : undefined];
+  const detail = [i.service?.name, refNames(i.assignees, t) ? t('assigned to {0}', refNames(i.assignees, t)) : t('unassigned'), i.created_at ? t('{0} ago', age(i.created_at, now)) : undefined];
   return { ...incidentHead(i, t), detail: detail.filter(Boolean).join(' · ') };
 }
 
@@ -310,11 +310,11 @@ export function buildIncidentView(results: IncidentPageResults, now: number, t: 
       label: t('Escalation policy'),
       value: i.escalation_policy ? (level ? t('{0} (level {1})', i.escalation_policy.name, level) : i.escalation_policy.name) : t('none'),
     },
-    { label: t('Assigned to'), value: refNames(i.assignees) || t('nobody') },
+    { label: t('Assigned to'), value: refNames(i.assignees, t) || t('nobody') },
     { label: t('Created'), value: t('{0} ago', age(i.created_at, now)), time: i.created_at ?? undefined },
     { label: t('Last change'), value: t('{0} ago', age(i.last_status_change_at, now)), time: i.last_status_change_at ?? undefined },
   ];
-  if (i.teams?.length) facts.splice(4, 0, { label: t('Teams'), value: refNames(i.teams) });
+  if (i.teams?.length) facts.splice(4, 0, { label: t('Teams'), value: refNames(i.teams, t) });
   const bridge = i.conference_bridge;
   if (bridge?.url || bridge?.number) {
     const url = isSafeLink(bridge.url) ? bridge.url : undefined;
