@@ -5,6 +5,7 @@
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { ListResourceTemplatesRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import type { PagerDutyClient } from '../pagerduty/client';
+import { redact } from '../pagerduty/redact';
 import { resultText, type Toolbox } from './registry';
 import { incidentUri, MY_ONCALL_URI } from './resourceUris';
 import { OpenIncidentWatch } from './resourceWatch';
@@ -81,8 +82,8 @@ export function registerResources(server: McpServer, reader: Toolbox, client: Pa
   }));
 
   server.registerResource('my-oncall', MY_ONCALL_URI, { title: 'My on-call status', description: 'Where I am on call now and next', mimeType: TEXT }, async (uri) => {
-    const me = client ? await client.me().catch(() => undefined) : undefined;
-    if (client && !me) throw new Error('My on-call status needs a user API token (an account-level key has no "me").');
+    // The client's own message names the cause (revoked token, role, rate limit, outage, or an account-level key).
+    const me = client ? await client.me().catch((error: Error) => Promise.reject(new Error(`My on-call status failed: ${redact(sanitize(error.message))}`))) : undefined;
     return read(reader, client, uri.href, 'list_oncalls', { user_ids: me ? [me.id] : [] });
   });
 }

@@ -106,4 +106,33 @@ describe('hardening round 3 over stdio', () => {
       await typed.close();
     }
   });
+
+  it('4. pagerduty://oncall/me reports the real cause of a failed /users/me (401, 403, 429, 5xx), as the tools do', async () => {
+    const read = () => apps.client.readResource({ uri: 'pagerduty://oncall/me' }).then(() => 'read', (error: Error) => error.message);
+    const me = { method: 'GET', path: /^\/users\/me$/ };
+    const cases: [string, () => void, RegExp][] = [
+      ['401', () => apps.sim.faults.add({ kind: 'body', status: 401, body: JSON.stringify({ error: { message: 'Unauthorized', code: 2006 } }), match: me }), /rejected the API token \(401\).*revoked/],
+      ['403', () => apps.sim.faults.add({ kind: 'body', status: 403, body: JSON.stringify({ error: { message: 'Forbidden', code: 2010 } }), match: me }), /refused GET \/users\/me \(403\)/],
+      ['429', () => apps.sim.faults.add({ kind: 'status', status: 429, headers: { 'retry-after': '0' }, match: me, times: 10 }), /rate limit .*\(429\)/],
+      ['500', () => apps.sim.faults.add({ kind: 'status', status: 500, match: me, times: 10 }), /server error \(500\)/],
+      ['503', () => apps.sim.faults.add({ kind: 'status', status: 503, match: me, times: 10 }), /server error \(503\)/],
+    ];
+    for (const [status, fault, expected] of cases) {
+      apps.sim.faults.clear();
+      fault();
+      const message = await read();
+      assert.match(message, expected, status);
+      assert.match(message, /My on-call status failed/, status);
+      assert.doesNotMatch(message, /account-level/, `${status} is not blamed on the token type`);
+    }
+    apps.sim.faults.clear();
+    assert.equal(await read(), 'read', 'reads again once PagerDuty answers');
+    const account = await startMcp({ sim: apps.sim, token: 'accountKey' });
+    try {
+      const message = await account.client.readResource({ uri: 'pagerduty://oncall/me' }).then(() => 'read', (error: Error) => error.message);
+      assert.match(message, /account-level API key/, 'an account key is told so');
+    } finally {
+      await account.close();
+    }
+  });
 });
