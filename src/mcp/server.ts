@@ -3,7 +3,7 @@ import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprot
 import { PagerDutyClient } from '../pagerduty/client';
 import type { ServerConfig } from './config';
 import { INSTRUCTIONS } from './instructions';
-import { cardActionTool } from './apps/cardAction';
+import { cardActionTool, cardWrites } from './apps/cardAction';
 import { callWithCard, CARD_TOOLS, registerCard, supportsApps, withCard } from './apps/incidentCard';
 import { registerPrompts } from './prompts';
 import { registerResources } from './resources';
@@ -42,9 +42,11 @@ export function createServer(config: ServerConfig, version: string, log?: (line:
   const reader = createToolbox({ enableWrites: false, toolsets: [...TOOLSETS], structuredOutput: true });
   registerResources(server, reader, client, config.resourcePollMs);
   const apps = () => supportsApps(server.server.getClientCapabilities());
-  // The card's buttons: an app-only tool, present only when the model's toolbox may write too.
+  // The card's buttons: an app-only tool, present only when the model's toolbox may make one of its writes too
+  // (writes on, and manage_incidents or add_note_to_incident in its toolsets / allowed tools).
   const cardWriter = createToolbox({ ...config, structuredOutput: true });
-  const cardActions = new Toolbox([cardActionTool(cardWriter, reader)], { enableWrites: config.enableWrites, toolsets: ['incidents'] }, ['incidents']);
+  const writes = cardWrites(cardWriter);
+  const cardActions = new Toolbox([cardActionTool(cardWriter, reader)], { enableWrites: writes.status || writes.note, toolsets: ['incidents'] }, ['incidents']);
   // Only MCP Apps hosts get the card's resource: for others it would be a useless entry among the context resources.
   server.server.oninitialized = () => {
     if (apps()) registerCard(server);
@@ -72,7 +74,7 @@ export function createServer(config: ServerConfig, version: string, log?: (line:
     };
     const name = request.params.name;
     if (apps() && CARD_TOOLS.includes(name) && toolbox.enabled().some((t) => t.name === name)) {
-      return callWithCard(name, reader, request.params.arguments, ctx, { keepStructured: config.structuredOutput, canWrite: cardActions.enabled().length > 0 });
+      return callWithCard(name, reader, request.params.arguments, ctx, { keepStructured: config.structuredOutput, ...writes });
     }
     if (apps() && cardActions.enabled().some((t) => t.name === name)) return cardActions.call(name, request.params.arguments, ctx);
     return toolbox.call(name, request.params.arguments, ctx);

@@ -135,4 +135,45 @@ describe('hardening round 3 over stdio', () => {
       await account.close();
     }
   });
+
+  it('5. the card offers, and its action tool runs, only the writes allowedTools / toolsets enable; refused before asking', async () => {
+    const questions: unknown[] = [];
+    const elicit = () => (questions.push(1), { action: 'cancel' as const });
+    const only = (tools: string) => startMcp({ writes: true, structuredOutput: false, capabilities: APPS, sim: apps.sim, elicit, env: { PAGERDUTY_ALLOWED_TOOLS: tools } });
+    const readOnlyCard = await only('get_incident,list_incidents');
+    const notesOnly = await only('get_incident,list_incidents,add_note_to_incident');
+    const noIncidents = await startMcp({ writes: true, structuredOutput: false, capabilities: APPS, sim: apps.sim, elicit, toolsets: 'services' });
+    try {
+      const incident = open().find((i) => i.status === 'triggered')!;
+      const listed = async (s: McpSession) => (await s.client.listTools()).tools.map((t) => t.name);
+      assert.ok(!(await listed(readOnlyCard)).includes('incident_card_action'), 'no action tool without manage_incidents or add_note_to_incident');
+      assert.ok(!(await listed(noIncidents)).includes('incident_card_action'), 'no action tool when the incidents toolset is off');
+      const card = cardOf(await call(readOnlyCard, 'get_incident', { incident_id: incident.id }));
+      assert.ok(card?.kind === 'incident');
+      assert.deepEqual(card.incident.actions.map((a) => a.action), ['openInPagerDuty']);
+      assert.equal(card.canWrite, false);
+      assert.equal(card.canNote, false);
+      const refused = await call(readOnlyCard, 'incident_card_action', { incident_id: incident.id, action: 'resolve' });
+      assert.equal(refused.isError, true);
+
+      assert.ok((await listed(notesOnly)).includes('incident_card_action'), 'notes allowed: the action tool is there');
+      const noteCard = cardOf(await call(notesOnly, 'get_incident', { incident_id: incident.id }));
+      assert.ok(noteCard?.kind === 'incident');
+      assert.deepEqual(noteCard.incident.actions.map((a) => a.action), ['openInPagerDuty'], 'no Acknowledge / Resolve buttons');
+      assert.equal(noteCard.canNote, true, 'the note form');
+      const list = cardOf(await call(notesOnly, 'list_incidents', {}));
+      assert.ok(list?.kind === 'list' && list.rows.every((r) => r.actions.length === 0), 'no buttons on the rows');
+      for (const action of ['resolve', 'acknowledge']) {
+        const result = await call(notesOnly, 'incident_card_action', { incident_id: incident.id, action });
+        assert.equal(result.isError, true, action);
+        assert.match(result.content[0].text, /not enabled.*manage_incidents.*nothing changed/i);
+      }
+      assert.equal(questions.length, 0, 'nobody was asked to confirm a write that is refused anyway');
+      assert.equal(apps.sim.state.incidents.get(incident.id)!.status, 'triggered');
+      await call(notesOnly, 'incident_card_action', { incident_id: incident.id, action: 'add_note', note: 'checked' });
+      assert.equal(questions.length, 1, 'an allowed write is confirmed first');
+    } finally {
+      await closeSessions(noIncidents, notesOnly, readOnlyCard);
+    }
+  });
 });

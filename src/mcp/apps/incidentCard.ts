@@ -2,7 +2,8 @@
  * The incident card (MCP Apps): for hosts that render MCP Apps, get_incident and list_incidents point at a small HTML
  * app (ui://pagerduty/incident-card) and their results carry the card's data in `_meta`. The model still receives only
  * the tool's concise fenced text: the data is not in `content` or `structuredContent`, which hosts give the model.
- * The card's buttons call the app-only incident_card_action (cardAction.ts), listed only when writes are enabled.
+ * The card's buttons call the app-only incident_card_action (cardAction.ts), listed only when one of its writes
+ * (manage_incidents, add_note_to_incident) is enabled by the write setting, toolsets and allowed tools.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -61,9 +62,9 @@ export function withCard(tools: PublishedTool[], appOnly: PublishedTool[]): (Pub
  * A card tool for an MCP Apps host: the same text, plus the card's data in _meta. `reader` has structured output on;
  * what the model is given keeps only `content` (and structuredContent if the server publishes it anyway).
  */
-export async function callWithCard(name: string, reader: Toolbox, args: unknown, ctx: ToolContext, opts: { keepStructured: boolean; canWrite: boolean }): Promise<CallResult> {
+export async function callWithCard(name: string, reader: Toolbox, args: unknown, ctx: ToolContext, opts: { keepStructured: boolean; status: boolean; note: boolean }): Promise<CallResult> {
   const result = await reader.call(name, args, ctx);
-  const card = result.isError ? undefined : boundedCard(clipDeep(await cardOf(name, result, reader, ctx, opts.canWrite)));
+  const card = result.isError ? undefined : boundedCard(clipDeep(await cardOf(name, result, reader, ctx, opts)));
   const { structuredContent, ...rest } = result;
   return { ...rest, ...(opts.keepStructured ? { structuredContent } : {}), ...(card ? { _meta: { ...(result._meta as object), [CARD_META]: card } } : {}) };
 }
@@ -93,16 +94,16 @@ export function boundedCard(card: CardData | undefined): CardData | undefined {
   return card;
 }
 
-async function cardOf(name: string, result: CallResult, reader: Toolbox, ctx: ToolContext, canWrite: boolean): Promise<CardData | undefined> {
+async function cardOf(name: string, result: CallResult, reader: Toolbox, ctx: ToolContext, writes: { status: boolean; note: boolean }): Promise<CardData | undefined> {
   const now = ctx.now().getTime();
-  if (name === 'list_incidents') return listCard((result.structuredContent?.incidents as IncidentSummary[] | undefined) ?? [], now, formatOnly, canWrite);
+  if (name === 'list_incidents') return listCard((result.structuredContent?.incidents as IncidentSummary[] | undefined) ?? [], now, formatOnly, writes.status);
   const id = (result.structuredContent?.incident as { id?: string } | undefined)?.id;
   if (!id) return undefined;
   const [alerts, notes] = await Promise.all([
     reader.call('list_alerts_from_incident', { incident_id: id, limit: 25 }, ctx),
     reader.call('list_incident_notes', { incident_id: id }, ctx),
   ]);
-  return incidentCard({ incident: result, alerts, notes }, now, formatOnly, canWrite);
+  return incidentCard({ incident: result, alerts, notes }, now, formatOnly, writes.status, writes.note);
 }
 
 /** The card's HTML, readable but not listed (it is not context for a person to attach). */
