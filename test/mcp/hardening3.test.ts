@@ -176,4 +176,31 @@ describe('hardening round 3 over stdio', () => {
       await closeSessions(noIncidents, notesOnly, readOnlyCard);
     }
   });
+
+  it('6. free text of invisible characters only is refused for every free-text write, before anything is sent', async () => {
+    const incident = open()[0]!;
+    const service = [...apps.sim.state.services.values()][0]!;
+    const writes: [string, Record<string, unknown>, string][] = [
+      ['create_incident_status_update', { incident_id: incident.id }, 'message'],
+      ['add_note_to_incident', { incident_id: incident.id }, 'note'],
+      ['create_incident', { service_id: service.id }, 'title'],
+      ['add_responders', { incident_id: incident.id, user_ids: [apps.sim.me.id] }, 'message'],
+    ];
+    const s = await startMcp({ writes: true, sim: apps.sim });
+    try {
+      for (const [tool, args, field] of writes) {
+        for (const empty of ['\u200b\u200b', '\u202e', '\ufeff \u2060', '\u00ad\u061c\u180e', '   ']) {
+          apps.sim.requests.length = 0;
+          const text = await s.fails(tool, { ...args, [field]: empty });
+          assert.match(text, new RegExp(`argument "${field}": must (not be empty|contain visible text)`), `${tool} ${JSON.stringify(empty)}: ${text}`);
+          assert.deepEqual(apps.sim.requests.filter((r) => r.method !== 'GET'), [], `${tool}: nothing was sent`);
+        }
+      }
+      const card = await call(apps, 'incident_card_action', { incident_id: incident.id, action: 'add_note', note: '\u200b\u2066' });
+      assert.equal(card.isError, true, 'the card note too');
+      assert.ok(await s.ok('create_incident_status_update', { incident_id: incident.id, message: '\u200bvisible' }), 'text with visible characters is sent');
+    } finally {
+      await s.close();
+    }
+  });
 });
