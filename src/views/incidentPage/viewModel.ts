@@ -9,7 +9,7 @@ import type { IncidentSummary } from '../../mcp/shape/incident';
 import type { LogEntry } from '../../mcp/shape/logEntries';
 import type { Translate } from '../../translate';
 import { clipDeep } from '../../mcp/untrusted';
-import { isSafeLink, type PageAction } from './protocol';
+import { safeLink, type PageAction } from './protocol';
 
 /** The tool calls behind one page load; each may fail on its own (the page then says so in that section). */
 export interface IncidentPageResults {
@@ -231,7 +231,7 @@ export function commitsOf(event: ChangeEvent): { sha: string; url?: string }[] {
   const found = new Map<string, string | undefined>();
   for (const link of event.links ?? []) {
     const sha = COMMIT_URL.exec(link.href)?.[1]?.toLowerCase();
-    if (sha && !found.has(sha)) found.set(sha, isSafeLink(link.href) ? link.href : undefined);
+    if (sha && !found.has(sha)) found.set(sha, safeLink(link.href));
   }
   for (const match of (event.custom_details ?? '').matchAll(HEX)) {
     const sha = match[0].toLowerCase();
@@ -260,7 +260,7 @@ export function incidentActions(i: Pick<IncidentSummary, 'status' | 'urgency' | 
     // Also once resolved: the closing update (cause, follow-ups) goes out after the fact.
     { action: 'statusUpdate', label: t('Send Status Update…'), icon: 'megaphone', enabled: true },
     { action: 'investigate', label: t('Investigate with Copilot'), icon: 'copilot', enabled: true },
-    { action: 'openInPagerDuty', label: t('Open in PagerDuty'), icon: 'link-external', enabled: isSafeLink(i.html_url) },
+    { action: 'openInPagerDuty', label: t('Open in PagerDuty'), icon: 'link-external', enabled: safeLink(i.html_url) !== undefined },
     { action: 'refresh', label: t('Refresh'), icon: 'refresh', enabled: true },
   ];
   return list;
@@ -317,7 +317,7 @@ export function buildIncidentView(results: IncidentPageResults, now: number, t: 
   if (i.teams?.length) facts.splice(4, 0, { label: t('Teams'), value: refNames(i.teams, t) });
   const bridge = i.conference_bridge;
   if (bridge?.url || bridge?.number) {
-    const url = isSafeLink(bridge.url) ? bridge.url : undefined;
+    const url = safeLink(bridge.url);
     facts.push({ label: t('Conference bridge'), value: [bridge.number, bridge.url].filter(Boolean).join(' · '), url });
   }
 
@@ -330,7 +330,7 @@ export function buildIncidentView(results: IncidentPageResults, now: number, t: 
 
   return {
     ...incidentHead(i, t),
-    url: isSafeLink(i.html_url) ? i.html_url : undefined,
+    url: safeLink(i.html_url),
     facts,
     actions: incidentActions(i, t),
     alerts: {
@@ -341,7 +341,7 @@ export function buildIncidentView(results: IncidentPageResults, now: number, t: 
         severity: String(a.severity ?? 'n/a'),
         status: String(a.status ?? ''),
         createdAt: typeof a.created_at === 'string' ? a.created_at : undefined,
-        url: isSafeLink(a.html_url) ? a.html_url : undefined,
+        url: safeLink(a.html_url),
         source: (a.integration as Ref | undefined)?.name || undefined,
         details: detailRows(a.details),
       })),
@@ -378,9 +378,12 @@ export function buildIncidentView(results: IncidentPageResults, now: number, t: 
         at: c.timestamp ?? undefined,
         source: c.source,
         reason: c.correlation_reason,
-        links: (c.links ?? []).filter((l) => isSafeLink(l.href)).map((l) => ({ href: l.href, text: l.text ?? l.href })),
+        links: (c.links ?? []).flatMap((l) => {
+          const href = safeLink(l.href);
+          return href ? [{ href, text: l.text ?? href }] : [];
+        }),
         commits: commitsOf(c),
-        url: isSafeLink(c.html_url) ? c.html_url : undefined,
+        url: safeLink(c.html_url),
       })),
     },
     labels: pageLabels(t),
