@@ -47,10 +47,9 @@ export function createServer(config: ServerConfig, version: string, log?: (line:
   const cardWriter = createToolbox({ ...config, structuredOutput: true });
   const writes = cardWrites(cardWriter);
   const cardActions = new Toolbox([cardActionTool(cardWriter, reader)], { enableWrites: writes.status || writes.note, toolsets: ['incidents'] }, ['incidents']);
-  // Only MCP Apps hosts get the card's resource: for others it would be a useless entry among the context resources.
-  server.server.oninitialized = () => {
-    if (apps()) registerCard(server);
-  };
+  // Registered before connecting: registered once the client is known, it cost every MCP Apps client a
+  // resources/list_changed right after initialize. Only MCP Apps hosts can read it (registerCard).
+  registerCard(server, apps);
 
   // Tools are published from our own registry rather than McpServer.registerTool, so that schemas stay flat
   // (no $ref) and argument errors name the offending argument.

@@ -6,7 +6,11 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { APP_MIME, CARD_META } from '../../src/mcp/apps/incidentCard';
 import type { CardData } from '../../src/views/incidentPage/cardModel';
-import { closeSessions, isServerAlive, startMcp, type McpSession } from '../support/mcpHarness';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { McpError, ResourceListChangedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
+import { SERVER_NODE_FLAGS } from '../../src/config/serverLaunch';
+import { closeSessions, isServerAlive, SERVER_JS, startMcp, type McpSession } from '../support/mcpHarness';
 
 const APPS = { extensions: { 'io.modelcontextprotocol/ui': { mimeTypes: [APP_MIME] } } } as never;
 /** Characters that hide, reorder or control text (untrusted.ts strips them from everything it cleans). */
@@ -201,6 +205,46 @@ describe('hardening round 3 over stdio', () => {
       assert.ok(await s.ok('create_incident_status_update', { incident_id: incident.id, message: '\u200bvisible' }), 'text with visible characters is sent');
     } finally {
       await s.close();
+    }
+  });
+
+  it('8. invalid resource ids answer -32602 (invalid params), and no error text repeats "MCP error -32602"', async () => {
+    const failure = (uri: string) => apps.client.readResource({ uri }).then(() => assert.fail(`${uri} was read`), (error: McpError) => error);
+    for (const uri of ['pagerduty://incidents/%ZZ', 'pagerduty://incidents/null', 'pagerduty://services/a%20b', 'pagerduty://users/%3Cscript%3E']) {
+      const error = await failure(uri);
+      assert.equal(error.code, -32602, `${uri}: ${error.message}`);
+      assert.match(error.message, /^MCP error -32602: (?!MCP error)/, error.message);
+    }
+    const unknown = await failure('pagerduty://nothing/here');
+    assert.equal(unknown.code, -32602);
+    assert.doesNotMatch(unknown.message, /MCP error -32602: MCP error -32602/, unknown.message);
+    const prompt = await apps.client.getPrompt({ name: 'no-such-prompt' }).then(() => assert.fail('got a prompt'), (error: McpError) => error);
+    assert.doesNotMatch(prompt.message, /(MCP error -?\d+: ){2}/, prompt.message);
+  });
+
+  it('8. an MCP Apps client gets no resources/list_changed right after initialize (nor does any other)', async () => {
+    for (const capabilities of [APPS, {}]) {
+      const transport = new StdioClientTransport({
+        command: process.execPath,
+        args: [...SERVER_NODE_FLAGS, SERVER_JS],
+        env: { PATH: process.env.PATH ?? '', PAGERDUTY_USER_API_KEY: apps.sim.tokens.user, PAGERDUTY_API_HOST: apps.sim.url },
+        stderr: 'pipe',
+      });
+      const client = new Client({ name: 'list-changed-probe', version: '1.0.0' }, { capabilities });
+      let notified = 0;
+      client.setNotificationHandler(ResourceListChangedNotificationSchema, () => void notified++);
+      await client.connect(transport);
+      try {
+        await client.listTools();
+        await new Promise((r) => setTimeout(r, 300));
+        assert.equal(notified, 0, `list_changed after initialize (${JSON.stringify(capabilities).slice(0, 40)})`);
+        if (capabilities === APPS) {
+          const { contents } = await client.readResource({ uri: 'ui://pagerduty/incident-card' });
+          assert.equal((contents[0] as { mimeType: string }).mimeType, APP_MIME, 'the card is still readable');
+        }
+      } finally {
+        await client.close();
+      }
     }
   });
 });

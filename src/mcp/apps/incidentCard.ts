@@ -9,13 +9,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { ClientCapabilities } from '@modelcontextprotocol/sdk/types.js';
+import { ErrorCode, McpError, type ClientCapabilities } from '@modelcontextprotocol/sdk/types.js';
 import { formatOnly } from '../../translate';
 import { incidentCard, listCard, type CardData, type IncidentCardView } from '../../views/incidentPage/cardModel';
 import type { CallResult, PublishedTool, Toolbox } from '../registry';
 import type { IncidentSummary } from '../shape/incident';
 import type { ToolContext } from '../tools/types';
-import { ANSWER_MAX_CHARS, clipDeep } from '../untrusted';
+import { ANSWER_MAX_CHARS, clipDeep, sanitize, truncate } from '../untrusted';
 
 export const CARD_URI = 'ui://pagerduty/incident-card';
 /** MCP Apps' HTML resource type and client capability (@modelcontextprotocol/ext-apps RESOURCE_MIME_TYPE, EXTENSION_ID). */
@@ -106,12 +106,14 @@ async function cardOf(name: string, result: CallResult, reader: Toolbox, ctx: To
   return incidentCard({ incident: result, alerts, notes }, now, formatOnly, writes.status, writes.note);
 }
 
-/** The card's HTML, readable but not listed (it is not context for a person to attach). */
-export function registerCard(server: McpServer): void {
-  const html = cardHtml();
-  if (!html) return;
+/**
+ * The card's HTML, readable but not listed (it is not context for a person to attach), and only by MCP Apps hosts
+ * (`apps`, asked at read time). The file is read at the first read, not at start.
+ */
+export function registerCard(server: McpServer, apps: () => boolean): void {
   server.registerResource('incident-card', new ResourceTemplate('ui://pagerduty/{app}', { list: undefined }), { title: 'PagerDuty incident card', mimeType: APP_MIME }, (uri) => {
-    if (uri.href !== CARD_URI) throw new Error(`No such app: ${uri.href}`);
+    const html = uri.href === CARD_URI && apps() ? cardHtml() : undefined;
+    if (!html) throw new McpError(ErrorCode.InvalidParams, `No such app: ${truncate(sanitize(uri.href), 200)}`);
     return { contents: [{ uri: CARD_URI, mimeType: APP_MIME, text: html, _meta: { ui: { prefersBorder: true } } }] };
   });
 }
