@@ -38,6 +38,12 @@ export const MIN_REFRESH_SECONDS = 15;
 /** Setting names (without the `pagerduty.` prefix) whose change alters the MCP server's launch or tool list. */
 export const SERVER_SETTING_KEYS = ['region', 'apiBaseUrl', 'enableWriteTools', 'toolsets', 'allowedTools', 'fromEmail', 'serverMode', 'hostedUrl'] as const;
 
+/**
+ * Settings that widen what the model may do or where the token and writes go: read from user (or remote machine)
+ * settings only, never from a workspace's .vscode/settings.json, which a repository or an agent can write.
+ */
+export const USER_LEVEL_SETTINGS = ['enableWriteTools', 'allowedTools', 'toolsets', 'serverMode', 'apiBaseUrl', 'fromEmail'] as const;
+
 function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string').map((s) => s.trim()).filter(Boolean) : [];
 }

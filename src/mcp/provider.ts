@@ -37,7 +37,7 @@ export class PagerDutyMcpProvider implements vscode.McpServerDefinitionProvider<
 
   launch(): ServerLaunch {
     return buildLaunch({
-      settings: readSettings(),
+      settings: readSettings((line) => this.log.warn(line)),
       extensionVersion: String(this.context.extension.packageJSON.version ?? '0.0.0'),
       serverScript: vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'mcp-server.js').fsPath,
       execPath: process.execPath,

@@ -45,7 +45,14 @@ async function main() {
     log(`stopping: ${reason}`);
     process.exit(1);
   };
-  await server.connect(new LineTransport({ log, onFatal }));
+  const transport = new LineTransport({ log, onFatal });
+  await server.connect(transport);
+  // The process ends when stdin does; say so, or an exit looks like a crash with nothing in the log.
+  const onclose = transport.onclose;
+  transport.onclose = () => {
+    log('stopping: the client closed the connection (stdin ended)');
+    onclose?.();
+  };
   log(`started v${version}; writes ${config.enableWrites ? 'enabled' : 'disabled'}; token ${config.token ? 'present' : 'missing'}`);
 }
 
