@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --skip vsix,memory]: the project's figures with their targets. Prints a table and writes
+ * npm run bench [-- --skip vsix,memory,http]: the project's figures with their targets. Prints a table and writes
  * bench-results/bench.json. Builds for production first (what ships), and restores the development build at the end.
  */
 import { execFileSync } from 'node:child_process';
@@ -8,6 +8,7 @@ import path from 'node:path';
 import { agentModeFigures } from './bench/agentMode';
 import { compressionFigures } from './bench/compression';
 import type { Figure } from './bench/figure';
+import { httpLoadFigures } from './bench/httpLoad';
 import { incidentPageFigures } from './bench/incidentPage';
 import { memoryFigures } from './bench/memory';
 import { activateFigure, firstPaintFigure, idlePollingFigure } from './bench/sidebar';
@@ -50,6 +51,7 @@ async function main() {
     await step('tools', () => toolsListFigures(SERVER));
     await step('compression', () => compressionFigures());
     await step('memory', () => memoryFigures());
+    await step('http', () => httpLoadFigures());
     await step('sidebar', async () => [await idlePollingFigure(), await firstPaintFigure(), await activateFigure()]);
     // The production page bundle, as shipped: first paint and size.
     await step('incidentPage', () => incidentPageFigures());

@@ -37,7 +37,7 @@ export class PagerDutyMcpProvider implements vscode.McpServerDefinitionProvider<
 
   launch(): ServerLaunch {
     return buildLaunch({
-      settings: readSettings(),
+      settings: readSettings((line) => this.log.warn(line)),
       extensionVersion: String(this.context.extension.packageJSON.version ?? '0.0.0'),
       serverScript: vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'mcp-server.js').fsPath,
       execPath: process.execPath,
@@ -66,6 +66,15 @@ export class PagerDutyMcpProvider implements vscode.McpServerDefinitionProvider<
       return undefined;
     }
     const launch = this.launch();
+    if (launch.kind === 'http' && launch.problem) {
+      // Refused before the token goes anywhere.
+      const message = vscode.l10n.t('PagerDuty: the setting pagerduty.hostedUrl cannot be used: {0}.', launch.problem);
+      this.log.error(message);
+      void vscode.window.showErrorMessage(message, vscode.l10n.t('Open Settings')).then((choice) => {
+        if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'pagerduty.hostedUrl');
+      });
+      return undefined;
+    }
     if (launch.version !== server.version) {
       // Settings changed between provide and resolve: start what the settings say now.
       this.log.debug('MCP server definition changed before start; using the current settings.');

@@ -2,7 +2,7 @@
 // VS Code 1.139 with the extension loaded from this folder, then package the .vsix and run the suite again
 // against the installed package.
 //   tsx scripts/e2e/run.ts [--no-vsix] [--verbose]      E2E_GREP=<text> runs matching tests only
-//   E2E_PHASES=page,agent (of suite, signin, page, agent, vsix; default all) runs only those phases
+//   E2E_PHASES=page,agent (of suite, signin, page, agent, hosted, vsix; default all) runs only those phases
 // scripts/e2e/setup.sh must have run (npm run test:e2e does that).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,12 +15,14 @@ import { uiIncidentPage } from '../../test/e2e/ui/incidentPage';
 import { RunHygiene } from '../../test/e2e/harness/hygieneRun';
 import { AGENT_FIGURES, agentSimulator, runAgentMode } from '../../test/e2e/agent/agentMode';
 import { WRONG_TOKEN_COMMAND, WRONG_TOKEN_UI } from '../../test/e2e/wrongTokens';
+import { startRecordingProxy, tokenPlacement } from '../../test/e2e/harness/recordingProxy';
+import { startHttpServer } from '../../test/support/httpHarness';
 
 const root = resolve(__dirname, '..', '..');
 const args = new Set(process.argv.slice(2));
 const run = (cmd: string, argv: string[]) => execFileSync(cmd, argv, { cwd: root, stdio: 'inherit' });
 // A quicker loop while working on one phase; a full run (npm test) always runs them all.
-const phases = new Set((process.env.E2E_PHASES || 'suite,signin,page,agent,vsix').split(',').map((p) => p.trim()));
+const phases = new Set((process.env.E2E_PHASES || 'suite,signin,page,agent,hosted,vsix').split(',').map((p) => p.trim()));
 
 /**
  * `pagerduty.apiBaseUrl` is machine-scoped (a workspace must not redirect the token), so it goes into the
@@ -107,6 +109,10 @@ async function runAll(): Promise<number> {
     mkdirSync(join(root, '.test-stats'), { recursive: true });
     await runAgentMode({ sim: agentSim, extensionDevelopmentPath: root, docsDir: join(root, 'docs'), hygiene, figuresFile: AGENT_FIGURES });
   }
+  if (phases.has('hosted')) {
+    code = await hostedPhase(sim, common, env);
+    if (code !== 0) return code;
+  }
   if (args.has('--no-vsix') || !phases.has('vsix')) return 0;
 
   console.log('[e2e] === packaged .vsix, installed ===');
@@ -128,6 +134,59 @@ async function runAll(): Promise<number> {
   vsixHygiene.done();
   onCleanup(() => rmSync(installed.extensionsDir, { recursive: true, force: true }));
   return code;
+}
+
+/**
+ * Hosted mode against our own `--http` server: VS Code's MCP client talks to it through a recording proxy, which
+ * shows the token travelled in each request's Authorization header and nowhere else.
+ */
+async function hostedPhase(
+  sim: Awaited<ReturnType<typeof startSimulator>>,
+  common: { extensionTestsPath: string; screenshotsDir: string; verbose: boolean },
+  env: Record<string, string>,
+): Promise<number> {
+  console.log('[e2e] === hosted mode: pagerduty.hostedUrl → our --http server ===');
+  const hostedTests = join(root, 'dist', 'test', 'e2e-hosted.js');
+  run(process.execPath, ['scripts/e2e/build-tests.mjs', join(root, 'test/e2e/suite/hostedIndex.ts'), hostedTests]);
+  const server = await startHttpServer([], { PAGERDUTY_API_HOST: sim.url });
+  onCleanup(() => server.close());
+  const proxy = await startRecordingProxy(server.url);
+  console.log(`[e2e] --http server at ${server.url}, VS Code sent through ${proxy.url}`);
+  const data = dataDirWithSettings({ 'pagerduty.apiBaseUrl': sim.url, 'pagerduty.serverMode': 'hosted', 'pagerduty.hostedUrl': proxy.url });
+  const phase = hygiene!.phase('hosted', data);
+  const code = await runExtensionTests({
+    ...common,
+    ...phase,
+    extensionTestsPath: hostedTests,
+    env: { ...env, ...phase.env, E2E_HOSTED_URL: proxy.url },
+    extensionDevelopmentPath: root,
+    dataDir: data,
+  });
+  // Our server never holds the token: not in its arguments, not in its environment.
+  const own = ['cmdline', 'environ'].map((f) => readFileSync(`/proc/${server.proc.pid}/${f}`, 'utf8')).join('\n');
+  const inProcess = own.includes(sim.tokens.user) ? 1 : 0;
+  await server.close();
+  // The --http server's own log is scanned with the phase's files.
+  writeFileSync(join(data, 'pd-http-server.log'), server.stderr());
+  phase.done();
+  await proxy.close();
+  const mcp = proxy.requests.filter((r) => new URL(r.url, 'http://x').pathname === '/mcp');
+  const placed = tokenPlacement(mcp, sim.tokens.user);
+  const posts = mcp.filter((r) => r.method === 'POST').map((r) => (JSON.parse(r.body || '{}') as { method?: string }).method ?? '?');
+  console.log(
+    `[e2e] hosted: ${mcp.length} requests from VS Code to /mcp (${[...new Set(posts)].join(', ')}); token in the Authorization header of ` +
+      `${placed.withHeader}, missing from ${placed.withoutHeader}, elsewhere ${placed.elsewhere.length}${placed.elsewhere.length ? ` (${placed.elsewhere.join('; ')})` : ''}; ` +
+      `in the --http server's argv/environment ${inProcess}`,
+  );
+  if (code !== 0) return code;
+  const problems = [
+    ...(posts.includes('tools/call') ? [] : ['VS Code made no tools/call through pagerduty.hostedUrl']),
+    ...(placed.withoutHeader ? [`${placed.withoutHeader} request(s) without "Authorization: Token token=<token>"`] : []),
+    ...(placed.elsewhere.length ? [`the token travelled outside the Authorization header: ${placed.elsewhere.join('; ')}`] : []),
+    ...(inProcess ? ['the token is in the --http server\'s argv or environment'] : []),
+  ];
+  for (const p of problems) console.error(`[e2e] hosted: ${p}`);
+  return problems.length ? 1 : 0;
 }
 
 main().then(

@@ -2,7 +2,7 @@
 // (src/mcpProvider.ts) turns this into McpStdioServerDefinition / McpHttpServerDefinition.
 import { createHash } from 'node:crypto';
 import { encodeLaunchEnv, type LaunchSettings } from '../mcp/launchEnv';
-import { HOSTED_MCP_URLS } from '../pagerduty/hosts';
+import { HOSTED_MCP_URLS, isLoopbackHost } from '../pagerduty/hosts';
 import { SERVER_SETTING_KEYS, type Settings } from './settings';
 
 export const SERVER_LABEL = 'PagerDuty';
@@ -20,6 +20,8 @@ export interface StdioLaunch {
 export interface HttpLaunch {
   kind: 'http';
   url: string;
+  /** Why `pagerduty.hostedUrl` cannot be used; then the server is not started and no token is sent. */
+  problem?: string;
   /** Empty here; Authorization is added in resolve (see withToken). */
   headers: Record<string, string>;
   version: string;
@@ -68,9 +70,31 @@ export function buildLaunch(inputs: LaunchInputs): ServerLaunch {
   const { settings } = inputs;
   const version = launchVersion(inputs.extensionVersion, settings);
   if (settings.serverMode === 'hosted') {
-    return { kind: 'http', url: HOSTED_MCP_URLS[settings.region], headers: {}, version };
+    const problem = settings.hostedUrl ? hostedUrlProblem(settings.hostedUrl) : undefined;
+    const url = settings.hostedUrl && !problem ? settings.hostedUrl : HOSTED_MCP_URLS[settings.region];
+    return { kind: 'http', url, headers: {}, version, ...(problem ? { problem } : {}) };
   }
   return { kind: 'stdio', command: inputs.execPath, args: [...SERVER_NODE_FLAGS, inputs.serverScript], env: serverEnv(settings), version };
+}
+
+/**
+ * The token goes in this URL's Authorization header: https only, except plain http to this machine (a local
+ * `--http` server); says what is wrong otherwise.
+ */
+export function hostedUrlProblem(value: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return `"${value.slice(0, 120)}" is not a URL; expected e.g. https://pagerduty-mcp.example.com/mcp`;
+  }
+  if (url.username || url.password) return 'it must not contain a user name or password (the token is sent in the Authorization header)';
+  if (url.protocol === 'https:') return undefined;
+  if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return undefined;
+  if (url.protocol === 'http:') {
+    return `${url.origin} uses cleartext http, which would send your token unencrypted; use https (http only for localhost, 127.0.0.0/8, ::1)`;
+  }
+  return `it must be an https URL, got "${url.protocol}"`;
 }
 
 /** The secret part, applied only when VS Code is about to start the server. */

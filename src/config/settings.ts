@@ -14,6 +14,8 @@ export interface Settings {
   allowedTools: string[];
   fromEmail: string;
   serverMode: ServerMode;
+  /** Empty = PagerDuty's hosted endpoint for the region; else a team's own `--http` deployment (serverMode hosted). */
+  hostedUrl: string;
   refreshIntervalSeconds: number;
   notificationsEnabled: boolean;
 }
@@ -26,6 +28,7 @@ export const DEFAULT_SETTINGS: Settings = {
   allowedTools: [],
   fromEmail: '',
   serverMode: 'embedded',
+  hostedUrl: '',
   refreshIntervalSeconds: 60,
   notificationsEnabled: true,
 };
@@ -33,7 +36,13 @@ export const DEFAULT_SETTINGS: Settings = {
 export const MIN_REFRESH_SECONDS = 15;
 
 /** Setting names (without the `pagerduty.` prefix) whose change alters the MCP server's launch or tool list. */
-export const SERVER_SETTING_KEYS = ['region', 'apiBaseUrl', 'enableWriteTools', 'toolsets', 'allowedTools', 'fromEmail', 'serverMode'] as const;
+export const SERVER_SETTING_KEYS = ['region', 'apiBaseUrl', 'enableWriteTools', 'toolsets', 'allowedTools', 'fromEmail', 'serverMode', 'hostedUrl'] as const;
+
+/**
+ * Settings that widen what the model may do or where the token and writes go: read from user (or remote machine)
+ * settings only, never from a workspace's .vscode/settings.json, which a repository or an agent can write.
+ */
+export const USER_LEVEL_SETTINGS = ['enableWriteTools', 'allowedTools', 'toolsets', 'serverMode', 'apiBaseUrl', 'fromEmail'] as const;
 
 function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string').map((s) => s.trim()).filter(Boolean) : [];
@@ -56,6 +65,7 @@ export function parseSettings(get: (key: string) => unknown): Settings {
     allowedTools: [...new Set(strings(get('allowedTools')))],
     fromEmail: typeof get('fromEmail') === 'string' ? (get('fromEmail') as string).trim() : '',
     serverMode: mode === 'hosted' ? 'hosted' : 'embedded',
+    hostedUrl: typeof get('hostedUrl') === 'string' ? (get('hostedUrl') as string).trim() : '',
     refreshIntervalSeconds: Number.isFinite(refresh) ? Math.max(MIN_REFRESH_SECONDS, Math.round(refresh)) : DEFAULT_SETTINGS.refreshIntervalSeconds,
     notificationsEnabled: get('notifications.enabled') !== false,
   };

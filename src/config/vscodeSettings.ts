@@ -1,12 +1,33 @@
 // Reads the `pagerduty.*` settings and reports changes that matter. The only settings module that imports vscode.
 import * as vscode from 'vscode';
-import { parseSettings, SERVER_SETTING_KEYS, type Settings } from './settings';
+import { parseSettings, SERVER_SETTING_KEYS, USER_LEVEL_SETTINGS, type Settings } from './settings';
 
 export const SECTION = 'pagerduty';
 
-export function readSettings(): Settings {
+const userLevel: ReadonlySet<string> = new Set(USER_LEVEL_SETTINGS);
+let lastIgnored = '';
+
+/**
+ * The settings, with USER_LEVEL_SETTINGS taken from user settings (or their default) only. VS Code already drops a
+ * workspace value of an application/machine-scoped setting; this holds even where it does not. `warn` gets one line
+ * when a workspace value is ignored, and not again until the ignored set changes (the MCP provider passes it: it
+ * reads the settings at every server launch).
+ */
+export function readSettings(warn?: (line: string) => void): Settings {
   const config = vscode.workspace.getConfiguration(SECTION);
-  return parseSettings((key) => config.get(key));
+  const ignored: string[] = [];
+  const settings = parseSettings((key) => {
+    if (!userLevel.has(key)) return config.get(key);
+    const values = config.inspect(key);
+    if (values?.workspaceValue !== undefined || values?.workspaceFolderValue !== undefined) ignored.push(`${SECTION}.${key}`);
+    return values?.globalValue ?? values?.defaultValue;
+  });
+  const line = ignored.length ? `Ignored the workspace value of ${ignored.join(', ')}: these settings apply from user settings only, so a repository cannot widen what Copilot may do.` : '';
+  if (warn && line !== lastIgnored) {
+    if (line) warn(line);
+    lastIgnored = line;
+  }
+  return settings;
 }
 
 export function affectsServer(event: vscode.ConfigurationChangeEvent): boolean {

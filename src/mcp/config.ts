@@ -15,14 +15,39 @@ export interface ServerConfig {
   structuredOutput: boolean;
   /** How often my open incidents are re-checked for notifications/resources/list_changed while a client lists them. */
   resourcePollMs: number;
+  /** Set with --http: serve MCP Streamable HTTP instead of stdio (src/mcp/http.ts). */
+  http?: HttpOptions;
 }
 
-export const HELP = `PagerDuty MCP server (stdio) — a drop-in for PagerDuty's own server.
+export interface HttpOptions {
+  port: number;
+  host: string;
+  /** Browser origins allowed to call (exact `scheme://host[:port]`); any other Origin header gets 403. */
+  allowOrigins: string[];
+  /**
+   * PAGERDUTY_MCP_HTTP_SECRET: required when the server holds PAGERDUTY_USER_API_KEY, and then the only credential
+   * clients may present (`Authorization: Bearer <secret>`), so the endpoint never lends its token to anyone.
+   */
+  secret?: string;
+  maxBodyBytes: number;
+  /** POSTs served at once; more get 503 with Retry-After. */
+  maxConcurrent: number;
+  /** Time a client has to send a whole request (headers and body): slow or stalled clients are cut off. */
+  requestTimeoutMs: number;
+}
 
-Usage: node dist/mcp-server.js [options]
+export const HTTP_DEFAULTS = { port: 3000, host: '127.0.0.1', maxBodyBytes: 1024 * 1024, maxConcurrent: 64, requestTimeoutMs: 30_000 } as const;
+/** Shorter secrets are refused: the secret is all that stands between the network and the server's token. */
+export const MIN_SECRET_LENGTH = 24;
+
+export const HELP = `PagerDuty MCP server — a drop-in for PagerDuty's own server, over stdio or Streamable HTTP.
+
+Usage: node dist/mcp-server.js [options]                stdio (what VS Code and local MCP clients start)
+       node dist/mcp-server.js --http [--port 3000]      Streamable HTTP at http://127.0.0.1:3000/mcp
 
 Environment:
-  PAGERDUTY_USER_API_KEY        PagerDuty API token (required; never pass it as an argument)
+  PAGERDUTY_USER_API_KEY        PagerDuty API token (required for stdio; never pass it as an argument)
+  PAGERDUTY_MCP_HTTP_SECRET     with --http and PAGERDUTY_USER_API_KEY: the bearer secret clients must send
   PAGERDUTY_API_HOST            API base URL, e.g. https://api.eu.pagerduty.com (default: the region's host)
   PAGERDUTY_REGION              us | eu (default us; ignored when PAGERDUTY_API_HOST is set)
   PAGERDUTY_FROM_EMAIL          From email for writes with an account-level API key
@@ -46,9 +71,32 @@ Options (override the environment):
                                 then give the model only that JSON, without the untrusted-data fence and paging hints
   --help                        show this help
 
+Streamable HTTP (--http):
+  --http                        serve MCP at /mcp (and /healthz for probes) instead of stdio
+  --port N                      TCP port (default ${HTTP_DEFAULTS.port}; 0 = any free port, printed at start)
+  --host ADDR                   address to bind (default ${HTTP_DEFAULTS.host}; 0.0.0.0 is warned about: serve it behind TLS)
+  --allow-origin a,b            browser origins allowed to call (e.g. https://inspector.example.com); any other
+                                Origin header gets 403, requests without one (non-browser clients) pass
+  --max-body-bytes N            largest request body (default ${HTTP_DEFAULTS.maxBodyBytes}; larger gets 413)
+  --max-concurrent N            requests served at once (default ${HTTP_DEFAULTS.maxConcurrent}; more get 503 + Retry-After)
+  --request-timeout-ms N        time a client has to send one whole request (default ${HTTP_DEFAULTS.requestTimeoutMs})
+  Each request authenticates with its own PagerDuty token, as PagerDuty's hosted endpoint:
+    Authorization: Token <token>      (or: Token token=<token>; "Bearer <token>" is refused as the wrong scheme)
+  and that token is used for that request's PagerDuty calls only. HEAD /mcp answers 200 for a well-formed token
+  (curl -I), 401 with WWW-Authenticate otherwise. With PAGERDUTY_USER_API_KEY set the server uses that token for
+  everyone and requires PAGERDUTY_MCP_HTTP_SECRET (at least ${MIN_SECRET_LENGTH} characters) from clients instead:
+    Authorization: Bearer <secret>
+  Stateless: no session is kept between requests, so any number of replicas can serve any request. Needing a
+  session, and therefore not offered over HTTP: elicitation (tools fall back as for clients without it: they ask
+  for the missing argument), resource change notifications (resources/list still works), and the MCP Apps
+  incident card (the answer's text is unchanged).
+
 Toolsets (* = on by default):
 ${TOOLSET_TABLE.map((t) => `  ${t.id.padEnd(20)}${t.byDefault ? '* ' : '  '}${t.description}`).join('\n')}
 `;
+
+const VALUE_FLAGS = ['region', 'api-host', 'from-email', 'toolsets', 'tools', 'deadline-ms'];
+const HTTP_FLAGS = ['port', 'host', 'allow-origin', 'max-body-bytes', 'max-concurrent', 'request-timeout-ms'];
 
 /** Parses environment and flags; throws an Error with an actionable message on bad input. */
 export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): ServerConfig | 'help' {
@@ -58,11 +106,11 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Se
     if (!arg.startsWith('--')) throw new Error(`Unexpected argument "${arg}"; see --help.`);
     const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
     if (name === 'help') return 'help';
-    if (name === 'enable-write-tools' || name === 'structured-output') {
+    if (name === 'enable-write-tools' || name === 'structured-output' || name === 'http') {
       flags.set(name, true);
       continue;
     }
-    if (!['region', 'api-host', 'from-email', 'toolsets', 'tools', 'deadline-ms'].includes(name)) {
+    if (![...VALUE_FLAGS, ...HTTP_FLAGS].includes(name)) {
       if (/token|key|secret/i.test(name)) {
         throw new Error(`--${name} is not accepted: pass the token in PAGERDUTY_USER_API_KEY so it never shows in the process list.`);
       }
@@ -109,6 +157,10 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Se
   const apiHost = get('api-host', LAUNCH_ENV.apiHost);
   resolveApiBaseUrl(region, apiHost);
 
+  const httpFlag = HTTP_FLAGS.find((f) => flags.has(f));
+  if (httpFlag && !flags.has('http')) throw new Error(`--${httpFlag} applies to the HTTP server only: add --http.`);
+  const http = flags.has('http') ? parseHttpOptions((f) => flags.get(f) as string | undefined, token, env.PAGERDUTY_MCP_HTTP_SECRET) : undefined;
+
   return {
     token,
     region,
@@ -120,5 +172,51 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Se
     allowTools: decodeList(get('tools', LAUNCH_ENV.allowTools)),
     deadlineMs,
     resourcePollMs,
+    http,
+  };
+}
+
+function whole(flag: string, text: string | undefined, fallback: number, min: number, max: number): number {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${flag} must be a whole number between ${min} and ${max}, got "${text.slice(0, 40)}".`);
+  return n;
+}
+
+function parseHttpOptions(flag: (name: string) => string | undefined, token: string | undefined, secretText: string | undefined): HttpOptions {
+  const secret = secretText?.trim() || undefined;
+  if (token && !secret) {
+    throw new Error(
+      'PAGERDUTY_USER_API_KEY is set, so this HTTP server would call PagerDuty with that token for anyone who reaches it. ' +
+        `Also set PAGERDUTY_MCP_HTTP_SECRET (at least ${MIN_SECRET_LENGTH} characters, e.g. from \`openssl rand -hex 24\`), which clients ` +
+        'then send as "Authorization: Bearer <secret>"; or unset PAGERDUTY_USER_API_KEY so each client sends its own token ("Authorization: Token <token>").',
+    );
+  }
+  if (secret && !token) throw new Error('PAGERDUTY_MCP_HTTP_SECRET is set without PAGERDUTY_USER_API_KEY: without a server token, each client sends its own ("Authorization: Token <token>"); unset the secret, or set the token.');
+  if (secret && (secret.length < MIN_SECRET_LENGTH || /\s/.test(secret))) {
+    throw new Error(`PAGERDUTY_MCP_HTTP_SECRET must be at least ${MIN_SECRET_LENGTH} characters without whitespace (it has ${secret.length}); e.g. \`openssl rand -hex 24\`.`);
+  }
+  const allowOrigins = (decodeList(flag('allow-origin')) ?? []).map((origin) => {
+    let url: URL | undefined;
+    try {
+      url = new URL(origin);
+    } catch {
+      // reported below
+    }
+    if (!url || !/^https?:$/.test(url.protocol) || url.origin !== origin.replace(/\/$/, '')) {
+      throw new Error(`--allow-origin takes origins such as https://app.example.com (scheme, host, optional port; no path), got "${origin.slice(0, 80)}".`);
+    }
+    return url.origin;
+  });
+  const host = flag('host') ?? HTTP_DEFAULTS.host;
+  if (!/^[\w.:-]+$/.test(host)) throw new Error(`--host must be an address or host name, e.g. 127.0.0.1 or 0.0.0.0, got "${host.slice(0, 80)}".`);
+  return {
+    port: whole('port', flag('port'), HTTP_DEFAULTS.port, 0, 65_535),
+    host,
+    allowOrigins,
+    secret,
+    maxBodyBytes: whole('max-body-bytes', flag('max-body-bytes'), HTTP_DEFAULTS.maxBodyBytes, 1024, 64 * 1024 * 1024),
+    maxConcurrent: whole('max-concurrent', flag('max-concurrent'), HTTP_DEFAULTS.maxConcurrent, 1, 10_000),
+    requestTimeoutMs: whole('request-timeout-ms', flag('request-timeout-ms'), HTTP_DEFAULTS.requestTimeoutMs, 200, 600_000),
   };
 }

@@ -2,7 +2,8 @@
  * stdio transport for the server: newline-delimited JSON-RPC, like the SDK's StdioServerTransport, but a bad line is
  * answered and logged instead of dropped silently. The SDK's reader ignores a line that is not JSON (no -32700), and a
  * message over its buffer limit makes it close the transport, so the server exited with code 0 and no word why.
- * Here an oversized message is skipped up to its newline (never held in memory) and answered, and the server goes on.
+ * Here an oversized message is skipped up to its newline (never held in memory) and answered, and the server goes on;
+ * an oversized answer is never written (the client would drop the connection): an error answer goes instead.
  */
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { JSONRPCMessageSchema, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
@@ -12,6 +13,9 @@ export const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
 
 const PARSE_ERROR = -32700;
 const INVALID_REQUEST = -32600;
+const INTERNAL_ERROR = -32603;
+/** Kept free below the limit when sending: the reader's buffer may also hold the start of the next message. */
+const SEND_MARGIN_BYTES = 256 * 1024;
 
 export interface LineTransportOptions {
   stdin?: NodeJS.ReadableStream;
@@ -110,9 +114,30 @@ export class LineTransport implements Transport {
   send(message: JSONRPCMessage): Promise<void> {
     return new Promise((resolve) => {
       if (this.closed) return resolve();
-      if (this.stdout.write(`${JSON.stringify(message)}\n`)) resolve();
+      const line = this.bounded(message);
+      if (line === undefined || this.stdout.write(`${line}\n`)) resolve();
       else this.stdout.once('drain', resolve);
     });
+  }
+
+  /**
+   * The message as one line, or what goes instead when it is over the limit: the SDK's client (and ours) drops the
+   * connection on a line over its buffer, so an answer too large is replaced by an error answer to the same request,
+   * and any other message is not sent. Logged either way. Room is left for a chunk of the next message, which the
+   * SDK's reader counts in the same buffer.
+   */
+  private bounded(message: JSONRPCMessage): string | undefined {
+    const line = JSON.stringify(withoutCodePrefix(message));
+    const limit = this.max - Math.min(SEND_MARGIN_BYTES, Math.floor(this.max / 4));
+    // A UTF-16 unit is at most 3 bytes of UTF-8: most lines need no byte count.
+    if (line.length * 3 <= limit) return line;
+    const bytes = Buffer.byteLength(line);
+    if (bytes <= limit) return line;
+    const id = 'id' in message && ('result' in message || 'error' in message) ? message.id : undefined;
+    this.options.log(`An outgoing message of ${bytes} bytes exceeds the ${limit}-byte limit: ${id === undefined ? 'not sent' : `answered request ${String(id).slice(0, 40)} with error ${INTERNAL_ERROR} instead`}.`);
+    if (id === undefined) return undefined;
+    const text = `The answer was too large to send (${bytes} bytes; the limit is ${limit}): ask for less, e.g. a smaller limit, fewer fields or one item by id.`;
+    return JSON.stringify({ jsonrpc: '2.0', id, error: { code: INTERNAL_ERROR, message: text } });
   }
 
   async close(): Promise<void> {
@@ -122,4 +147,14 @@ export class LineTransport implements Transport {
     this.stdin.off('end', this.onEnd);
     this.onclose?.();
   }
+}
+
+/**
+ * The SDK puts an McpError's message ("MCP error -32602: …", code included) on the wire, and the client's McpError
+ * prefixes it again: "MCP error -32602: MCP error -32602: …". The code has its own field, so the text goes without it.
+ */
+function withoutCodePrefix(message: JSONRPCMessage): JSONRPCMessage {
+  if (!('error' in message)) return message;
+  const prefix = `MCP error ${message.error.code}: `;
+  return message.error.message.startsWith(prefix) ? { ...message, error: { ...message.error, message: message.error.message.slice(prefix.length) } } : message;
 }

@@ -2,6 +2,14 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { investigateIncidentText } from './investigatePrompt';
 
+// Built once: an HTTP server registers the prompts for every request.
+const INVESTIGATE_ARGS = { incident: z.string().describe('Incident id (e.g. Q1ABC23) or number (e.g. 1234)') };
+const HANDOFF_ARGS = {
+  since: z.string().optional().describe('Start, ISO 8601 with offset (default: 24 hours ago)'),
+  until: z.string().optional().describe('End, ISO 8601 with offset (default: now)'),
+  scope: z.string().optional().describe('assigned (default), teams or all'),
+};
+
 /** Guided workflows a user can pick in chat; the text names only tools this configuration exposes. */
 export function registerPrompts(server: McpServer, enabledTools: ReadonlySet<string>): void {
   const has = (name: string) => enabledTools.has(name);
@@ -12,7 +20,7 @@ export function registerPrompts(server: McpServer, enabledTools: ReadonlySet<str
     {
       title: 'Investigate a PagerDuty incident',
       description: 'Walk through an incident: details, alerts, related and past incidents, recent changes, who is on call, notes.',
-      argsSchema: { incident: z.string().describe('Incident id (e.g. Q1ABC23) or number (e.g. 1234)') },
+      argsSchema: INVESTIGATE_ARGS,
     },
     ({ incident }) => {
       return {
@@ -34,11 +42,7 @@ export function registerPrompts(server: McpServer, enabledTools: ReadonlySet<str
     {
       title: 'On-call hand-off summary',
       description: 'Summarise what happened during a time window for the next responder.',
-      argsSchema: {
-        since: z.string().optional().describe('Start, ISO 8601 with offset (default: 24 hours ago)'),
-        until: z.string().optional().describe('End, ISO 8601 with offset (default: now)'),
-        scope: z.string().optional().describe('assigned (default), teams or all'),
-      },
+      argsSchema: HANDOFF_ARGS,
     },
     ({ since, until, scope }) => {
       const window = `${since ? `since ${since}` : 'in the last 24 hours'}${until ? ` until ${until}` : ''}`;

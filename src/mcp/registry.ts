@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { PagerDutyError } from '../pagerduty/errors';
 import { redact, redactDeep, redactResult } from '../pagerduty/redact';
+import { describeGiven } from './given';
+import { fromOfficialShape } from './officialArgs';
 import { MissingField } from './shape/common';
+import { OFFICIAL_SHAPES } from './tools/officialShapes';
 import { isWrite, type ToolContext, type ToolDefinition, type Toolset } from './tools/types';
 import { ANSWER_MAX_CHARS, clipDeep, FENCE_CLOSE, FENCE_OPEN, sanitize } from './untrusted';
 import { ERROR_KIND_META, type CallResult } from '../model/callResult';
@@ -127,24 +130,6 @@ const EXPECTED: Record<string, string> = {
   object: 'an object',
 };
 
-/** What the caller gave, in a few words: its JSON type and, for short scalars, the value. */
-export function describeGiven(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return `an array of ${value.length}`;
-  switch (typeof value) {
-    case 'number':
-      return Number.isInteger(value) ? `the integer ${value}` : Number.isFinite(value) ? `the number ${value}` : String(value);
-    case 'string':
-      return value.length <= 40 ? `the string ${JSON.stringify(value)}` : `a string of ${value.length} characters`;
-    case 'boolean':
-      return String(value);
-    case 'object':
-      return 'an object';
-    default:
-      return typeof value;
-  }
-}
-
 function issueText(issue: z.core.$ZodIssue, given: unknown): string {
   if (issue.code === 'invalid_type') {
     const expected = EXPECTED[issue.expected] ?? issue.expected;
@@ -155,7 +140,7 @@ function issueText(issue: z.core.$ZodIssue, given: unknown): string {
 }
 
 /** Turns zod issues into one line per offending argument, naming it by its path, what was expected and what was given. */
-export function formatValidationError(tool: ToolDefinition, error: z.ZodError, args?: unknown): string {
+export function formatValidationError(tool: ToolDefinition, error: z.ZodError, args?: unknown, origin?: ReadonlyMap<string, string>): string {
   const allowed = Object.keys(tool.input);
   const lines = error.issues.slice(0, 8).map((issue) => {
     if (issue.code === 'unrecognized_keys') {
@@ -165,10 +150,21 @@ export function formatValidationError(tool: ToolDefinition, error: z.ZodError, a
       return `unknown argument${issue.keys.length > 1 ? 's' : ''} ${names}${at ? '' : ` (allowed: ${allowed.join(', ') || 'none'})`}`;
     }
     const where = describePath(issue.path) || 'arguments';
-    return `argument "${where}": ${issueText(issue, valueAt(args, issue.path))}`;
+    const given = officialOrigin(origin, where);
+    return `argument "${where}"${given ? ` (given as "${given}")` : ''}: ${issueText(issue, valueAt(args, issue.path))}`;
   });
   const more = error.issues.length > 8 ? ` (+${error.issues.length - 8} more)` : '';
   return `Invalid arguments for ${tool.name}: ${lines.join('; ')}${more}`;
+}
+
+/** The official-shape path an argument came from, where it differs from ours (the nearest mapped parent for a nested one). */
+function officialOrigin(origin: ReadonlyMap<string, string> | undefined, where: string): string | undefined {
+  for (let at = where; origin && at; at = at.replace(/(\.[^.[]+|\[\d+\])$/, '')) {
+    const from = origin.get(at);
+    if (from !== undefined) return from === at ? undefined : from + where.slice(at.length);
+    if (!/[.[]/.test(at)) break;
+  }
+  return undefined;
 }
 
 export class Toolbox {
@@ -226,9 +222,12 @@ export class Toolbox {
       validator = z.strictObject(tool.input);
       this.validators.set(name, validator);
     }
-    const parsed = validator.safeParse(args ?? {});
+    // Calls written for PagerDuty's official server (its wrapper objects and spellings) become our flat arguments.
+    const flat = fromOfficialShape(OFFICIAL_SHAPES[name], args ?? {});
+    if ('error' in flat) return errorResult(`Invalid arguments for ${name}: ${flat.error}`);
+    const parsed = validator.safeParse(flat.args);
     if (!parsed.success) {
-      return errorResult(formatValidationError(tool, parsed.error, args));
+      return errorResult(formatValidationError(tool, parsed.error, flat.args, flat.origin));
     }
     try {
       const output = await tool.handler(parsed.data, ctx);

@@ -3,9 +3,10 @@
  * exactly what the matching read tool answers (fenced, concise, redacted), because it is produced by that tool.
  */
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { ListResourceTemplatesRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+import { ErrorCode, ListResourceTemplatesRequestSchema, McpError } from '@modelcontextprotocol/sdk/types.js';
 import type { PagerDutyClient } from '../pagerduty/client';
-import { resultText, type Toolbox } from './registry';
+import { redact } from '../pagerduty/redact';
+import { ERROR_KIND_META, resultText, type Toolbox } from './registry';
 import { incidentUri, MY_ONCALL_URI } from './resourceUris';
 import { OpenIncidentWatch } from './resourceWatch';
 import { sanitize, truncate } from './untrusted';
@@ -22,13 +23,25 @@ export const RESOURCE_TEMPLATES = [
   { name: 'user', uri: 'pagerduty://users/{id}', tool: 'get_user_data', arg: 'user_id', title: 'PagerDuty user' },
 ] as const;
 
-/** Runs a read tool for a resource; a tool error becomes a read error with the tool's own (actionable) text. */
+/**
+ * Runs a read tool for a resource; a tool error becomes a read error with the tool's own (actionable) text, as
+ * invalid params (-32602) when the id was refused before any request, else as an internal error.
+ */
 async function read(toolbox: Toolbox, client: PagerDutyClient | undefined, uri: string, tool: string, args: Record<string, unknown>) {
   if (!client) throw new Error('No PagerDuty token: set PAGERDUTY_USER_API_KEY (in VS Code: run "PagerDuty: Sign In").');
   const result = await toolbox.call(tool, args, { client, now: () => new Date() });
   const text = resultText(result);
-  if (result.isError) throw new Error(text);
+  if (result.isError) throw (result._meta as Record<string, unknown> | undefined)?.[ERROR_KIND_META] === 'invalid_arguments' ? new McpError(ErrorCode.InvalidParams, text) : new Error(text);
   return { contents: [{ uri, mimeType: TEXT, text }] };
+}
+
+/** The id part of a resource URI, decoded; a malformed escape (%ZZ) is the caller's error, not ours. */
+function idOf(uri: string, raw: unknown): string {
+  try {
+    return decodeURIComponent(String(raw));
+  } catch {
+    throw new McpError(ErrorCode.InvalidParams, `${truncate(sanitize(uri), 200)}: the id is not valid percent-encoding.`);
+  }
 }
 
 /** My open incidents, newest first, as listed resources (the watch compares their ids to notice changes). */
@@ -54,9 +67,9 @@ async function listMine(toolbox: Toolbox, client: PagerDutyClient) {
  * `reader` must be a Toolbox with the read tools enabled and structured output on, whatever the model is offered:
  * a resource is a person's choice, not a model's.
  */
-export function registerResources(server: McpServer, reader: Toolbox, client: PagerDutyClient | undefined, pollMs: number): void {
+/** Returns the stop of the open-incident watch, for when the server closes. */
+export function registerResources(server: McpServer, reader: Toolbox, client: PagerDutyClient | undefined, pollMs: number): () => void {
   const watch = client ? new OpenIncidentWatch(() => listMine(reader, client).then((r) => r.map((x) => x.uri)), () => server.sendResourceListChanged(), pollMs) : undefined;
-  server.server.onclose = () => watch?.stop();
 
   for (const t of RESOURCE_TEMPLATES) {
     const list =
@@ -70,7 +83,7 @@ export function registerResources(server: McpServer, reader: Toolbox, client: Pa
           }
         : undefined;
     server.registerResource(t.name, new ResourceTemplate(t.uri, { list }), { title: t.title, mimeType: TEXT }, (uri, variables) =>
-      read(reader, client, uri.href, t.tool, { [t.arg]: decodeURIComponent(String(variables.id)) }),
+      read(reader, client, uri.href, t.tool, { [t.arg]: idOf(uri.href, variables.id) }),
     );
   }
 
@@ -81,8 +94,9 @@ export function registerResources(server: McpServer, reader: Toolbox, client: Pa
   }));
 
   server.registerResource('my-oncall', MY_ONCALL_URI, { title: 'My on-call status', description: 'Where I am on call now and next', mimeType: TEXT }, async (uri) => {
-    const me = client ? await client.me().catch(() => undefined) : undefined;
-    if (client && !me) throw new Error('My on-call status needs a user API token (an account-level key has no "me").');
+    // The client's own message names the cause (revoked token, role, rate limit, outage, or an account-level key).
+    const me = client ? await client.me().catch((error: Error) => Promise.reject(new Error(`My on-call status failed: ${redact(sanitize(error.message))}`))) : undefined;
     return read(reader, client, uri.href, 'list_oncalls', { user_ids: me ? [me.id] : [] });
   });
+  return () => watch?.stop();
 }

@@ -1,9 +1,10 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import { PagerDutyClient } from '../pagerduty/client';
 import type { ServerConfig } from './config';
 import { INSTRUCTIONS } from './instructions';
-import { cardActionTool } from './apps/cardAction';
+import { cardActionTool, cardWrites } from './apps/cardAction';
 import { callWithCard, CARD_TOOLS, registerCard, supportsApps, withCard } from './apps/incidentCard';
 import { registerPrompts } from './prompts';
 import { registerResources } from './resources';
@@ -30,25 +31,51 @@ export function createClient(config: ServerConfig, log?: (line: string) => void)
   });
 }
 
-export function createServer(config: ServerConfig, version: string, log?: (line: string) => void): McpServer {
-  const toolbox = createToolbox(config);
+/** The token-independent part of a server: built once per process, shared by every HTTP request's server. */
+export interface ServerParts {
+  /** What the model is offered. */
+  toolbox: Toolbox;
+  /** Reads for resources and the incident card: every read tool, typed results, whatever the model is offered. */
+  reader: Toolbox;
+  /** The card's buttons: an app-only tool, present only when the model's toolbox may make one of its writes too
+   * (writes on, and manage_incidents or add_note_to_incident in its toolsets / allowed tools). */
+  cardActions: Toolbox;
+  /** Which of the card's writes the configuration enables. */
+  writes: { status: boolean; note: boolean };
+  /** The SDK otherwise builds a JSON Schema validator (Ajv) per server: a third of an HTTP request's set-up. */
+  validator: AjvJsonSchemaValidator;
+}
+
+export function createServerParts(config: ServerConfig): ServerParts {
+  const reader = createToolbox({ enableWrites: false, toolsets: [...TOOLSETS], structuredOutput: true });
+  const cardWriter = createToolbox({ ...config, structuredOutput: true });
+  const writes = cardWrites(cardWriter);
+  return {
+    toolbox: createToolbox(config),
+    reader,
+    cardActions: new Toolbox([cardActionTool(cardWriter, reader)], { enableWrites: writes.status || writes.note, toolsets: ['incidents'] }, ['incidents']),
+    writes,
+    validator: new AjvJsonSchemaValidator(),
+  };
+}
+
+export function createServer(config: ServerConfig, version: string, log?: (line: string) => void, parts = createServerParts(config)): McpServer {
+  const { toolbox, reader, cardActions, writes, validator } = parts;
   const client = createClient(config, log);
   const server = new McpServer(
     { name: SERVER_NAME, title: 'PagerDuty', version },
-    { instructions: INSTRUCTIONS, capabilities: { tools: { listChanged: false } } },
+    { instructions: INSTRUCTIONS, capabilities: { tools: { listChanged: false } }, jsonSchemaValidator: validator },
   );
   registerPrompts(server, new Set(toolbox.enabled().map((t) => t.name)));
-  // Reads for resources and the incident card: every read tool, typed results, whatever the model is offered.
-  const reader = createToolbox({ enableWrites: false, toolsets: [...TOOLSETS], structuredOutput: true });
-  registerResources(server, reader, client, config.resourcePollMs);
-  const apps = () => supportsApps(server.server.getClientCapabilities());
-  // The card's buttons: an app-only tool, present only when the model's toolbox may write too.
-  const cardWriter = createToolbox({ ...config, structuredOutput: true });
-  const cardActions = new Toolbox([cardActionTool(cardWriter, reader)], { enableWrites: config.enableWrites, toolsets: ['incidents'] }, ['incidents']);
-  // Only MCP Apps hosts get the card's resource: for others it would be a useless entry among the context resources.
-  server.server.oninitialized = () => {
-    if (apps()) registerCard(server);
+  const stopWatch = registerResources(server, reader, client, config.resourcePollMs);
+  server.server.onclose = () => {
+    stopWatch();
+    client?.dispose();
   };
+  const apps = () => supportsApps(server.server.getClientCapabilities());
+  // Registered before connecting: registered once the client is known, it cost every MCP Apps client a
+  // resources/list_changed right after initialize. Only MCP Apps hosts can read it (registerCard).
+  registerCard(server, apps);
 
   // Tools are published from our own registry rather than McpServer.registerTool, so that schemas stay flat
   // (no $ref) and argument errors name the offending argument.
@@ -72,7 +99,7 @@ export function createServer(config: ServerConfig, version: string, log?: (line:
     };
     const name = request.params.name;
     if (apps() && CARD_TOOLS.includes(name) && toolbox.enabled().some((t) => t.name === name)) {
-      return callWithCard(name, reader, request.params.arguments, ctx, { keepStructured: config.structuredOutput, canWrite: cardActions.enabled().length > 0 });
+      return callWithCard(name, reader, request.params.arguments, ctx, { keepStructured: config.structuredOutput, ...writes });
     }
     if (apps() && cardActions.enabled().some((t) => t.name === name)) return cardActions.call(name, request.params.arguments, ctx);
     return toolbox.call(name, request.params.arguments, ctx);

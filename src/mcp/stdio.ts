@@ -23,12 +23,36 @@ async function main() {
     process.stdout.write(HELP);
     return;
   }
+  if (config.http) {
+    // Loaded only here, so that a stdio start does not evaluate the HTTP transport.
+    const { serveHttp } = await import('./http.js');
+    const running = await serveHttp({ ...config, http: config.http }, version, log);
+    const auth = config.http.secret ? 'clients send Authorization: Bearer <PAGERDUTY_MCP_HTTP_SECRET>' : 'each request brings its own token (Authorization: Token <token>)';
+    log(`started v${version}; listening on ${running.url} (stateless; ${auth}); writes ${config.enableWrites ? 'enabled' : 'disabled'}`);
+    let stopping = false;
+    const stop = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      log(`${signal}: finishing requests in flight, then stopping`);
+      void running.close().then(() => process.exit(0));
+    };
+    process.on('SIGTERM', () => stop('SIGTERM'));
+    process.on('SIGINT', () => stop('SIGINT'));
+    return;
+  }
   const server = createServer(config, version, log);
   const onFatal = (reason: string) => {
     log(`stopping: ${reason}`);
     process.exit(1);
   };
-  await server.connect(new LineTransport({ log, onFatal }));
+  const transport = new LineTransport({ log, onFatal });
+  await server.connect(transport);
+  // The process ends when stdin does; say so, or an exit looks like a crash with nothing in the log.
+  const onclose = transport.onclose;
+  transport.onclose = () => {
+    log('stopping: the client closed the connection (stdin ended)');
+    onclose?.();
+  };
   log(`started v${version}; writes ${config.enableWrites ? 'enabled' : 'disabled'}; token ${config.token ? 'present' : 'missing'}`);
 }
 

@@ -41,9 +41,31 @@ export function clip(text: string): string {
   return clean.length <= FIELD_MAX_CHARS ? clean : clean.split('\n').map((line) => truncate(line)).join('\n');
 }
 
-/** Sanitised and clipped copy of every string in a JSON-like value (structuredContent and typed results). */
+const clipField = (text: string) => truncate(sanitize(text));
+
+/**
+ * Sanitised and clipped copy of every string and key in a JSON-like value: structuredContent, the card's _meta and
+ * the incident page's data, and free-form JSON from PagerDuty (alert details) after it is parsed.
+ */
 export function clipDeep<T>(value: T): T {
-  return mapStrings(value, (text) => truncate(sanitize(text)));
+  return mapStrings(value, clipField, clipField);
+}
+
+/**
+ * Free-form JSON from PagerDuty (alert details, change event details), as text: parsed if it is a JSON string and
+ * cleaned key by key. Cleaned only as a string, its `\u202e` escapes would come back as real characters for whoever
+ * parses it again (the card, the incident page, a model reading JSON).
+ */
+export function jsonText(value: unknown, max = FIELD_MAX_CHARS): string {
+  let parsed = value;
+  if (typeof value === 'string') {
+    try {
+      parsed = JSON.parse(value);
+    } catch {
+      return truncate(sanitize(value), max);
+    }
+  }
+  return truncate(typeof parsed === 'string' ? sanitize(parsed) : JSON.stringify(clipDeep(parsed)), max);
 }
 
 /**

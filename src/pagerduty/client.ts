@@ -114,6 +114,7 @@ export class PagerDutyClient {
   private readonly fetchImpl: typeof fetch;
   private readonly sleep: NonNullable<ClientOptions['sleep']>;
   private mePromise?: Promise<UserSummary>;
+  private readonly releaseSecret: () => void;
 
   constructor(private readonly options: ClientOptions) {
     const token = options.token?.trim();
@@ -126,7 +127,7 @@ export class PagerDutyClient {
         'The PagerDuty token starts with "Bearer" or "Token token="; use the token itself without that prefix.',
       );
     }
-    registerSecret(token);
+    this.releaseSecret = registerSecret(token);
     const problem = tokenProblem(token);
     if (problem) throw new PagerDutyError('configuration', `The PagerDuty API token is not usable: ${problem}. Sign in again with the token.`);
     this.token = token;
@@ -135,6 +136,11 @@ export class PagerDutyClient {
     this.maxRetries = options.maxRetries ?? 3;
     this.fetchImpl = options.fetchImpl ?? fetch;
     this.sleep = options.sleep ?? defaultSleep;
+  }
+
+  /** Forgets the token for redaction: for a client that lives as long as one HTTP request (src/mcp/http.ts). */
+  dispose(): void {
+    this.releaseSecret();
   }
 
   get<T>(path: string, options: RequestOptions = {}): Promise<T> {

@@ -4,17 +4,30 @@
  */
 import { mapStrings } from './mapStrings';
 
-const secrets = new Set<string>();
+/** Counted: an HTTP server registers each request's token and releases it when the request ends. */
+const secrets = new Map<string, number>();
 /** Secrets a tool hands to its caller once (a webhook signing secret): kept out of logs and errors, not out of that answer. */
 const shownOnce = new Set<string>();
 
 /** A run of this many leading characters of a token is already enough to narrow a brute-force search: redact it too. */
 export const MIN_REDACTED_PREFIX = 8;
 
-export function registerSecret(secret: string | undefined, scope: 'everywhere' | 'logs' = 'everywhere'): void {
-  if (secret && secret.length >= 4) {
-    (scope === 'everywhere' ? secrets : shownOnce).add(secret);
+/** Returns a release: the secret is forgotten when every registration of it is released (never, for most callers). */
+export function registerSecret(secret: string | undefined, scope: 'everywhere' | 'logs' = 'everywhere'): () => void {
+  if (!secret || secret.length < 4) return () => {};
+  if (scope === 'logs') {
+    shownOnce.add(secret);
+    return () => {};
   }
+  secrets.set(secret, (secrets.get(secret) ?? 0) + 1);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    const left = (secrets.get(secret) ?? 1) - 1;
+    if (left > 0) secrets.set(secret, left);
+    else secrets.delete(secret);
+  };
 }
 
 /** Replaces the secret and every run of its first MIN_REDACTED_PREFIX or more characters with `***`. */
@@ -41,7 +54,7 @@ export function redact(text: string): string {
 /** For tool results: the API token (and Authorization-style values), not a secret the tool is meant to show once. */
 export function redactResult(text: string): string {
   let out = text;
-  for (const secret of secrets) out = scrub(out, secret);
+  for (const secret of secrets.keys()) out = scrub(out, secret);
   // Belt and braces for tokens we never saw: any Authorization-style value.
   return out.replace(/(Token token=|Bearer\s+)[^\s"',}]+/gi, '$1***');
 }

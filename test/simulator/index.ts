@@ -50,6 +50,8 @@ export interface RecordedRequest {
   body: unknown;
   /** Status the simulator answered with (0 for a reset connection). */
   status?: number;
+  /** Which token authenticated it: `user`, `observer`, `accountKey` or the label given to `issueToken`. */
+  tokenLabel?: string;
 }
 
 export interface Simulator {
@@ -60,6 +62,11 @@ export interface Simulator {
   faults: FaultInjector;
   validation: { requests: number; responses: number; violations: Violation[] };
   requests: RecordedRequest[];
+  /**
+   * A further user token (Responder rights) acting as `userId` (default: the `me` user), recorded under `label`: for
+   * tests where many clients, each with its own token, share one account.
+   */
+  issueToken(label: string, userId?: string): string;
   close(): Promise<void>;
 }
 
@@ -81,6 +88,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     [tokens.observer, { token: 'observer', user: seeded.observer }],
     [tokens.accountKey, { token: 'accountKey' }],
   ]);
+  const labels = new Map<string, string>(Object.entries(tokens).map(([label, token]) => [token, label]));
   const faults = new FaultInjector();
   const validation = { requests: 0, responses: 0, violations: [] as Violation[] };
   // GET operations our client made (its User-Agent), checked against the field-coverage list (scripts/report-validation.mjs).
@@ -159,6 +167,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     try {
       if (bodyError) throw invalidInput(bodyError);
       const caller = authenticate(req.headers.authorization, callers);
+      record.tokenLabel = labels.get(tokenOf(req.headers.authorization) ?? '');
       checkAccept(req.headers.accept);
       const actor = resolveActor(method, caller, req.headers.from, operation?.parameters ?? [], state);
       const route = router.match(method, url.pathname);
@@ -204,6 +213,14 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     faults,
     validation,
     requests,
+    issueToken(label, userId) {
+      const user = userId === undefined ? seeded.me : state.users.get(userId);
+      if (!user) throw new Error(`issueToken: no user ${userId}`);
+      const token = newToken();
+      callers.set(token, { token: 'user', user });
+      labels.set(token, label);
+      return token;
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         recordValidationStats(validation, clientGets);
@@ -263,8 +280,12 @@ function redactHeaders(headers: IncomingMessage['headers']): Record<string, stri
   return out;
 }
 
+function tokenOf(header: string | undefined): string | undefined {
+  return /^\s*Token\s+token=(\S+)\s*$/i.exec(header ?? '')?.[1];
+}
+
 function authenticate(header: string | undefined, callers: Map<string, Caller>): Caller {
-  const token = /^\s*Token\s+token=(\S+)\s*$/i.exec(header ?? '')?.[1];
+  const token = tokenOf(header);
   const caller = token ? callers.get(token) : undefined;
   if (!caller) throw unauthorized();
   return caller;

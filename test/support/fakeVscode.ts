@@ -54,6 +54,12 @@ class Uri {
   static joinPath(base: Uri, ...parts: string[]) {
     return new Uri([base.value, ...parts].join('/'));
   }
+  get path() {
+    return this.value;
+  }
+  with(change: { path?: string }) {
+    return new Uri(change.path ?? this.value);
+  }
   toString() {
     return this.value;
   }
@@ -97,6 +103,41 @@ export class FakeQuickPick<T = unknown> {
   }
 }
 
+export interface FakeWebviewPanel {
+  viewType: string;
+  title: string;
+  webview: { html: string; posted: unknown[] };
+  /** The page posts `message` to the extension; resolves once the extension's listeners ran. */
+  send(message: unknown): void;
+  dispose(): void;
+}
+
+function webviewPanel(viewType: string, title: string): FakeWebviewPanel {
+  const received = new EventEmitter<unknown>();
+  const disposed = new EventEmitter<void>();
+  const posted: unknown[] = [];
+  return {
+    viewType,
+    title,
+    iconPath: undefined,
+    visible: true,
+    active: true,
+    webview: {
+      html: '',
+      posted,
+      cspSource: 'vscode-webview-resource:',
+      asWebviewUri: (uri: unknown) => uri,
+      postMessage: async (message: unknown) => (posted.push(message), true),
+      onDidReceiveMessage: received.event,
+    },
+    onDidChangeViewState: () => disposable(),
+    onDidDispose: disposed.event,
+    reveal() {},
+    dispose: () => disposed.fire(),
+    send: (message: unknown) => received.fire(message),
+  } as FakeWebviewPanel;
+}
+
 /** The user's answers to dialogs; each defaults to dismissing (Escape). */
 export interface FakeUser {
   showInputBox(options: { title?: string; prompt?: string }): Promise<string | undefined>;
@@ -119,8 +160,12 @@ export interface FakeVscodeRecord {
   clipboard: string[];
   /** executeCommand calls (setContext included). */
   executed: { command: string; args: unknown[] }[];
+  /** Webview panels created, each with what it was posted and `send` to play the page sending a message. */
+  webviewPanels: FakeWebviewPanel[];
   /** What vscode.extensions.getExtension(id) returns (e.g. a fake vscode.git with its API). */
   extensions: Map<string, unknown>;
+  /** Setting values by full name (`pagerduty.enableWriteTools`) in each layer; `get` merges them as VS Code does. */
+  settings: { user: Record<string, unknown>; workspace: Record<string, unknown>; workspaceFolder: Record<string, unknown> };
   ui: FakeUser;
 }
 
@@ -135,6 +180,8 @@ export function fakeVscodeRecord(): FakeVscodeRecord {
     clipboard: [],
     executed: [],
     extensions: new Map(),
+    webviewPanels: [],
+    settings: { user: {}, workspace: {}, workspaceFolder: {} },
     ui: {
       showInputBox: async () => undefined,
       showQuickPick: async () => undefined,
@@ -214,9 +261,11 @@ export function createFakeVscode(record: FakeVscodeRecord, opts: { focused: bool
     StatusBarAlignment: { Left: 1, Right: 2 },
     ExtensionMode: { Production: 1, Development: 2, Test: 3 },
     ConfigurationTarget: { Global: 1, Workspace: 2, WorkspaceFolder: 3 },
+    ViewColumn: { Active: -1, Beside: -2, One: 1 },
     ProgressLocation: { SourceControl: 1, Window: 10, Notification: 15 },
     l10n: strict('l10n', { t: (message: string, ...args: unknown[]) => format(message, ...args) }),
     env: strict('env', {
+      language: 'en',
       openExternal: async (uri: Uri) => {
         record.opened.push(uri.toString());
         return true;
@@ -238,8 +287,28 @@ export function createFakeVscode(record: FakeVscodeRecord, opts: { focused: bool
       executeCommand: async (command: string, ...args: unknown[]) => void record.executed.push({ command, args }),
     }),
     workspace: strict('workspace', {
-      // Every setting at its default: the extension's parseSettings fills them in.
-      getConfiguration: () => strict('WorkspaceConfiguration', { get: () => undefined, has: () => false, update: async () => {} }),
+      // Unset settings read as undefined (no package.json defaults): the extension's parseSettings fills them in.
+      getConfiguration: (section?: string) => {
+        const name = (key: string) => (section ? `${section}.${key}` : key);
+        const { user, workspace, workspaceFolder } = record.settings;
+        const value = (key: string) => [workspaceFolder, workspace, user].map((layer) => layer[name(key)]).find((v) => v !== undefined);
+        return strict('WorkspaceConfiguration', {
+          get: (key: string, fallback?: unknown) => value(key) ?? fallback,
+          has: (key: string) => value(key) !== undefined,
+          inspect: (key: string) => ({
+            key: name(key),
+            defaultValue: undefined,
+            globalValue: user[name(key)],
+            workspaceValue: workspace[name(key)],
+            workspaceFolderValue: workspaceFolder[name(key)],
+          }),
+          update: async (key: string, v: unknown, target?: number | boolean) => {
+            const layer = target === 1 || target === true ? user : target === 3 ? workspaceFolder : workspace;
+            if (v === undefined) delete layer[name(key)];
+            else layer[name(key)] = v;
+          },
+        });
+      },
       onDidChangeConfiguration: () => disposable(),
     }),
     window: strict('window', {
@@ -274,6 +343,11 @@ export function createFakeVscode(record: FakeVscodeRecord, opts: { focused: bool
       showInputBox: (options: { title?: string; prompt?: string }) => record.ui.showInputBox(options),
       showQuickPick: (items: readonly { label: string }[], options?: { title?: string }) => record.ui.showQuickPick(items, options),
       createQuickPick: () => new FakeQuickPick((pick) => record.ui.quickPick(pick)),
+      createWebviewPanel: (viewType: string, title: string) => {
+        const panel = webviewPanel(viewType, title);
+        record.webviewPanels.push(panel);
+        return panel;
+      },
       withProgress: async <R>(_options: unknown, task: (progress: { report(value: unknown): void }, token: CancellationTokenSource['token']) => Promise<R>) =>
         task({ report() {} }, new CancellationTokenSource().token),
     }),

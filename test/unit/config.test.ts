@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseConfig } from '../../src/mcp/config';
+import { TOOLSETS } from '../../src/mcp/tools/toolsets';
 
 describe('server configuration', () => {
   it('reads the same environment as PagerDuty’s own server', () => {
@@ -31,5 +32,37 @@ describe('server configuration', () => {
     assert.throws(() => parseConfig(['--token', 'abc'], {}), /PAGERDUTY_USER_API_KEY/);
     assert.throws(() => parseConfig(['--frobnicate'], {}), /Unknown option --frobnicate/);
     assert.equal(parseConfig(['--help'], {}), 'help');
+  });
+
+  it('parses --http with the same options as stdio, and refuses HTTP flags without it', () => {
+    const config = parseConfig(['--http', '--port', '0', '--host=0.0.0.0', '--allow-origin', 'https://a.example,http://localhost:6274', '--toolsets', 'all'], {});
+    assert.ok(config !== 'help');
+    assert.equal(config.token, undefined, 'each request brings its own');
+    assert.deepEqual(config.http && { ...config.http }, {
+      port: 0,
+      host: '0.0.0.0',
+      allowOrigins: ['https://a.example', 'http://localhost:6274'],
+      secret: undefined,
+      maxBodyBytes: 1048576,
+      maxConcurrent: 64,
+      requestTimeoutMs: 30000,
+    });
+    assert.deepEqual(config.toolsets, [...TOOLSETS]);
+    const stdio = parseConfig([], {});
+    assert.equal(stdio !== 'help' && stdio.http, undefined);
+    assert.throws(() => parseConfig(['--port', '3000'], {}), /--port applies to the HTTP server only: add --http/);
+    assert.throws(() => parseConfig(['--http', '--allow-origin', 'https://a.example/path'], {}), /--allow-origin takes origins such as/);
+    assert.throws(() => parseConfig(['--http', '--max-concurrent', '0'], {}), /--max-concurrent must be a whole number between 1 and 10000, got "0"/);
+  });
+
+  it('with --http and PAGERDUTY_USER_API_KEY, requires a long PAGERDUTY_MCP_HTTP_SECRET', () => {
+    const token = 'y_NbAkKc66ryYTWUXYEu';
+    assert.throws(() => parseConfig(['--http'], { PAGERDUTY_USER_API_KEY: token }), /would call PagerDuty with that token for anyone .* PAGERDUTY_MCP_HTTP_SECRET/);
+    assert.throws(() => parseConfig(['--http'], { PAGERDUTY_USER_API_KEY: token, PAGERDUTY_MCP_HTTP_SECRET: 'x'.repeat(23) }), /at least 24 characters .*\(it has 23\)/);
+    assert.throws(() => parseConfig(['--http'], { PAGERDUTY_MCP_HTTP_SECRET: 'x'.repeat(30) }), /without PAGERDUTY_USER_API_KEY/);
+    const config = parseConfig(['--http'], { PAGERDUTY_USER_API_KEY: token, PAGERDUTY_MCP_HTTP_SECRET: 'x'.repeat(30) });
+    assert.ok(config !== 'help');
+    assert.equal(config.http?.secret, 'x'.repeat(30));
+    assert.ok(parseConfig([], { PAGERDUTY_USER_API_KEY: token, PAGERDUTY_MCP_HTTP_SECRET: 'short' }) !== 'help', 'stdio ignores the secret');
   });
 });

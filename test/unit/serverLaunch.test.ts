@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildLaunch, launchVersion, SERVER_NODE_FLAGS, TOKEN_ENV, withToken } from '../../src/config/serverLaunch';
+import { buildLaunch, hostedUrlProblem, launchVersion, SERVER_NODE_FLAGS, TOKEN_ENV, withToken } from '../../src/config/serverLaunch';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../../src/config/settings';
 
 const inputs = (settings: Partial<Settings> = {}) => ({
@@ -40,6 +40,29 @@ test('hosted mode targets the region\'s hosted MCP URL and sends the token only 
   assert.deepEqual(launch.kind === 'http' && [launch.url, launch.headers], ['https://mcp.eu.pagerduty.com/mcp', {}]);
   const resolved = withToken(launch, 'tok123456');
   assert.deepEqual(resolved.kind === 'http' && resolved.headers, { Authorization: 'Token token=tok123456' });
+});
+
+test('hosted mode with pagerduty.hostedUrl targets a team\'s own server: https, or http to this machine only', () => {
+  for (const url of ['https://pagerduty-mcp.example.com/mcp', 'http://127.0.0.1:3000/mcp', 'http://localhost:8080/mcp', 'http://[::1]:3000/mcp']) {
+    const launch = buildLaunch(inputs({ serverMode: 'hosted', hostedUrl: url }));
+    assert.deepEqual(launch.kind === 'http' && [launch.url, launch.problem], [url, undefined], url);
+  }
+  for (const [url, why] of [
+    ['http://mcp.example.com/mcp', /cleartext http, which would send your token unencrypted/],
+    ['ftp://mcp.example.com', /must be an https URL, got "ftp:"/],
+    ['not a url', /"not a url" is not a URL; expected e\.g\. https:/],
+    ['https://user:pw@mcp.example.com/mcp', /must not contain a user name or password/],
+  ] as const) {
+    const launch = buildLaunch(inputs({ serverMode: 'hosted', hostedUrl: url, region: 'eu' }));
+    assert.ok(launch.kind === 'http');
+    assert.match(launch.problem ?? '', why, url);
+    assert.equal(launch.url, 'https://mcp.eu.pagerduty.com/mcp', 'never the refused URL');
+    assert.equal(hostedUrlProblem(url), launch.problem);
+  }
+  // The embedded server ignores it; it changes the launch's version only where it matters to the tool cache.
+  assert.equal(buildLaunch(inputs({ hostedUrl: 'http://mcp.example.com' })).kind, 'stdio');
+  assert.notEqual(launchVersion('1.2.3', { ...DEFAULT_SETTINGS, hostedUrl: 'https://a.example/mcp' }), launchVersion('1.2.3', DEFAULT_SETTINGS));
+  assert.equal(parseSettings((k) => (k === 'hostedUrl' ? '  https://a.example/mcp ' : undefined)).hostedUrl, 'https://a.example/mcp');
 });
 
 test('version changes with settings that affect the tools and not with view-only settings', () => {

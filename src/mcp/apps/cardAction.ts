@@ -31,6 +31,15 @@ async function describe(reader: Toolbox, id: string, ctx: ToolContext): Promise<
   return { id: incident.id, label: `#${incident.number} “${truncate(sanitize(incident.title), 80)}”` };
 }
 
+/** The tool behind each card action. */
+const WRITE_TOOL = { acknowledge: 'manage_incidents', resolve: 'manage_incidents', add_note: 'add_note_to_incident' } as const;
+
+/** Which of the card's writes `writer` (the model's settings) enables: status buttons, and the note form. */
+export function cardWrites(writer: Toolbox): { status: boolean; note: boolean } {
+  const enabled = new Set(writer.enabled().map((t) => t.name));
+  return { status: enabled.has(WRITE_TOOL.resolve), note: enabled.has(WRITE_TOOL.add_note) };
+}
+
 /** `writer` has the model's write and toolset settings, with typed results; `reader` reads everything, typed. */
 export function cardActionTool(writer: Toolbox, reader: Toolbox): ToolDefinition {
   return defineTool({
@@ -48,6 +57,11 @@ export function cardActionTool(writer: Toolbox, reader: Toolbox): ToolDefinition
     output: () => ({}),
     async handler(args, ctx) {
       if (args.action === 'add_note' && !args.note) throw new PagerDutyError('invalid_request', 'argument "note": is required for action "add_note" (a string); nothing changed.');
+      // Checked before the person is asked: a confirmed write that is then refused wastes their attention.
+      const tool = WRITE_TOOL[args.action];
+      if (!writer.enabled().some((t) => t.name === tool)) {
+        throw new PagerDutyError('configuration', `${VERBS[args.action].verb} is not enabled in this configuration: ${tool} is not among the allowed tools / toolsets; nothing changed.`);
+      }
       const incident = await describe(reader, args.incident_id, ctx);
       const { verb, doing } = VERBS[args.action];
       if (ctx.elicit) {

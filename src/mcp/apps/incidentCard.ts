@@ -2,18 +2,20 @@
  * The incident card (MCP Apps): for hosts that render MCP Apps, get_incident and list_incidents point at a small HTML
  * app (ui://pagerduty/incident-card) and their results carry the card's data in `_meta`. The model still receives only
  * the tool's concise fenced text: the data is not in `content` or `structuredContent`, which hosts give the model.
- * The card's buttons call the app-only incident_card_action (cardAction.ts), listed only when writes are enabled.
+ * The card's buttons call the app-only incident_card_action (cardAction.ts), listed only when one of its writes
+ * (manage_incidents, add_note_to_incident) is enabled by the write setting, toolsets and allowed tools.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { ClientCapabilities } from '@modelcontextprotocol/sdk/types.js';
+import { ErrorCode, McpError, type ClientCapabilities } from '@modelcontextprotocol/sdk/types.js';
 import { formatOnly } from '../../translate';
-import { incidentCard, listCard, type CardData } from '../../views/incidentPage/cardModel';
+import { incidentCard, listCard, type CardData, type IncidentCardView } from '../../views/incidentPage/cardModel';
 import type { CallResult, PublishedTool, Toolbox } from '../registry';
 import type { IncidentSummary } from '../shape/incident';
 import type { ToolContext } from '../tools/types';
+import { ANSWER_MAX_CHARS, clipDeep, sanitize, truncate } from '../untrusted';
 
 export const CARD_URI = 'ui://pagerduty/incident-card';
 /** MCP Apps' HTML resource type and client capability (@modelcontextprotocol/ext-apps RESOURCE_MIME_TYPE, EXTENSION_ID). */
@@ -23,6 +25,8 @@ const UI_EXTENSION = 'io.modelcontextprotocol/ui';
 export const CARD_META = 'pagerduty/incidentCard';
 /** The tools whose answers show as a card. */
 export const CARD_TOOLS: readonly string[] = ['get_incident', 'list_incidents'];
+/** The card's data, as JSON, is held to the cap of a tool's text: it is rendered in the chat, and sent in one message. */
+export const CARD_MAX_CHARS = ANSWER_MAX_CHARS;
 
 /**
  * The card's page, built beside the server bundle (scripts/build-mcp-app.mjs). Read once, and only for MCP Apps hosts:
@@ -58,31 +62,64 @@ export function withCard(tools: PublishedTool[], appOnly: PublishedTool[]): (Pub
  * A card tool for an MCP Apps host: the same text, plus the card's data in _meta. `reader` has structured output on;
  * what the model is given keeps only `content` (and structuredContent if the server publishes it anyway).
  */
-export async function callWithCard(name: string, reader: Toolbox, args: unknown, ctx: ToolContext, opts: { keepStructured: boolean; canWrite: boolean }): Promise<CallResult> {
+export async function callWithCard(
+  name: string,
+  reader: Toolbox,
+  args: unknown,
+  ctx: ToolContext,
+  opts: { keepStructured: boolean; status: boolean; note: boolean },
+): Promise<CallResult> {
   const result = await reader.call(name, args, ctx);
-  const card = result.isError ? undefined : await cardOf(name, result, reader, ctx, opts.canWrite);
+  const card = result.isError ? undefined : boundedCard(clipDeep(await cardOf(name, result, reader, ctx, opts)));
   const { structuredContent, ...rest } = result;
   return { ...rest, ...(opts.keepStructured ? { structuredContent } : {}), ...(card ? { _meta: { ...(result._meta as object), [CARD_META]: card } } : {}) };
 }
 
-async function cardOf(name: string, result: CallResult, reader: Toolbox, ctx: ToolContext, canWrite: boolean): Promise<CardData | undefined> {
+const size = (value: unknown) => JSON.stringify(value).length;
+
+/**
+ * The card within CARD_MAX_CHARS: a list loses rows from its end (counted in `more`), an incident its oldest alerts
+ * and notes; a card still too large (huge facts) is not sent, and the host shows the tool's text instead.
+ */
+export function boundedCard(card: CardData | undefined): CardData | undefined {
+  if (!card) return undefined;
+  // At most CARD_ROWS rows or 2 × CARD_ITEMS items to drop, each a re-measure of a card of at most a few MB.
+  while (size(card) > CARD_MAX_CHARS) {
+    if (card.kind === 'list' && card.rows.length) {
+      card = { ...card, rows: card.rows.slice(0, -1), more: card.more + 1 };
+    } else if (card.kind === 'incident' && (card.incident.alerts.items.length || card.incident.notes.items.length)) {
+      const incident: IncidentCardView = card.incident;
+      const { alerts, notes } = incident;
+      const cut = <T>(section: { items: T[] }) => ({ ...section, items: section.items.slice(1) });
+      const fromAlerts = size(alerts.items) >= size(notes.items);
+      card = { ...card, incident: { ...incident, alerts: fromAlerts ? cut(alerts) : alerts, notes: fromAlerts ? notes : cut(notes) } };
+    } else {
+      return undefined;
+    }
+  }
+  return card;
+}
+
+async function cardOf(name: string, result: CallResult, reader: Toolbox, ctx: ToolContext, writes: { status: boolean; note: boolean }): Promise<CardData | undefined> {
   const now = ctx.now().getTime();
-  if (name === 'list_incidents') return listCard((result.structuredContent?.incidents as IncidentSummary[] | undefined) ?? [], now, formatOnly, canWrite);
+  if (name === 'list_incidents') return listCard((result.structuredContent?.incidents as IncidentSummary[] | undefined) ?? [], now, formatOnly, writes.status);
   const id = (result.structuredContent?.incident as { id?: string } | undefined)?.id;
   if (!id) return undefined;
   const [alerts, notes] = await Promise.all([
     reader.call('list_alerts_from_incident', { incident_id: id, limit: 25 }, ctx),
     reader.call('list_incident_notes', { incident_id: id }, ctx),
   ]);
-  return incidentCard({ incident: result, alerts, notes }, now, formatOnly, canWrite);
+  return incidentCard({ incident: result, alerts, notes }, now, formatOnly, writes.status, writes.note);
 }
 
-/** The card's HTML, readable but not listed (it is not context for a person to attach). */
-export function registerCard(server: McpServer): void {
-  const html = cardHtml();
-  if (!html) return;
+/**
+ * The card's HTML, readable but not listed (it is not context for a person to attach), and only by MCP Apps hosts
+ * (`apps`, asked at read time). The file is read at the first read, not at start.
+ */
+export function registerCard(server: McpServer, apps: () => boolean): void {
   server.registerResource('incident-card', new ResourceTemplate('ui://pagerduty/{app}', { list: undefined }), { title: 'PagerDuty incident card', mimeType: APP_MIME }, (uri) => {
-    if (uri.href !== CARD_URI) throw new Error(`No such app: ${uri.href}`);
+    const html = uri.href === CARD_URI && apps() ? cardHtml() : undefined;
+    if (!html) throw new McpError(ErrorCode.InvalidParams, `No such app: ${truncate(sanitize(uri.href), 200)}`);
     return { contents: [{ uri: CARD_URI, mimeType: APP_MIME, text: html, _meta: { ui: { prefersBorder: true } } }] };
   });
 }

@@ -1,4 +1,4 @@
-import { truncate } from '../untrusted';
+import { jsonText } from '../untrusted';
 import { compact, idOf, type Raw, ref, time } from './common';
 
 /** An alert grouped into an incident; details are cut at the field cap so one payload cannot flood the answer. */
@@ -14,7 +14,7 @@ export function shapeAlert(raw: Raw) {
     service: ref(raw.service),
     integration: ref(raw.integration),
     html_url: raw.html_url,
-    details: details === undefined ? undefined : truncate(typeof details === 'string' ? details : JSON.stringify(details)),
+    details: details === undefined ? undefined : jsonText(details),
   });
 }
 

@@ -1,5 +1,5 @@
-import { truncate } from '../untrusted';
 import type { ChangeEvent } from '../../model/shapes';
+import { jsonText } from '../untrusted';
 import { compact, idOf, type Raw, ref, refs, time } from './common';
 
 export type { ChangeEvent };
@@ -15,7 +15,7 @@ export function shapeChangeEvent(raw: Raw): ChangeEvent {
     integration: ref(raw.integration),
     links: Array.isArray(raw.links) ? raw.links.filter((l: Raw) => l?.href).map((l: Raw) => compact({ href: String(l.href), text: l.text || undefined })) : [],
     // Free-form JSON from the sender: kept as bounded text so one event cannot flood the context.
-    custom_details: details && typeof details === 'object' && Object.keys(details).length ? truncate(JSON.stringify(details), 2000) : undefined,
+    custom_details: details && typeof details === 'object' && Object.keys(details).length ? jsonText(details, 2000) : undefined,
     correlation_reason: raw.correlation_reason?.reason,
     html_url: raw.html_url || undefined,
   }) as ChangeEvent;

@@ -1,5 +1,5 @@
-import { compact, idOf, type Raw, ref, refs, time } from './common';
 import type { IncidentSummary } from '../../model/shapes';
+import { compact, idOf, joinCapped, names, type Raw, ref, refs, time } from './common';
 
 export type { IncidentSummary };
 
@@ -35,7 +35,7 @@ export function incidentLine(i: IncidentSummary): string {
   const parts = [
     `#${i.number} ${i.id} [${i.status}, ${i.urgency}${i.priority ? `, ${i.priority.name}` : ''}] ${i.title}`,
     i.service ? `service: ${i.service.name} (${i.service.id})` : undefined,
-    i.assignees?.length ? `assigned: ${i.assignees.map((a) => a.name).join(', ')}` : undefined,
+    i.assignees?.length ? `assigned: ${names(i.assignees)}` : undefined,
     i.created_at ? `created: ${i.created_at}` : undefined,
     i.html_url || undefined,
   ];
@@ -46,7 +46,7 @@ export function incidentDetail(i: IncidentSummary): string {
   return [
     incidentLine(i),
     i.escalation_policy ? `escalation policy: ${i.escalation_policy.name} (${i.escalation_policy.id})` : undefined,
-    i.teams?.length ? `teams: ${i.teams.map((t) => `${t.name} (${t.id})`).join(', ')}` : undefined,
+    i.teams?.length ? `teams: ${joinCapped(i.teams.map((t) => `${t.name} (${t.id})`))}` : undefined,
     i.last_status_change_at ? `last status change: ${i.last_status_change_at}` : undefined,
     i.resolved_at ? `resolved: ${i.resolved_at}` : undefined,
     i.incident_key ? `incident key: ${i.incident_key}` : undefined,

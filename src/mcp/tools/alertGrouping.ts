@@ -4,7 +4,7 @@ import { compact, type Raw } from '../shape/common';
 import { GROUPING_TYPES, groupingDetail, groupingLine, shapeGroupingSetting, type GroupingType } from '../shape/alertGrouping';
 import { fence } from '../untrusted';
 import { items, objectOutput } from './output';
-import { limit, pdId, pdIds } from './params';
+import { limit, pdId, pdIds, visibleText } from './params';
 import { CREATE, defineTool, DESTRUCTIVE, READ, UPDATE, type ToolContext, type ToolDefinition } from './types';
 
 const settingId = pdId('alert grouping setting');
@@ -117,7 +117,7 @@ const createSetting = defineTool({
   input: () => ({
     type: z.enum(GROUPING_TYPES).describe('Grouping type'),
     service_ids: pdIds('service'),
-    name: z.string().trim().min(1).max(255).optional().describe('Name'),
+    name: z.string().trim().min(1).max(255).refine(...visibleText).optional().describe('Name'),
     description: z.string().trim().max(1024).optional().describe('Description'),
     ...configInput,
   }),
@@ -145,7 +145,7 @@ const updateSetting = defineTool({
     setting_id: settingId,
     type: z.enum(GROUPING_TYPES).optional().describe('New grouping type'),
     service_ids: pdIds('service').optional().describe('Replaces the services'),
-    name: z.string().trim().min(1).max(255).optional().describe('New name'),
+    name: z.string().trim().min(1).max(255).refine(...visibleText).optional().describe('New name'),
     description: z.string().trim().max(1024).optional().describe('New description'),
     ...configInput,
   }),

@@ -5,7 +5,7 @@ import type { Raw } from '../shape/common';
 import { orchestrationLine, pathText, shapeOrchestration, shapePath } from '../shape/eventOrchestration';
 import { fence } from '../untrusted';
 import { listAnswer, listOutput, objectOutput } from './output';
-import { limit, offset, pdId } from './params';
+import { limit, offset, pdId, visibleText } from './params';
 import { CREATE, defineTool, DESTRUCTIVE, READ, type ToolContext, type ToolDefinition } from './types';
 
 const orchestrationId = pdId('event orchestration');
@@ -15,7 +15,7 @@ const base = (id: string) => `/event_orchestrations/${encodeURIComponent(id)}`;
 
 /** A new router rule, flat: PagerDuty's condition objects and actions are built from these. */
 const ruleInput = {
-  label: z.string().trim().min(1).max(255).optional().describe('Rule label'),
+  label: z.string().trim().min(1).max(255).refine(...visibleText).optional().describe('Rule label'),
   conditions: z
     .array(z.string().trim().min(1).max(1000))
     .min(1)

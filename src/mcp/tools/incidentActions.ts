@@ -10,7 +10,7 @@ import { logEntryLine, shapeLogEntry, type LogEntry } from '../shape/logEntries'
 import { fence } from '../untrusted';
 import { incidentPath, incidentRef, resolveIncidentId } from './incidentRefs';
 import { fittingCount, listOutput, objectOutput, pageAfterCut, pageFields } from './output';
-import { limit, offset, text } from './params';
+import { limit, offset, text, visibleText } from './params';
 import { CREATE, defineTool, DESTRUCTIVE, READ, UPDATE, type ToolDefinition } from './types';
 
 const incidentId = incidentRef;
@@ -78,8 +78,8 @@ const createStatusUpdate = defineTool({
   input: () => ({
     incident_id: incidentId,
     message: text('Status update text', 10_000),
-    subject: z.string().trim().min(1).max(255).optional().describe('Email subject (with html_message)'),
-    html_message: z.string().trim().min(1).max(50_000).optional().describe('Custom HTML email body (with subject)'),
+    subject: z.string().trim().min(1).max(255).refine(...visibleText).optional().describe('Email subject (with html_message)'),
+    html_message: z.string().trim().min(1).max(50_000).refine(...visibleText).optional().describe('Custom HTML email body (with subject)'),
   }),
   output: () => objectOutput('status_update'),
   async handler(args, ctx) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sanitize } from '../untrusted';
 
 /** Values models put in place of a real id when they have none; PagerDuty would answer them with a confusing 404. */
 const PLACEHOLDERS = new Set(['', 'null', 'undefined', 'none', 'nil', 'id', 'n/a', 'string', 'example', 'placeholder', 'todo', '<id>', '...']);
@@ -70,7 +71,21 @@ export const offset = z.number().int().min(0).max(1_000_000).optional().describe
 
 export const query = z.string().trim().min(1).max(200).optional().describe('Filter by name (substring)');
 
-export const text = (description: string, max = 10_000) => z.string().trim().min(1, { message: 'must not be empty' }).max(max).describe(description);
+/** The refinement of free text: something is left once invisible characters are removed. */
+export const visibleText = [(value: string) => sanitize(value).trim().length > 0, { message: 'must contain visible text (it has only invisible or control characters)' }] as const;
+
+/**
+ * Free text a write sends to people (notes, titles, status updates, messages). Empty once invisible characters are
+ * removed (zero-width, bidi controls, BOM, word joiners…) is empty: it would post an update nobody can read.
+ */
+export const text = (description: string, max = 10_000) =>
+  z
+    .string()
+    .trim()
+    .min(1, { message: 'must not be empty' })
+    .max(max)
+    .refine(...visibleText)
+    .describe(description);
 
 export function isTimeZone(value: string): boolean {
   try {

@@ -65,9 +65,9 @@ function incidentCard(card: Extract<CardData, { kind: 'incident' }>, back: boole
     section('alerts', L.alerts, i.alerts, L.noAlerts, (a) => alertItem(a, L, openLink)),
     section('notes', L.notes, i.notes, L.noNotes, noteItem),
   ];
-  if (card.canWrite) {
+  if (card.canNote) {
     parts.push(noteForm({ labels: L, draft: noteDraft, busy, busyAction: `${i.id} add_note`, onDraft: (text) => (noteDraft = text), onSubmit: (note) => void act(i.id, 'add_note', note) }));
-  } else {
+  } else if (!card.canWrite) {
     parts.push(el('p', { cls: 'muted', text: L.readOnly }));
   }
   return parts.filter((p): p is HTMLElement => Boolean(p));

@@ -25,7 +25,8 @@ export type IncidentCardView = IncidentHead & Pick<IncidentView, 'url' | 'facts'
 export type CardRow = IncidentRowView & { actions: ActionView[] };
 
 export type CardData =
-  | { kind: 'incident'; incident: IncidentCardView; labels: CardLabels; canWrite: boolean }
+  /** canWrite: the Acknowledge / Resolve buttons (manage_incidents); canNote: the note form (add_note_to_incident). */
+  | { kind: 'incident'; incident: IncidentCardView; labels: CardLabels; canWrite: boolean; canNote: boolean }
   | { kind: 'list'; rows: CardRow[]; more: number; labels: CardLabels; canWrite: boolean };
 
 export function cardLabels(t: Translate): CardLabels {
@@ -46,7 +47,13 @@ function cardActions(actions: ActionView[], canWrite: boolean, row = false): Act
 }
 
 /** The card of one incident; none when get_incident failed (the host shows the tool's error text instead). */
-export function incidentCard(results: { incident: CallResult; alerts?: CallResult; notes?: CallResult }, now: number, t: Translate, canWrite: boolean): CardData | undefined {
+export function incidentCard(
+  results: { incident: CallResult; alerts?: CallResult; notes?: CallResult },
+  now: number,
+  t: Translate,
+  canWrite: boolean,
+  canNote = canWrite,
+): CardData | undefined {
   const view = buildIncidentView(results, now, t);
   if ('error' in view) return undefined;
   return {
@@ -62,6 +69,7 @@ export function incidentCard(results: { incident: CallResult; alerts?: CallResul
     },
     labels: cardLabels(t),
     canWrite,
+    canNote,
   };
 }
 

@@ -11,7 +11,7 @@ import { call, runPageAction } from './actions';
 import { openCommit } from './commits';
 import { pageHtml } from './html';
 import { loadIncidentPage } from './load';
-import { isSafeLink, parsePageMessage, type HostMessage, type PageAction, type PageMessage } from './protocol';
+import { isSafeLink, parsePageMessage, safeLink, type HostMessage, type PageAction, type PageMessage } from './protocol';
 import { buildIncidentView, type IncidentView } from './viewModel';
 import { incidentKey } from '../../model/incidentRef';
 
@@ -94,7 +94,10 @@ class IncidentPanel {
       localResourceRoots: [this.assets],
     });
     this.panel.webview.html = pageHtml(this.panel.webview, this.assets, vscode.l10n.t('PagerDuty incident'), vscode.env.language);
-    this.panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw));
+    // A failing click (openExternal, a tool) is logged: as a floating promise it would be an unhandled rejection.
+    this.panel.webview.onDidReceiveMessage((raw: unknown) =>
+      this.receive(raw).catch((error: unknown) => this.deps.log.warn(`Incident page: ${describeMessage(raw)} failed: ${error instanceof Error ? error.message : String(error)}`)),
+    );
     this.panel.onDidChangeViewState(() => this.schedule());
     this.panel.onDidDispose(() => this.dispose());
     this.loaded = this.reload();
@@ -151,7 +154,7 @@ class IncidentPanel {
   private async receive(raw: unknown): Promise<void> {
     const message = parsePageMessage(raw);
     if (!message) {
-      this.deps.log.warn(`Incident page: ignored an unexpected message (${typeof raw === 'object' && raw ? String((raw as { type?: unknown }).type) : typeof raw}).`);
+      this.deps.log.warn(`Incident page: ignored an unexpected message (${describeMessage(raw)}).`);
       return;
     }
     await this.handle(message);
@@ -187,9 +190,11 @@ class IncidentPanel {
     switch (action) {
       case 'refresh':
         return this.act('refresh', async () => ({}), false);
-      case 'openInPagerDuty':
-        if (isSafeLink(incident.html_url)) await vscode.env.openExternal(vscode.Uri.parse(incident.html_url, true));
+      case 'openInPagerDuty': {
+        const url = safeLink(incident.html_url);
+        if (url) await vscode.env.openExternal(vscode.Uri.parse(url, true));
         return;
+      }
       case 'investigate':
         await this.deps.investigate({ id: incident.id, number: incident.number });
         return;
@@ -225,4 +230,9 @@ class IncidentPanel {
     this.onDispose();
     this.panel.dispose();
   }
+}
+
+/** A page message named for a log line: its type only (the rest is the page's data). */
+function describeMessage(raw: unknown): string {
+  return typeof raw === 'object' && raw ? String((raw as { type?: unknown }).type).slice(0, 40) : typeof raw;
 }

@@ -4,11 +4,12 @@
  */
 import type { CallResult } from '../../mcp/registry';
 import type { ChangeEvent } from '../../mcp/shape/changeEvents';
-import type { Ref } from '../../mcp/shape/common';
+import { names, type Ref } from '../../mcp/shape/common';
 import type { IncidentSummary } from '../../mcp/shape/incident';
 import type { LogEntry } from '../../mcp/shape/logEntries';
 import type { Translate } from '../../translate';
-import { isSafeLink, type PageAction } from './protocol';
+import { clipDeep } from '../../mcp/untrusted';
+import { safeLink, type PageAction } from './protocol';
 
 /** The tool calls behind one page load; each may fail on its own (the page then says so in that section). */
 export interface IncidentPageResults {
@@ -204,7 +205,7 @@ export function age(iso: string | null | undefined, now: number): string {
   return `${Math.floor(hours / 24)}d`;
 }
 
-/** Alert custom details as readable rows: top-level keys, nested values as compact JSON. */
+/** Alert custom details as readable rows: top-level keys, nested values as compact JSON; cleaned after parsing. */
 export function detailRows(details: unknown): { key: string; value: string }[] {
   if (details === undefined || details === null || details === '') return [];
   let value: unknown = details;
@@ -212,9 +213,10 @@ export function detailRows(details: unknown): { key: string; value: string }[] {
     try {
       value = JSON.parse(details);
     } catch {
-      return [{ key: '', value: details }];
+      return [{ key: '', value: clipDeep(details) }];
     }
   }
+  value = clipDeep(value);
   if (value && typeof value === 'object' && !Array.isArray(value)) {
     return Object.entries(value).map(([key, v]) => ({ key, value: typeof v === 'string' ? v : JSON.stringify(v) }));
   }
@@ -229,7 +231,7 @@ export function commitsOf(event: ChangeEvent): { sha: string; url?: string }[] {
   const found = new Map<string, string | undefined>();
   for (const link of event.links ?? []) {
     const sha = COMMIT_URL.exec(link.href)?.[1]?.toLowerCase();
-    if (sha && !found.has(sha)) found.set(sha, isSafeLink(link.href) ? link.href : undefined);
+    if (sha && !found.has(sha)) found.set(sha, safeLink(link.href));
   }
   for (const match of (event.custom_details ?? '').matchAll(HEX)) {
     const sha = match[0].toLowerCase();
@@ -238,8 +240,8 @@ export function commitsOf(event: ChangeEvent): { sha: string; url?: string }[] {
   return [...found].map(([sha, url]) => (url ? { sha, url } : { sha }));
 }
 
-function refNames(list: Ref[] | undefined): string {
-  return (list ?? []).map((r) => r.name).join(', ');
+function refNames(list: Ref[] | undefined, t: Translate): string {
+  return names(list ?? [], (count) => t('and {0} more', String(count)));
 }
 
 /** Every action of the incident page, enabled by the incident's status. */
@@ -258,7 +260,7 @@ export function incidentActions(i: Pick<IncidentSummary, 'status' | 'urgency' | 
     // Also once resolved: the closing update (cause, follow-ups) goes out after the fact.
     { action: 'statusUpdate', label: t('Send Status Update…'), icon: 'megaphone', enabled: true },
     { action: 'investigate', label: t('Investigate with Copilot'), icon: 'copilot', enabled: true },
-    { action: 'openInPagerDuty', label: t('Open in PagerDuty'), icon: 'link-external', enabled: isSafeLink(i.html_url) },
+    { action: 'openInPagerDuty', label: t('Open in PagerDuty'), icon: 'link-external', enabled: safeLink(i.html_url) !== undefined },
     { action: 'refresh', label: t('Refresh'), icon: 'refresh', enabled: true },
   ];
   return list;
@@ -288,7 +290,7 @@ function incidentHead(i: IncidentSummary, t: Translate): IncidentHead {
 }
 
 export function incidentRowView(i: IncidentSummary, now: number, t: Translate): IncidentRowView {
-  const detail = [i.service?.name, refNames(i.assignees) ? t('assigned to {0}', refNames(i.assignees)) : t('unassigned'), i.created_at ? t('{0} ago', age(i.created_at, now)) : undefined];
+  const detail = [i.service?.name, refNames(i.assignees, t) ? t('assigned to {0}', refNames(i.assignees, t)) : t('unassigned'), i.created_at ? t('{0} ago', age(i.created_at, now)) : undefined];
   return { ...incidentHead(i, t), detail: detail.filter(Boolean).join(' · ') };
 }
 
@@ -303,14 +305,14 @@ function incidentFacts(i: IncidentSummary, level: string | undefined, now: numbe
       label: t('Escalation policy'),
       value: i.escalation_policy ? (level ? t('{0} (level {1})', i.escalation_policy.name, level) : i.escalation_policy.name) : t('none'),
     },
-    { label: t('Assigned to'), value: refNames(i.assignees) || t('nobody') },
+    { label: t('Assigned to'), value: refNames(i.assignees, t) || t('nobody') },
     { label: t('Created'), value: t('{0} ago', age(i.created_at, now)), time: i.created_at ?? undefined },
     { label: t('Last change'), value: t('{0} ago', age(i.last_status_change_at, now)), time: i.last_status_change_at ?? undefined },
   ];
-  if (i.teams?.length) facts.splice(4, 0, { label: t('Teams'), value: refNames(i.teams) });
+  if (i.teams?.length) facts.splice(4, 0, { label: t('Teams'), value: refNames(i.teams, t) });
   const bridge = i.conference_bridge;
   if (bridge?.url || bridge?.number) {
-    const url = isSafeLink(bridge.url) ? bridge.url : undefined;
+    const url = safeLink(bridge.url);
     facts.push({ label: t('Conference bridge'), value: [bridge.number, bridge.url].filter(Boolean).join(' · '), url });
   }
   return facts;
@@ -336,7 +338,7 @@ export function buildIncidentView(results: IncidentPageResults, now: number, t: 
 
   return {
     ...incidentHead(i, t),
-    url: isSafeLink(i.html_url) ? i.html_url : undefined,
+    url: safeLink(i.html_url),
     facts,
     actions: incidentActions(i, t),
     alerts: {
@@ -347,7 +349,7 @@ export function buildIncidentView(results: IncidentPageResults, now: number, t: 
         severity: String(a.severity ?? 'n/a'),
         status: String(a.status ?? ''),
         createdAt: typeof a.created_at === 'string' ? a.created_at : undefined,
-        url: isSafeLink(a.html_url) ? a.html_url : undefined,
+        url: safeLink(a.html_url),
         source: (a.integration as Ref | undefined)?.name || undefined,
         details: detailRows(a.details),
       })),
@@ -384,9 +386,12 @@ export function buildIncidentView(results: IncidentPageResults, now: number, t: 
         at: c.timestamp ?? undefined,
         source: c.source,
         reason: c.correlation_reason,
-        links: (c.links ?? []).filter((l) => isSafeLink(l.href)).map((l) => ({ href: l.href, text: l.text ?? l.href })),
+        links: (c.links ?? []).flatMap((l) => {
+          const href = safeLink(l.href);
+          return href ? [{ href, text: l.text ?? href }] : [];
+        }),
         commits: commitsOf(c),
-        url: isSafeLink(c.html_url) ? c.html_url : undefined,
+        url: safeLink(c.html_url),
       })),
     },
     labels: pageLabels(t),

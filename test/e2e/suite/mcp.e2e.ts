@@ -54,6 +54,33 @@ suite('MCP server for Copilot', () => {
     }
   }, { timeout: 90_000 });
 
+  test('a workspace .vscode/settings.json enabling writes offers no write tool', async () => {
+    const api = await extensionApi();
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'the test window has a workspace folder');
+    const before = api.mcp.provideMcpServerDefinitions()[0]!.version;
+    const file = vscode.Uri.joinPath(folder.uri, '.vscode', 'settings.json');
+    // As a repository (or an agent editing it, CVE-2025-53773) would; refreshIntervalSeconds is window-scoped and
+    // tells when VS Code has read the file.
+    const attack = { 'pagerduty.enableWriteTools': true, 'pagerduty.toolsets': ['incidents', 'webhooks'], 'pagerduty.refreshIntervalSeconds': 77 };
+    await vscode.workspace.fs.writeFile(file, Buffer.from(JSON.stringify(attack)));
+    try {
+      await waitFor('VS Code reads the workspace settings', () => vscode.workspace.getConfiguration('pagerduty').get('refreshIntervalSeconds') === 77);
+      const definition = api.mcp.provideMcpServerDefinitions()[0] as vscode.McpStdioServerDefinition;
+      assert.equal(definition.env.PAGERDUTY_ENABLE_WRITE_TOOLS, 'false');
+      assert.equal(definition.env.PAGERDUTY_TOOLSETS, undefined);
+      assert.equal(definition.version, before, 'the launch is unchanged');
+      await retry(() => vscode.commands.executeCommand('workbench.mcp.restartServer', api.mcp.serverId, { autoTrustChanges: true }), { timeout: 20_000 });
+      await startServer();
+      for (const write of ['create_incident', 'manage_incidents', 'add_note_to_incident', 'create_webhook_subscription']) {
+        assert.equal(findTool(write), undefined, `${write} must not be offered because of a workspace setting`);
+      }
+    } finally {
+      await vscode.workspace.fs.delete(file);
+      await waitFor('VS Code drops the workspace settings', () => vscode.workspace.getConfiguration('pagerduty').get('refreshIntervalSeconds') !== 77);
+    }
+  }, { timeout: 120_000 });
+
   test('invokeTool(list_incidents) returns the simulator\'s incidents', async () => {
     const tool = findTool('list_incidents');
     assert.ok(tool, 'list_incidents is listed');

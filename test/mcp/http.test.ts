@@ -1,0 +1,281 @@
+/**
+ * `dist/mcp-server.js --http` as remote clients meet it: the SDK's Streamable HTTP client (what VS Code's mcp.json
+ * `type: http` and other hosts use) and raw HTTP (curl, probes, a load balancer), against the simulator.
+ */
+import assert from 'node:assert/strict';
+import net from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { assertNoViolations } from '../simulator/assert';
+import { startSimulator, type Simulator } from '../simulator/index';
+import { connectHttp, resultText, rpc, startHttpServer, type HttpServerProcess } from '../support/httpHarness';
+
+const SECRET = 'a-long-enough-shared-secret-0123456789';
+const init = { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } };
+const call = (id: number, name: string, args: Record<string, unknown> = {}) => ({ jsonrpc: '2.0', id, method: 'tools/call', params: { name, arguments: args } });
+
+/** Everything the server wrote, to check that no token of the run is in it. */
+function assertNoSecretIn(text: string, ...secrets: string[]) {
+  for (const secret of secrets) assert.ok(!text.includes(secret.slice(0, 8)), 'a token (or its first 8 characters) reached the server log');
+}
+
+describe('MCP over Streamable HTTP', () => {
+  let sim: Simulator;
+  let srv: HttpServerProcess;
+  before(async () => {
+    sim = await startSimulator();
+    srv = await startHttpServer(['--allow-origin', 'https://inspector.example.com'], { PAGERDUTY_API_HOST: sim.url, PAGERDUTY_TOOLSETS: 'all' });
+  });
+  after(async () => {
+    await srv.close();
+    assertNoSecretIn(srv.stderr(), sim.tokens.user, sim.tokens.observer);
+    try {
+      assertNoViolations(sim);
+    } finally {
+      await sim.close();
+    }
+  });
+
+  for (const [label, header] of [
+    ['Token <token>', (t: string) => `Token ${t}`],
+    ['Token token=<token>', (t: string) => `Token token=${t}`],
+  ] as const) {
+    it(`authenticates with "Authorization: ${label}" and uses that token for PagerDuty`, async () => {
+      const client = await connectHttp(srv.url, header(sim.tokens.user));
+      try {
+        const { tools } = await client.listTools();
+        assert.ok(tools.some((t) => t.name === 'list_incidents'));
+        assert.ok(!tools.some((t) => t.name === 'create_incident'), 'write tools are off by default, as over stdio');
+        const before = sim.requests.length;
+        const result = await client.callTool({ name: 'get_user_data', arguments: {} });
+        assert.ok(!result.isError, resultText(result));
+        assert.match(resultText(result), new RegExp(sim.me.email));
+        assert.deepEqual([...new Set(sim.requests.slice(before).map((r) => r.tokenLabel))], ['user']);
+      } finally {
+        await client.close();
+      }
+    });
+  }
+
+  it('refuses "Bearer <token>" and a missing header with 401, WWW-Authenticate and the expected format', async () => {
+    for (const authorization of [`Bearer ${sim.tokens.user}`, '']) {
+      const response = await rpc(srv.url, authorization, init);
+      assert.equal(response.status, 401);
+      assert.match(response.headers.get('www-authenticate') ?? '', /^Token realm=/);
+      const { error } = await response.json();
+      assert.match(error.message, /Authorization: Token <token>.*Token token=<token>/);
+      if (authorization) assert.match(error.message, /Bearer .* is the wrong scheme/);
+      assert.ok(!JSON.stringify(error).includes(sim.tokens.user.slice(0, 8)), 'the token is not echoed');
+    }
+    const spaced = await rpc(srv.url, `Token ${sim.tokens.user.slice(0, 5)} ${sim.tokens.user.slice(5)}`, init);
+    assert.equal(spaced.status, 401, 'a token that cannot be a PagerDuty token is refused before any PagerDuty call');
+    assert.match((await spaced.json()).error.message, /not a usable PagerDuty API token: it contains whitespace: a space \(U\+0020\) at character 6/);
+    // The SDK's client surfaces the 401 as an error naming the status.
+    await assert.rejects(connectHttp(srv.url, `Bearer ${sim.tokens.user}`), /401|wrong scheme/);
+  });
+
+  it('answers curl -I (HEAD) and GET without a session: 200 with a well-formed token, 401 without', async () => {
+    const head = (authorization?: string) => fetch(srv.url, { method: 'HEAD', headers: authorization ? { authorization } : {} });
+    const ok = await head(`Token token=${sim.tokens.user}`);
+    assert.equal(ok.status, 200);
+    assert.equal(await ok.text(), '');
+    const refused = await head();
+    assert.equal(refused.status, 401);
+    assert.ok(refused.headers.get('www-authenticate'));
+    const get = await fetch(srv.url, { headers: { authorization: `Token ${sim.tokens.user}` } });
+    assert.equal(get.status, 200);
+    assert.equal((await get.json()).status, 'authenticated');
+    // The SDK's clients ask for a server-to-client stream after initializing; 405 is the spec's "none here".
+    const stream = await fetch(srv.url, { headers: { authorization: `Token ${sim.tokens.user}`, accept: 'text/event-stream' } });
+    assert.equal(stream.status, 405);
+    assert.equal(sim.requests.filter((r) => r.method === 'HEAD').length, 0, 'a token check costs PagerDuty nothing');
+  });
+
+  it('/healthz answers without a token; other paths are 404', async () => {
+    const health = await fetch(`${srv.origin}/healthz`);
+    assert.equal(health.status, 200);
+    assert.equal((await health.json()).status, 'ok');
+    assert.equal((await fetch(`${srv.origin}/`, { headers: { authorization: `Token ${sim.tokens.user}` } })).status, 404);
+  });
+
+  it('refuses a browser page on another origin with 403, and serves an allow-listed origin with CORS headers', async () => {
+    const foreign = await rpc(srv.url, `Token ${sim.tokens.user}`, init, { origin: 'https://evil.example' });
+    assert.equal(foreign.status, 403);
+    assert.match((await foreign.json()).error.message, /--allow-origin/);
+    // DNS rebinding: a page whose origin names this very host and port is still another origin.
+    assert.equal((await rpc(srv.url, `Token ${sim.tokens.user}`, init, { origin: srv.origin })).status, 403);
+    const preflight = await fetch(srv.url, { method: 'OPTIONS', headers: { origin: 'https://inspector.example.com', 'access-control-request-method': 'POST' } });
+    assert.equal(preflight.status, 204);
+    assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /Authorization/);
+    const allowed = await rpc(srv.url, `Token ${sim.tokens.user}`, init, { origin: 'https://inspector.example.com' });
+    assert.equal(allowed.status, 200);
+    assert.equal(allowed.headers.get('access-control-allow-origin'), 'https://inspector.example.com');
+  });
+
+  it('serves two clients with different tokens, interleaved, each PagerDuty request carrying its own client\'s token', async () => {
+    const other = [...sim.state.users.values()].find((u) => u.id !== sim.me.id && u.email !== sim.me.email)!;
+    const tokens = { alice: sim.issueToken('alice'), bob: sim.issueToken('bob', other.id) };
+    const clients = { alice: await connectHttp(srv.url, `Token ${tokens.alice}`), bob: await connectHttp(srv.url, `Token token=${tokens.bob}`) };
+    const expected = { alice: sim.me.email, bob: other.email };
+    try {
+      const before = sim.requests.length;
+      const rounds = 12;
+      const answers = await Promise.all(
+        Array.from({ length: rounds * 2 }, (_, i) => {
+          const who = i % 2 ? 'bob' : 'alice';
+          return clients[who].callTool({ name: 'get_user_data', arguments: {} }).then((r) => ({ who, text: resultText(r), isError: r.isError }));
+        }),
+      );
+      for (const a of answers) {
+        assert.ok(!a.isError, a.text);
+        assert.match(a.text, new RegExp(expected[a.who as keyof typeof expected].replace('.', '\\.')), `${a.who} got someone else's user`);
+      }
+      // Each call built its own client: one /users/me each, with the token of the session that made the call.
+      const seen = sim.requests.slice(before).filter((r) => r.path === '/users/me');
+      assert.equal(seen.length, rounds * 2);
+      assert.deepEqual(
+        { alice: seen.filter((r) => r.tokenLabel === 'alice').length, bob: seen.filter((r) => r.tokenLabel === 'bob').length },
+        { alice: rounds, bob: rounds },
+      );
+      assertNoSecretIn(srv.stderr(), tokens.alice, tokens.bob);
+    } finally {
+      await clients.alice.close();
+      await clients.bob.close();
+    }
+  });
+
+  it('is stateless: no session id, and a call needs no initialize on the same process (another replica serves it)', async () => {
+    const replica = await startHttpServer([], { PAGERDUTY_API_HOST: sim.url, PAGERDUTY_TOOLSETS: 'all' });
+    try {
+      const first = await rpc(srv.url, `Token ${sim.tokens.user}`, init);
+      assert.equal(first.status, 200);
+      assert.equal(first.headers.get('mcp-session-id'), null);
+      assert.equal((await first.json()).result.serverInfo.name, 'pagerduty');
+      const next = await rpc(replica.url, `Token ${sim.tokens.user}`, call(2, 'list_incidents', { limit: 2 }), { 'mcp-protocol-version': '2025-06-18' });
+      assert.equal(next.status, 200);
+      const body = await next.json();
+      assert.equal(body.id, 2);
+      assert.ok(!body.result.isError, resultText(body.result));
+      assert.match(resultText(body.result), /#\d+/);
+    } finally {
+      await replica.close();
+    }
+  });
+
+  it('falls back without elicitation, as for a client that cannot ask, even when the client declares it', async () => {
+    const writer = await startHttpServer(['--enable-write-tools'], { PAGERDUTY_API_HOST: sim.url, PAGERDUTY_TOOLSETS: 'all' });
+    const client = await connectHttp(writer.url, `Token ${sim.tokens.user}`, { elicitation: {} });
+    try {
+      const schedule = [...sim.state.schedules.values()][0];
+      const start = new Date(Date.now() + 3 * 86_400_000);
+      const result = await client.callTool({
+        name: 'create_schedule_override',
+        arguments: { schedule_id: schedule.id, start: start.toISOString(), end: new Date(start.getTime() + 3_600_000).toISOString() },
+      });
+      assert.equal(result.isError, true);
+      assert.match(resultText(result), /user_id is required: ask the person/);
+    } finally {
+      await client.close();
+      await writer.close();
+    }
+  });
+
+  it('answers an oversized body with 413 and keeps serving', async () => {
+    const big = { ...call(3, 'list_incidents'), pad: 'x'.repeat(1024 * 1024 + 10) };
+    const response = await rpc(srv.url, `Token ${sim.tokens.user}`, big);
+    assert.equal(response.status, 413);
+    assert.match((await response.json()).error.message, /too large|exceeds|1048576/i);
+    assert.equal((await rpc(srv.url, `Token ${sim.tokens.user}`, init)).status, 200);
+  });
+
+  it('refuses an unknown option and a --token flag at start-up, with the reason', async () => {
+    await assert.rejects(startHttpServer(['--token', 'abc']), /not accepted: pass the token in PAGERDUTY_USER_API_KEY/);
+    await assert.rejects(startHttpServer(['--port', '70000']), /--port must be a whole number between 0 and 65535/);
+  });
+});
+
+describe('HTTP limits: slow clients and concurrency', () => {
+  let sim: Simulator;
+  let srv: HttpServerProcess;
+  let single: HttpServerProcess;
+  before(async () => {
+    sim = await startSimulator();
+    srv = await startHttpServer(['--request-timeout-ms', '500'], { PAGERDUTY_API_HOST: sim.url });
+    single = await startHttpServer(['--max-concurrent', '1'], { PAGERDUTY_API_HOST: sim.url });
+  });
+  after(async () => {
+    await srv.close();
+    await single.close();
+    await sim.close();
+  });
+
+  it('cuts off a client that sends its request too slowly, while serving others', async () => {
+    const { port } = new URL(srv.url);
+    const socket = net.connect(Number(port), '127.0.0.1');
+    const started = Date.now();
+    const closed = new Promise<string>((resolve) => {
+      let answer = '';
+      socket.on('data', (d) => (answer += d));
+      socket.on('close', () => resolve(answer));
+    });
+    socket.write(`POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Token ${sim.tokens.user}\r\nContent-Type: application/json\r\nAccept: application/json, text/event-stream\r\nContent-Length: 500\r\n\r\n{"jsonrpc":`);
+    assert.equal((await rpc(srv.url, `Token ${sim.tokens.user}`, init)).status, 200, 'another client is served meanwhile');
+    const answer = await closed;
+    assert.match(answer, /^HTTP\/1\.1 408/);
+    assert.ok(Date.now() - started < 5000, `cut off after ${Date.now() - started} ms`);
+  });
+
+  it('answers 503 with Retry-After beyond --max-concurrent', async () => {
+    sim.faults.add({ kind: 'delay', ms: 800, match: { method: 'GET', path: /^\/incidents$/ } });
+    const slow = rpc(single.url, `Token ${sim.tokens.user}`, call(4, 'list_incidents'));
+    await new Promise((r) => setTimeout(r, 200));
+    const busy = await rpc(single.url, `Token ${sim.tokens.user}`, call(5, 'list_incidents'));
+    assert.equal(busy.status, 503);
+    assert.equal(busy.headers.get('retry-after'), '1');
+    assert.equal((await slow).status, 200);
+  });
+});
+
+describe('HTTP with the server\'s own token (PAGERDUTY_USER_API_KEY)', () => {
+  let sim: Simulator;
+  before(async () => {
+    sim = await startSimulator();
+  });
+  after(async () => {
+    await sim.close();
+  });
+
+  it('refuses to start without PAGERDUTY_MCP_HTTP_SECRET, or with a short one, never an open endpoint holding a token', async () => {
+    await assert.rejects(startHttpServer([], { PAGERDUTY_API_HOST: sim.url, PAGERDUTY_USER_API_KEY: sim.tokens.user }), /Also set PAGERDUTY_MCP_HTTP_SECRET/);
+    await assert.rejects(
+      startHttpServer([], { PAGERDUTY_API_HOST: sim.url, PAGERDUTY_USER_API_KEY: sim.tokens.user, PAGERDUTY_MCP_HTTP_SECRET: 'short' }),
+      /at least 24 characters/,
+    );
+  });
+
+  it('requires "Bearer <secret>" and then calls PagerDuty with the server\'s token', async () => {
+    const srv = await startHttpServer([], { PAGERDUTY_API_HOST: sim.url, PAGERDUTY_USER_API_KEY: sim.tokens.observer, PAGERDUTY_MCP_HTTP_SECRET: SECRET });
+    try {
+      const client = await connectHttp(srv.url, `Bearer ${SECRET}`);
+      const before = sim.requests.length;
+      const result = await client.callTool({ name: 'get_user_data', arguments: {} });
+      await client.close();
+      assert.ok(!result.isError, resultText(result));
+      assert.deepEqual([...new Set(sim.requests.slice(before).map((r) => r.tokenLabel))], ['observer']);
+      for (const [authorization, why] of [
+        [`Bearer ${SECRET}x`, /not this server's PAGERDUTY_MCP_HTTP_SECRET/],
+        [`Token ${sim.tokens.user}`, /uses its own PagerDuty token: send "Authorization: Bearer/],
+        ['', /Missing Authorization header/],
+      ] as const) {
+        const response = await rpc(srv.url, authorization, init);
+        assert.equal(response.status, 401);
+        assert.match(response.headers.get('www-authenticate') ?? '', /^Bearer realm=/);
+        assert.match((await response.json()).error.message, why);
+      }
+      assert.equal((await fetch(srv.url, { method: 'HEAD', headers: { authorization: `Bearer ${SECRET}` } })).status, 200);
+      await srv.close();
+      assertNoSecretIn(srv.stderr(), SECRET, sim.tokens.observer);
+    } finally {
+      await srv.close();
+    }
+  });
+});
