@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { APP_MIME, CARD_META } from '../../src/mcp/apps/incidentCard';
-import type { CardData } from '../../src/views/incidentPage/cardModel';
+import type { CardData } from '../../src/model/incidentPage/cardModel';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { McpError, ResourceListChangedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';

@@ -6,8 +6,8 @@ import { describe, it } from 'node:test';
 import * as vscode from 'vscode';
 import type { CallResult } from '../../src/mcp/registry';
 import { IncidentPages } from '../../src/views/incidentPage/panel';
-import { isSafeLink, safeLink } from '../../src/views/incidentPage/protocol';
-import type { IncidentView } from '../../src/views/incidentPage/viewModel';
+import { isSafeLink, safeLink } from '../../src/model/incidentPage/protocol';
+import type { IncidentView } from '../../src/model/incidentPage/viewModel';
 
 /** VS Code's own checks in Uri.parse(value, true) (src/vs/base/common/uri.ts), which throw on these. */
 function vscodeUriParse(value: string): void {

@@ -5,7 +5,7 @@
  */
 import type { CallResult } from '../../mcp/registry';
 import type { IncidentSummary } from '../../mcp/shape/incident';
-import type { Translate } from '../../translate';
+import type { Translate } from '../translate';
 import { buildIncidentView, headOf, incidentActions, incidentRowView, pageLabels, type ActionView, type IncidentHead, type IncidentRowView, type IncidentView, type PageLabel } from './viewModel';
 
 /** Alerts and notes on a card: the latest few; the rest is one click away in the incident page. */

@@ -3,7 +3,7 @@
  * No `vscode` import and no DOM: both sides import this file.
  */
 import type { IncidentView } from './viewModel';
-import { isIncidentKey } from '../../model/incidentRef';
+import { isIncidentKey } from '../incidentRef';
 
 /** Buttons the page offers; the extension decides what each does (quick picks, tool calls). */
 export const PAGE_ACTIONS = [

@@ -7,7 +7,7 @@ import type { ChangeEvent } from '../../mcp/shape/changeEvents';
 import { names, type Ref } from '../../mcp/shape/common';
 import type { IncidentSummary } from '../../mcp/shape/incident';
 import type { LogEntry } from '../../mcp/shape/logEntries';
-import type { Translate } from '../../translate';
+import type { Translate } from '../translate';
 import { clipDeep } from '../../mcp/untrusted';
 import { safeLink, type PageAction } from './protocol';
 

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { failureOf, type CallResult } from '../../mcp/registry';
 import type { IncidentSummary } from '../../mcp/shape/incident';
 import type { CallTool } from '../model/types';
-import type { PageAction } from './protocol';
+import type { PageAction } from '../../model/incidentPage/protocol';
 
 export type ActionOutcome = { error?: string } | 'cancelled';
 

@@ -1,6 +1,6 @@
 /** The tool calls behind one incident page, all through the toolset. No `vscode` import (used by the bench too). */
 import type { CallTool } from '../model/types';
-import type { IncidentPageResults } from './viewModel';
+import type { IncidentPageResults } from '../../model/incidentPage/viewModel';
 import { incidentKey, isIncidentNumber } from '../../model/incidentRef';
 
 /**

@@ -11,8 +11,8 @@ import { call, runPageAction } from './actions';
 import { openCommit } from './commits';
 import { pageHtml } from './html';
 import { loadIncidentPage } from './load';
-import { isSafeLink, parsePageMessage, safeLink, type HostMessage, type PageAction, type PageMessage } from './protocol';
-import { buildIncidentView, type IncidentView } from './viewModel';
+import { isSafeLink, parsePageMessage, safeLink, type HostMessage, type PageAction, type PageMessage } from '../../model/incidentPage/protocol';
+import { buildIncidentView, type IncidentView } from '../../model/incidentPage/viewModel';
 import { incidentKey } from '../../model/incidentRef';
 
 export interface IncidentPageDeps {

@@ -4,7 +4,7 @@
  * MCP App): both render the same view model (src/views/incidentPage/viewModel.ts) with these functions and the same
  * stylesheet. Every PagerDuty string goes into the DOM as text (textContent), never HTML.
  */
-import type { ActionView, AlertView, Fact, IncidentRowView, IncidentView, NoteView, PageLabel, Section } from '../../views/incidentPage/viewModel';
+import type { ActionView, AlertView, Fact, IncidentRowView, IncidentView, NoteView, PageLabel, Section } from '../../model/incidentPage/viewModel';
 
 /** Creates an element with text (never HTML) and optional class and attributes. */
 export function el<K extends keyof HTMLElementTagNameMap>(
