@@ -13,9 +13,13 @@ const ABOVE = {
   server: ['**/mcp/*', '**/mcp/**'],
 };
 
+/** The server's modules except its text-cleaning ones, which the model and the webviews share. */
+const SERVER_BUT_CLEANING = '(^|/)mcp/(?!untrusted$|shape/common$)';
+
 /** One no-restricted-imports entry per layer: its own rule replaces a broader one for the same files. */
-function layer(files, { vscode = false, above = [], ignores = [] }) {
-  const patterns = above.length ? [{ group: above, message: 'Imports point down: model <- server/views <- extension (see README "Code map").' }] : [];
+function layer(files, { vscode = false, above = [], regex, ignores = [] }) {
+  const message = 'Imports point down: model <- server/views <- extension (see README "Code map").';
+  const patterns = [...(above.length ? [{ group: above, message }] : []), ...(regex ? [{ regex, message }] : [])];
   return { files, ignores, rules: { 'no-restricted-imports': ['error', { paths: vscode ? [] : [VSCODE], patterns }] } };
 }
 
@@ -36,17 +40,17 @@ export default tseslint.config(
   // load modules with require once their fakes are in place.
   { files: ['test/**', 'scripts/**'], rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-require-imports': 'off' } },
   { files: ['src/**'], rules: { 'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }] } },
-  { files: ['src/webview/**', 'src/mcpApps/**'], languageOptions: { globals: { ...globals.browser } } },
+  { files: ['src/webviews/**'], languageOptions: { globals: { ...globals.browser } } },
 
   // The shared model (incident references, shapes the server, views and webviews share): below everything.
-  layer(['src/model/**'], { above: [...ABOVE.extension, ...ABOVE.views, ...ABOVE.server, '**/pagerduty/**', '**/config/**'] }),
+  // It shares the server's cleaning code (one set of rules for every channel): untrusted.ts and shape/common.ts only.
+  layer(['src/model/**'], { above: [...ABOVE.extension, ...ABOVE.views, '**/pagerduty/**', '**/config/**'], regex: SERVER_BUT_CLEANING }),
   // The REST client: the bottom layer.
   layer(['src/pagerduty/**'], { above: [...ABOVE.extension, ...ABOVE.views, ...ABOVE.server, '**/config/**', '**/translate', '**/contributions'] }),
   // The MCP server and its tools.
-  layer(['src/mcp/**'], { above: [...ABOVE.extension, ...ABOVE.views], ignores: ['src/mcp/apps/incidentCard.ts'] }),
-  layer(['src/mcp/apps/incidentCard.ts'], { above: ABOVE.extension }),
+  layer(['src/mcp/**'], { above: [...ABOVE.extension, ...ABOVE.views] }),
   // Launch data and settings shapes; the sidebar's and page's models; the code that runs in a webview or the card.
-  layer(['src/config/settings.ts', 'src/config/serverLaunch.ts', 'src/translate.ts', 'src/contributions.ts'], { above: [...ABOVE.extension, ...ABOVE.views] }),
-  layer(['src/views/model/**', 'src/views/incidentPage/{cardModel,viewModel,protocol,load,investigate}.ts'], { above: ABOVE.extension }),
-  layer(['src/webview/**', 'src/mcpApps/**'], { above: [...ABOVE.extension, ...ABOVE.server] }),
+  layer(['src/config/settings.ts', 'src/config/serverLaunch.ts', 'src/contributions.ts'], { above: [...ABOVE.extension, ...ABOVE.views] }),
+  layer(['src/views/model/**', 'src/views/incidentPage/{load,investigate}.ts'], { above: ABOVE.extension }),
+  layer(['src/webviews/**'], { above: [...ABOVE.extension, ...ABOVE.views], regex: SERVER_BUT_CLEANING }),
 );

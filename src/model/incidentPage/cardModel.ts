@@ -3,8 +3,8 @@
  * latest alerts and notes, Acknowledge / Resolve), or a list of open incidents as rows. Pure functions, no `vscode`:
  * the MCP server builds these and sends them in a result's _meta, the card renders them with the page's DOM pieces.
  */
-import type { CallResult } from '../../mcp/registry';
-import type { IncidentSummary } from '../../mcp/shape/incident';
+import type { CallResult } from '../callResult';
+import type { IncidentSummary } from '../shapes';
 import type { Translate } from '../translate';
 import { buildIncidentView, headOf, incidentActions, incidentRowView, pageLabels, type ActionView, type IncidentHead, type IncidentRowView, type IncidentView, type PageLabel } from './viewModel';
 

@@ -2,11 +2,9 @@
  * What the incident page shows, from the toolset's results: a pure function, unit-tested without VS Code or a DOM.
  * Every string that came from PagerDuty stays plain text here; the page puts it in the DOM with textContent.
  */
-import type { CallResult } from '../../mcp/registry';
-import type { ChangeEvent } from '../../mcp/shape/changeEvents';
-import { names, type Ref } from '../../mcp/shape/common';
-import type { IncidentSummary } from '../../mcp/shape/incident';
-import type { LogEntry } from '../../mcp/shape/logEntries';
+import { names } from '../../mcp/shape/common';
+import type { CallResult } from '../callResult';
+import type { ChangeEvent, IncidentSummary, LogEntry, Ref } from '../shapes';
 import type { Translate } from '../translate';
 import { clipDeep } from '../../mcp/untrusted';
 import { safeLink, type PageAction } from './protocol';

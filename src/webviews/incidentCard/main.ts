@@ -1,7 +1,6 @@
-/// <reference lib="dom" />
 /**
  * The incident card, an MCP App the host renders in a sandboxed iframe under get_incident and list_incidents. It shows
- * the data the result carries in _meta (src/views/incidentPage/cardModel.ts) with the incident page's own DOM pieces
+ * the data the result carries in _meta (src/model/incidentPage/cardModel.ts) with the incident page's own DOM pieces
  * and stylesheet, and acts only through the host's tools/call: incident_card_action asks the person to confirm in
  * VS Code before it writes. PagerDuty text is only ever set as textContent.
  */

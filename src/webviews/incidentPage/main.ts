@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /**
  * The incident page's script (bundled by esbuild into dist/webview/incidentPage/page.js). It only renders what the
  * extension sends and reports clicks, with the DOM pieces it shares with the chat card (../parts/incident.ts).

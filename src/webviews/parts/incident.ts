@@ -1,7 +1,6 @@
-/// <reference lib="dom" />
 /**
  * The DOM pieces of an incident, shared by the incident page (a VS Code webview) and the incident card in chat (an
- * MCP App): both render the same view model (src/views/incidentPage/viewModel.ts) with these functions and the same
+ * MCP App): both render the same view model (src/model/incidentPage/viewModel.ts) with these functions and the same
  * stylesheet. Every PagerDuty string goes into the DOM as text (textContent), never HTML.
  */
 import type { ActionView, AlertView, Fact, IncidentRowView, IncidentView, NoteView, PageLabel, Section } from '../../model/incidentPage/viewModel';
