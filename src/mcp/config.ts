@@ -1,16 +1,11 @@
-import { isRegion, resolveApiBaseUrl, type Region } from '../pagerduty/hosts';
+import { isRegion, resolveApiBaseUrl } from '../pagerduty/hosts';
 import { tokenProblem } from '../pagerduty/token';
-import { decodeFlag, decodeList, LAUNCH_ENV } from './launchEnv';
+import { decodeFlag, decodeList, LAUNCH_ENV, type LaunchSettings } from './launchEnv';
 import { TOOLSET_TABLE, TOOLSETS, type Toolset } from './tools/toolsets';
 
-export interface ServerConfig {
+/** The settings the extension passes through the environment (launchEnv.ts), and what only flags or the server decide. */
+export interface ServerConfig extends LaunchSettings {
   token?: string;
-  region: Region;
-  apiHost?: string;
-  fromEmail?: string;
-  enableWrites: boolean;
-  toolsets?: Toolset[];
-  allowTools?: string[];
   deadlineMs: number;
   structuredOutput: boolean;
   /** How often my open incidents are re-checked for notifications/resources/list_changed while a client lists them. */
