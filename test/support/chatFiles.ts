@@ -56,6 +56,20 @@ export function chatContributions() {
   return { agent, skill, prompts: of('chatPromptFiles') };
 }
 
+/**
+ * The built-in tools the agent may list besides PagerDuty's, by full reference name (toolset/tool, from Copilot
+ * Chat's languageModelToolSets and the workbench's execute set in VS Code 1.139), with the name the model sees.
+ */
+export const BUILT_IN_TOOLS: Readonly<Record<string, string>> = {
+  'search/codebase': 'semantic_search',
+  'search/textSearch': 'grep_search',
+  'search/fileSearch': 'file_search',
+  'search/changes': 'get_changed_files',
+  'read/readFile': 'read_file',
+  'read/skill': 'skill',
+  'execute/runInTerminal': 'run_in_terminal',
+};
+
 /** `pagerduty/<tool>` entries of an agent's or prompt's `tools:` list, as bare tool names. */
 export function pagerDutyToolsOf(file: ChatFile, server = 'pagerduty'): string[] {
   const tools = (file.header.tools ?? []) as string[];

@@ -9,7 +9,7 @@ import { EXPERT_AGENT } from '../../src/contributions';
 import { investigateIncidentText } from '../../src/mcp/investigatePrompt';
 import { ALL_TOOLS } from '../../src/mcp/tools';
 import { TOOLSETS } from '../../src/mcp/tools/toolsets';
-import { chatContributions, contributedPaths, parseChatFile, pagerDutyToolsOf, readChatFiles, ROOT, type ChatFile } from '../support/chatFiles';
+import { BUILT_IN_TOOLS, chatContributions, contributedPaths, parseChatFile, pagerDutyToolsOf, readChatFiles, ROOT, type ChatFile } from '../support/chatFiles';
 
 const { agent, skill, prompts } = chatContributions();
 const TOOLS = new Map(ALL_TOOLS.map((t) => [t.name, t]));
@@ -17,9 +17,8 @@ const TOOLS = new Map(ALL_TOOLS.map((t) => [t.name, t]));
 // Front-matter keys the 1.139 workbench's prompt parser knows (its attribute enum); anything else is ignored silently.
 const KNOWN_KEYS = new Set(['name', 'description', 'agent', 'mode', 'model', 'reasoning-effort', 'applyTo', 'paths', 'tools', 'handoffs', 'advancedOptions',
   'argument-hint', 'excludeAgent', 'target', 'infer', 'license', 'compatibility', 'metadata', 'agents', 'user-invocable', 'disable-model-invocation', 'hooks', 'context']);
-// Built-in tools by full reference name (toolset/tool): Copilot Chat's languageModelToolSets and the workbench's
-// execute set in 1.139. What the agent may use besides PagerDuty: search the workspace, read files and skills, git.
-const BUILT_INS = new Set(['search/codebase', 'search/textSearch', 'search/fileSearch', 'search/changes', 'read/readFile', 'read/skill', 'execute/runInTerminal']);
+// What the agent may use besides PagerDuty: search the workspace, read files and skills, git in the terminal.
+const BUILT_INS = new Set(Object.keys(BUILT_IN_TOOLS));
 // VS Code sends at most 128 tools in one request.
 const MAX_TOOLS = 128;
 // Output fields the texts may name besides tools, arguments and toolsets.
