@@ -97,7 +97,7 @@ export async function runChatCustomizations({ sim, docsDir, window, check }: Cha
       assert.ok(result.includes('## Investigating an incident') && result.includes('## Troubleshooting'), `the skill's text reached the model:\n${result.slice(0, 400)}`);
     });
 
-    await check('/pagerduty-investigate incident=N, typed in Agent mode, runs in the Incident Expert and reaches the model with the incident', async () => {
+    await check('/pagerduty-investigate incident=N, typed in Agent mode, runs in the Incident Expert, reaches the model with the incident and offers the handoff', async () => {
       await newChat(page);
       await pickAgent(page, 'Agent');
       await ask(page, `/pagerduty-investigate incident=${investigated.number}`);
@@ -108,6 +108,9 @@ export async function runChatCustomizations({ sim, docsDir, window, check }: Cha
       assert.ok(request!.userRequest.includes(`Follow instructions in #prompt:pagerduty-investigate.prompt.md with these arguments: incident=${investigated.number}`));
       assert.match(log.toolResult(scenarios.prompt), new RegExp(`#${investigated.number} ${investigated.id}`), 'get_incident with the number from the arguments found the incident');
       await page.locator(INPUT, { hasText: EXPERT_AGENT }).first().waitFor({ timeout: 10_000 });
+      // The agent's handoff to the default agent, offered under the answer.
+      const handoff = (agent.header.handoffs as { label: string }[])[0]!.label;
+      await page.locator(CHAT).getByText(handoff, { exact: true }).first().waitFor({ timeout: 10_000 });
       await showForScreenshot(page);
       await screenshot(page, join(docsDir, 'agent-mode-prompt-file.png'));
     });
