@@ -119,6 +119,8 @@ export interface FakeVscodeRecord {
   clipboard: string[];
   /** executeCommand calls (setContext included). */
   executed: { command: string; args: unknown[] }[];
+  /** VS Code's own commands that getCommands reports besides the registered ones (e.g. Chat's). */
+  builtinCommands: string[];
   /** What vscode.extensions.getExtension(id) returns (e.g. a fake vscode.git with its API). */
   extensions: Map<string, unknown>;
   ui: FakeUser;
@@ -134,6 +136,7 @@ export function fakeVscodeRecord(): FakeVscodeRecord {
     opened: [],
     clipboard: [],
     executed: [],
+    builtinCommands: ['workbench.action.chat.open'],
     extensions: new Map(),
     ui: {
       showInputBox: async () => undefined,
@@ -236,6 +239,7 @@ export function createFakeVscode(record: FakeVscodeRecord, opts: { focused: bool
         return disposable();
       },
       executeCommand: async (command: string, ...args: unknown[]) => void record.executed.push({ command, args }),
+      getCommands: async () => [...record.commands, ...record.builtinCommands],
     }),
     workspace: strict('workspace', {
       // Every setting at its default: the extension's parseSettings fills them in.
