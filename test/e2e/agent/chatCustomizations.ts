@@ -84,6 +84,9 @@ export async function runChatCustomizations({ sim, docsDir, window, check }: Cha
       const [warmUp] = log.all();
       assert.ok(warmUp && !textOf(warmUp, 'system').includes(firstLine), 'the default agent has no Incident Expert instructions');
       assert.ok(warmUp.tools.length > request!.tools.length + 10, `the default agent offers more tools (${warmUp.tools.length} vs ${request!.tools.length})`);
+      for (const name of builtInNames) {
+        if (warmUp.tools.includes(name)) assert.ok(request!.tools.includes(name), `${name}: a built-in the agent lists and this window has`);
+      }
       console.log(`[agent] tools offered: default agent ${warmUp.tools.length}, Incident Expert ${request!.tools.length} (${expectedPagerDuty.length} PagerDuty, writes off)`);
       assert.match(log.toolResult(scenarios.triage), /Incidents|incidents/);
     });
@@ -97,7 +100,7 @@ export async function runChatCustomizations({ sim, docsDir, window, check }: Cha
       assert.ok(result.includes('## Investigating an incident') && result.includes('## Troubleshooting'), `the skill's text reached the model:\n${result.slice(0, 400)}`);
     });
 
-    await check('/pagerduty-investigate incident=N, typed in Agent mode, runs in the Incident Expert, reaches the model with the incident and offers the handoff', async () => {
+    await check('/pagerduty-investigate incident=N, typed in Agent mode, runs in the Incident Expert, reaches the model with the incident; its handoff moves to the default agent', async () => {
       await newChat(page);
       await pickAgent(page, 'Agent');
       await ask(page, `/pagerduty-investigate incident=${investigated.number}`);
@@ -109,10 +112,15 @@ export async function runChatCustomizations({ sim, docsDir, window, check }: Cha
       assert.match(log.toolResult(scenarios.prompt), new RegExp(`#${investigated.number} ${investigated.id}`), 'get_incident with the number from the arguments found the incident');
       await page.locator(INPUT, { hasText: EXPERT_AGENT }).first().waitFor({ timeout: 10_000 });
       // The agent's handoff to the default agent, offered under the answer.
-      const handoff = (agent.header.handoffs as { label: string }[])[0]!.label;
-      await page.locator(CHAT).getByText(handoff, { exact: true }).first().waitFor({ timeout: 10_000 });
+      const handoff = (agent.header.handoffs as { label: string; agent: string; prompt: string }[])[0]!;
+      const button = page.locator(CHAT).getByText(handoff.label, { exact: true }).first();
+      await button.waitFor({ timeout: 10_000 });
       await showForScreenshot(page);
       await screenshot(page, join(docsDir, 'agent-mode-prompt-file.png'));
+      // Chosen, it switches to the default agent with its prompt typed in, for the engineer to send.
+      await button.click();
+      await page.locator(INPUT, { hasText: handoff.prompt.slice(0, 30) }).filter({ hasText: /Agent/ }).first().waitFor({ timeout: 10_000 });
+      assert.ok(!(await page.locator(INPUT, { hasText: EXPERT_AGENT }).count()), 'the handoff left the Incident Expert');
     });
 
     await check('"Investigate with Copilot" switches the chat to the Incident Expert with the request typed in; sent, it runs there', async () => {
