@@ -28,8 +28,50 @@ const englishOnlyZodLocales = {
   },
 };
 
+/**
+ * The SDK's Server builds an Ajv instance (with formats, compiling its meta-schemas) when constructed, for the one
+ * JSON Schema check it makes: an elicitation answer. Ajv (~135 KB, a fifth of the server) lives in its own file beside
+ * the server, read and built on that first answer instead of being parsed on every start.
+ */
+const AJV_FILE = 'mcp-server-ajv.js';
+const ajvOnFirstUse = {
+  name: 'ajv-on-first-use',
+  setup(b) {
+    b.onResolve({ filter: /\/validation\/ajv-provider\.js$/ }, (args) =>
+      /@modelcontextprotocol[\\/]sdk[\\/].*[\\/]server[\\/]index\.js$/.test(args.importer) ? { path: args.path, namespace: 'ajv-on-first-use' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'ajv-on-first-use' }, () => ({
+      contents: `let real;
+export class AjvJsonSchemaValidator {
+  getValidator(schema) {
+    real ??= new (require(require('node:path').join(__dirname, ${JSON.stringify(AJV_FILE)})).AjvJsonSchemaValidator)();
+    return real.getValidator(schema);
+  }
+}`,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * The SDK accepts zod 3 schemas beside zod 4 ones, so it bundles zod 3 and a zod 3 JSON Schema converter (~75 KB, parsed
+ * on every start). This server only builds zod 4 schemas: those two resolve to stubs that say so if ever reached.
+ */
+const zod4Only = {
+  name: 'zod-4-only',
+  setup(b) {
+    b.onResolve({ filter: /^(zod\/v3|zod-to-json-schema)$/ }, (args) =>
+      /@modelcontextprotocol[\\/]sdk[\\/]/.test(args.importer) ? { path: args.path, namespace: 'zod-4-only' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-4-only' }, (args) => {
+      const name = args.path === 'zod/v3' ? 'object' : 'zodToJsonSchema';
+      return { contents: `export function ${name}() { throw new Error('zod 3 schemas are not supported here: use zod 4'); }`, loader: 'js' };
+    });
+  },
+};
+
 const common = {
-  plugins: [englishOnlyZodLocales],
+  plugins: [englishOnlyZodLocales, ajvOnFirstUse, zod4Only],
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -46,7 +88,8 @@ async function precomputedSchemas() {
   try {
     const outfile = join(dir, 'schemas.cjs');
     await build({ ...common, sourcemap: false, minify: false, entryPoints: ['scripts/published-schemas.ts'], outfile });
-    return JSON.stringify(createRequire(import.meta.url)(outfile).schemas);
+    // A string literal in the bundle (see precomputedSchemas).
+    return JSON.stringify(JSON.stringify(createRequire(import.meta.url)(outfile).schemas));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -58,6 +101,12 @@ mkdirSync('dist/mcp-apps', { recursive: true });
 writeFileSync('dist/mcp-apps/incident-card.html', await buildIncidentCard({ production, plugins: [englishOnlyZodLocales] }));
 await Promise.all([
   build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
-  build({ ...common, entryPoints: ['src/mcp/stdio.ts'], outfile: 'dist/mcp-server.js', define: { ...common.define, __PUBLISHED_SCHEMAS__: schemas } }),
+  build({
+    ...common,
+    stdin: { contents: "export { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';", resolveDir: '.' },
+    outfile: `dist/${AJV_FILE}`,
+  }),
+  build({ ...common, entryPoints: ['src/mcp/entry.ts'], outfile: 'dist/mcp-server.js', external: ['./mcp-server-core.js'] }),
+  build({ ...common, entryPoints: ['src/mcp/stdio.ts'], outfile: 'dist/mcp-server-core.js', define: { ...common.define, __PUBLISHED_SCHEMAS__: schemas } }),
   buildIncidentPage({ production }),
 ]);

@@ -21,6 +21,9 @@ send({ method: 'notifications/initialized' });
 send({ id: 2, method: 'tools/list' });
 `;
 
+// The GET operations the field-coverage test probes (a hand-kept list in TypeScript).
+const LIST_FIELD_OPERATIONS = "console.log(JSON.stringify(require('./test/unit/simulatorFieldOperations.ts').FIELD_OPERATIONS.map((o) => o.operationId)))";
+
 const file = process.env.PD_VALIDATION_STATS ?? path.resolve('.test-stats/validation.jsonl');
 const toolsFile = path.join(path.dirname(file), 'tools-ok.txt');
 if (process.argv[2] === 'reset') {
@@ -42,6 +45,15 @@ if (process.argv[2] === 'reset') {
   console.log(`Tools called successfully through a real MCP client: ${tools.length - missing.length} of ${tools.length}`);
   if (missing.length) {
     console.log(`never called successfully: ${missing.join(', ')}`);
+    process.exitCode = 1;
+  }
+  // Every GET our client made must be in the field-coverage list, so a tool reading a new endpoint is held to the spec's fields too.
+  const gets = new Set(lines.flatMap((l) => l.clientGets ?? []));
+  const listed = new Set(JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', '-e', LIST_FIELD_OPERATIONS], { encoding: 'utf8' })));
+  const unlisted = [...gets].filter((id) => !listed.has(id)).sort();
+  console.log(`GET operations the client made: ${gets.size}, all in the field-coverage list: ${unlisted.length === 0 ? 'yes' : 'no'}`);
+  if (unlisted.length) {
+    console.log(`add to test/unit/simulatorFieldOperations.ts: ${unlisted.join(', ')}`);
     process.exitCode = 1;
   }
 }

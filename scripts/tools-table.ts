@@ -4,9 +4,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ALL_TOOLS } from '../src/mcp/tools';
+import { ALL_TOOLS, EXTRA_TOOL_NAMES } from '../src/mcp/tools';
 import { TOOLSET_TABLE } from '../src/mcp/tools/toolsets';
-import { EXTRA_TOOL_NAMES } from '../src/mcp/tools/incidentActions';
 import { isWrite } from '../src/mcp/tools/types';
 
 export const BEGIN = '<!-- tools-table:begin -->';
@@ -15,7 +14,7 @@ export const END = '<!-- tools-table:end -->';
 export function toolsTable(): string {
   const rows = TOOLSET_TABLE.map(({ id: set, byDefault, description }) => {
     const tools = ALL_TOOLS.filter((t) => t.toolset === set);
-    const list = tools.map((t) => `\`${t.name}\`${isWrite(t) ? ' ✎' : ''}${EXTRA_TOOL_NAMES.has(t.name) ? ' (extra)' : ''}`).join(', ');
+    const list = tools.map((t) => `\`${t.name}\`${isWrite(t) ? ' ✎' : ''}${t.extra ? ' (extra)' : ''}`).join(', ');
     return `| \`${set}\` | ${byDefault ? 'yes' : ''} | ${description} | ${tools.filter((t) => !isWrite(t)).length} / ${tools.filter(isWrite).length} | ${list} |`;
   });
   const reads = ALL_TOOLS.filter((t) => !isWrite(t)).length;

@@ -9,9 +9,10 @@ import { copyIncidentLink, openInPagerDuty } from './commands/links';
 import { showLogsCommand } from './commands/showLogs';
 import { signInCommand, type SignInResult } from './commands/signIn';
 import { signOutCommand } from './commands/signOut';
+import { launchSettings } from './config/serverLaunch';
 import { COMMANDS, type CommandId } from './contributions';
 import { createLogger } from './log';
-import { PagerDutyMcpProvider, registerMcpProvider } from './mcp/provider';
+import { PagerDutyMcpProvider, registerMcpProvider } from './mcpProvider';
 import { createToolbox } from './mcp/server';
 import { PagerDutySession } from './session';
 import { createViews, type ViewsApi } from './views';
@@ -67,11 +68,13 @@ export function activate(context: vscode.ExtensionContext): PagerDutyExtensionAp
     callTool,
     log,
     // What Copilot sees: the MCP server's selection from the same settings.
-    modelTools: () => createToolbox({ enableWrites: s().enableWriteTools, toolsets: s().toolsets.length ? s().toolsets : undefined, allowTools: s().allowedTools }),
+    modelTools: () => createToolbox(launchSettings(s())),
   });
   context.subscriptions.push(pages, pageCommands.uriHandler);
 
   // Every command: id → handler. The ids are declared in src/contributions.ts (checked against package.json).
+  // Handlers take what VS Code passes them (tree nodes, URIs, nothing), each typed as it expects.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const commands: Record<CommandId, (...args: any[]) => unknown> = {
     [COMMANDS.signIn]: signIn,
     [COMMANDS.signOut]: signOutCommand(tokens, log),

@@ -46,6 +46,6 @@ export async function startupFigures(script: string, runs = 12): Promise<Figure[
   return [
     figure('startup.node', '`node -e 0` (median)', n, 'ms', undefined, `${runs} runs`),
     figure('startup.server', 'spawn → tools/list answered (median)', s, 'ms', undefined, `${runs} runs, writes + all toolsets`),
-    figure('startup.ratio', 'server start / bare node', s / n, '×', 2.0),
+    figure('startup.ratio', 'server start / bare node', s / n, '×', 1.6),
   ];
 }

@@ -146,7 +146,11 @@ async function runAll(): Promise<number> {
  * Hosted mode against our own `--http` server: VS Code's MCP client talks to it through a recording proxy, which
  * shows the token travelled in each request's Authorization header and nowhere else.
  */
-async function hostedPhase(sim: Awaited<ReturnType<typeof startSimulator>>, common: { extensionTestsPath: string; screenshotsDir: string; verbose: boolean }, env: Record<string, string>): Promise<number> {
+async function hostedPhase(
+  sim: Awaited<ReturnType<typeof startSimulator>>,
+  common: { extensionTestsPath: string; screenshotsDir: string; verbose: boolean },
+  env: Record<string, string>,
+): Promise<number> {
   console.log('[e2e] === hosted mode: pagerduty.hostedUrl → our --http server ===');
   const hostedTests = join(root, 'dist', 'test', 'e2e-hosted.js');
   run(process.execPath, ['scripts/e2e/build-tests.mjs', join(root, 'test/e2e/suite/hostedIndex.ts'), hostedTests]);
@@ -156,7 +160,14 @@ async function hostedPhase(sim: Awaited<ReturnType<typeof startSimulator>>, comm
   console.log(`[e2e] --http server at ${server.url}, VS Code sent through ${proxy.url}`);
   const data = dataDirWithSettings({ 'pagerduty.apiBaseUrl': sim.url, 'pagerduty.serverMode': 'hosted', 'pagerduty.hostedUrl': proxy.url });
   const phase = hygiene!.phase('hosted', data);
-  const code = await runExtensionTests({ ...common, ...phase, extensionTestsPath: hostedTests, env: { ...env, ...phase.env, E2E_HOSTED_URL: proxy.url }, extensionDevelopmentPath: root, dataDir: data });
+  const code = await runExtensionTests({
+    ...common,
+    ...phase,
+    extensionTestsPath: hostedTests,
+    env: { ...env, ...phase.env, E2E_HOSTED_URL: proxy.url },
+    extensionDevelopmentPath: root,
+    dataDir: data,
+  });
   // Our server never holds the token: not in its arguments, not in its environment.
   const own = ['cmdline', 'environ'].map((f) => readFileSync(`/proc/${server.proc.pid}/${f}`, 'utf8')).join('\n');
   const inProcess = own.includes(sim.tokens.user) ? 1 : 0;

@@ -1,5 +1,5 @@
 // The one summary message a bulk action ends with. Pure (tested in test/unit/commands.bulkSummary.test.ts).
-import { formatOnly, type Translate } from '../translate';
+import { formatOnly, type Translate } from '../model/translate';
 
 export interface BulkOutcome {
   incident_id: string;

@@ -18,6 +18,7 @@ import { isScope, scopeLabel, SCOPES } from '../views/model/scope';
 import type { Incident } from '../views/model/types';
 import { bulkSummary, incidentIdsFromArgs, type BulkOutcome } from './bulkSummary';
 import { IncidentPicker } from './incidentPicker';
+import { incidentKey } from '../model/incidentRef';
 
 export interface IncidentCommandDeps {
   session: Pick<PagerDutySession, 'callTool'>;
@@ -121,7 +122,7 @@ export class IncidentCommands {
     if (!ref) ref = await this.picker.askRef(this.deps.views.incidents.scope);
     if (!ref) return undefined;
     const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: t('Opening incident…') }, (_p, token) =>
-      this.deps.session.callTool('get_incident', { incident_id: ref.replace(/^#/, '') }, token),
+      this.deps.session.callTool('get_incident', { incident_id: incidentKey(ref) }, token),
     );
     if (result.isError) {
       void vscode.window.showErrorMessage(t('Could not open incident {0}: {1}', ref, result.content[0]?.text ?? ''));

@@ -12,6 +12,7 @@ import type { IncidentSummary } from '../mcp/shape/incident';
 import { incidentRefFromUriPath, investigateRequest, type InvestigateTarget } from '../views/incidentPage/investigate';
 import type { IncidentPages } from '../views/incidentPage/panel';
 import type { CallTool } from '../views/model/types';
+import { incidentKey, isIncidentKey, parseIncidentRef } from '../model/incidentRef';
 
 export interface IncidentPageCommandDeps {
   pages: IncidentPages;
@@ -27,12 +28,11 @@ export interface InvestigateResult {
 }
 
 const t = vscode.l10n.t;
-const REF = /^#?[A-Za-z0-9]{1,20}$/;
 
 /** An incident id or number from a command argument: a string/number, {id}, or a tree node {incident}. */
 export function incidentRefFromArg(arg: unknown): string | undefined {
   if (typeof arg === 'number' && Number.isInteger(arg) && arg > 0) return String(arg);
-  if (typeof arg === 'string') return REF.test(arg.trim()) ? arg.trim().replace(/^#/, '') : undefined;
+  if (typeof arg === 'string') return parseIncidentRef(arg);
   if (arg && typeof arg === 'object') {
     const o = arg as { id?: unknown; incident?: { id?: unknown } };
     return incidentRefFromArg(o.incident?.id ?? o.id);
@@ -57,15 +57,14 @@ async function openPage(deps: IncidentPageCommandDeps, arg: unknown) {
     void vscode.window.showErrorMessage(t('Not an incident id or number: {0}', String(typeof arg === 'object' ? JSON.stringify(arg) : arg).slice(0, 60)));
     return undefined;
   }
-  ref ??= (
-    await vscode.window.showInputBox({
+  if (!ref) {
+    const typed = await vscode.window.showInputBox({
       title: t('Open Incident'),
       prompt: t('Incident number (e.g. 1056) or id (e.g. Q1ABC23)'),
-      validateInput: (v) => (REF.test(v.trim()) ? undefined : t('Letters and digits only, e.g. 1056 or Q1ABC23.')),
-    })
-  )
-    ?.trim()
-    .replace(/^#/, '');
+      validateInput: (v) => (parseIncidentRef(v) ? undefined : t('Letters and digits only, e.g. 1056 or Q1ABC23.')),
+    });
+    ref = typed === undefined ? undefined : incidentKey(typed);
+  }
   if (!ref) return undefined;
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: t('Opening incident {0}…', ref) }, () => deps.pages.open(ref));
 }
@@ -82,7 +81,7 @@ async function handleUri(deps: IncidentPageCommandDeps, uri: vscode.Uri): Promis
 
 async function target(deps: IncidentPageCommandDeps, arg: unknown): Promise<InvestigateTarget | undefined> {
   const o = (arg && typeof arg === 'object' ? ((arg as { incident?: unknown }).incident ?? arg) : undefined) as { id?: unknown; number?: unknown } | undefined;
-  if (typeof o?.id === 'string' && REF.test(o.id) && typeof o.number === 'number') return { id: o.id, number: o.number };
+  if (typeof o?.id === 'string' && isIncidentKey(o.id) && typeof o.number === 'number') return { id: o.id, number: o.number };
   const ref = incidentRefFromArg(arg);
   if (!ref) return undefined;
   const result = await deps.callTool('get_incident', { incident_id: ref });

@@ -5,6 +5,7 @@ import type { CallResult } from '../mcp/registry';
 import { parseIncidentList } from '../views/model/incidents';
 import type { Scope } from '../views/model/scope';
 import type { Incident } from '../views/model/types';
+import { parseIncidentRef } from '../model/incidentRef';
 
 type CallTool = (name: string, args: Record<string, unknown>, token?: vscode.CancellationToken) => Promise<CallResult>;
 const t = vscode.l10n.t;
@@ -63,8 +64,8 @@ export class IncidentPicker {
     pick.show();
     let listed: (vscode.QuickPickItem & { ref: string })[] = [];
     const update = () => {
-      const typed = pick.value.trim().replace(/^#/, '');
-      const direct = /^[A-Za-z0-9]{1,20}$/.test(typed) ? [{ label: t('Open incident {0}', typed), description: t('by number or id'), ref: typed, alwaysShow: true }] : [];
+      const typed = parseIncidentRef(pick.value);
+      const direct = typed ? [{ label: t('Open incident {0}', typed), description: t('by number or id'), ref: typed, alwaysShow: true }] : [];
       pick.items = [...direct, ...listed];
     };
     void this.callTool('list_incidents', { scope, statuses: ['triggered', 'acknowledged'], limit: 100 }, source.token).then((result) => {

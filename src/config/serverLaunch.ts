@@ -1,6 +1,7 @@
 // Decides how VS Code launches the PagerDuty MCP server, as plain data. No `vscode` import: the provider
-// (src/mcp/provider.ts) turns this into McpStdioServerDefinition / McpHttpServerDefinition.
+// (src/mcpProvider.ts) turns this into McpStdioServerDefinition / McpHttpServerDefinition.
 import { createHash } from 'node:crypto';
+import { encodeLaunchEnv, type LaunchSettings } from '../mcp/launchEnv';
 import { HOSTED_MCP_URLS, isLoopbackHost } from '../pagerduty/hosts';
 import { SERVER_SETTING_KEYS, type Settings } from './settings';
 
@@ -48,18 +49,21 @@ export function launchVersion(extensionVersion: string, settings: Settings): str
   return `${extensionVersion}+${hash}`;
 }
 
-export function serverEnv(settings: Settings): Record<string, string> {
-  const env: Record<string, string> = {
-    // Desktop VS Code's execPath is Electron; this makes it behave as plain Node.
-    ELECTRON_RUN_AS_NODE: '1',
-    PAGERDUTY_REGION: settings.region,
-    PAGERDUTY_ENABLE_WRITE_TOOLS: settings.enableWriteTools ? 'true' : 'false',
+/** What the settings decide about the server: launched with it, and the same selection for the tools Copilot has. */
+export function launchSettings(settings: Settings): LaunchSettings {
+  return {
+    region: settings.region,
+    apiHost: settings.apiBaseUrl || undefined,
+    fromEmail: settings.fromEmail || undefined,
+    enableWrites: settings.enableWriteTools,
+    toolsets: settings.toolsets.length ? settings.toolsets : undefined,
+    allowTools: settings.allowedTools.length ? settings.allowedTools : undefined,
   };
-  if (settings.apiBaseUrl) env.PAGERDUTY_API_HOST = settings.apiBaseUrl;
-  if (settings.fromEmail) env.PAGERDUTY_FROM_EMAIL = settings.fromEmail;
-  if (settings.toolsets.length) env.PAGERDUTY_TOOLSETS = settings.toolsets.join(',');
-  if (settings.allowedTools.length) env.PAGERDUTY_ALLOWED_TOOLS = settings.allowedTools.join(',');
-  return env;
+}
+
+export function serverEnv(settings: Settings): Record<string, string> {
+  // Desktop VS Code's execPath is Electron; ELECTRON_RUN_AS_NODE makes it behave as plain Node.
+  return { ELECTRON_RUN_AS_NODE: '1', ...encodeLaunchEnv(launchSettings(settings)) };
 }
 
 export function buildLaunch(inputs: LaunchInputs): ServerLaunch {

@@ -1,5 +1,6 @@
 import { isRegion, resolveApiBaseUrl, type Region } from '../pagerduty/hosts';
 import { tokenProblem } from '../pagerduty/token';
+import { decodeFlag, decodeList, LAUNCH_ENV } from './launchEnv';
 import { TOOLSET_TABLE, TOOLSETS, type Toolset } from './tools/toolsets';
 
 export interface ServerConfig {
@@ -97,11 +98,6 @@ ${TOOLSET_TABLE.map((t) => `  ${t.id.padEnd(20)}${t.byDefault ? '* ' : '  '}${t.
 const VALUE_FLAGS = ['region', 'api-host', 'from-email', 'toolsets', 'tools', 'deadline-ms'];
 const HTTP_FLAGS = ['port', 'host', 'allow-origin', 'max-body-bytes', 'max-concurrent', 'request-timeout-ms'];
 
-function list(value: string | undefined): string[] | undefined {
-  const items = value?.split(',').map((s) => s.trim()).filter(Boolean);
-  return items && items.length ? items : undefined;
-}
-
 /** Parses environment and flags; throws an Error with an actionable message on bad input. */
 export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): ServerConfig | 'help' {
   const flags = new Map<string, string | true>();
@@ -129,10 +125,10 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Se
     return typeof v === 'string' ? v : env[envName]?.trim() || undefined;
   };
 
-  const region = get('region', 'PAGERDUTY_REGION') ?? 'us';
+  const region = get('region', LAUNCH_ENV.region) ?? 'us';
   if (!isRegion(region)) throw new Error(`Region must be "us" or "eu", got "${region}".`);
 
-  const toolsetNames = list(get('toolsets', 'PAGERDUTY_TOOLSETS'));
+  const toolsetNames = decodeList(get('toolsets', LAUNCH_ENV.toolsets));
   let toolsets: Toolset[] | undefined;
   if (toolsetNames?.includes('all')) {
     toolsets = [...TOOLSETS];
@@ -158,7 +154,7 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Se
   const token = env.PAGERDUTY_USER_API_KEY?.trim() || undefined;
   const problem = token === undefined ? undefined : tokenProblem(token);
   if (problem) throw new Error(`PAGERDUTY_USER_API_KEY is not a usable PagerDuty API token: ${problem}.`);
-  const apiHost = get('api-host', 'PAGERDUTY_API_HOST');
+  const apiHost = get('api-host', LAUNCH_ENV.apiHost);
   resolveApiBaseUrl(region, apiHost);
 
   const httpFlag = HTTP_FLAGS.find((f) => flags.has(f));
@@ -169,11 +165,11 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Se
     token,
     region,
     apiHost,
-    fromEmail: get('from-email', 'PAGERDUTY_FROM_EMAIL'),
-    enableWrites: flags.get('enable-write-tools') === true || /^(1|true|yes)$/i.test(env.PAGERDUTY_ENABLE_WRITE_TOOLS ?? ''),
-    structuredOutput: flags.get('structured-output') === true || /^(1|true|yes)$/i.test(env.PAGERDUTY_STRUCTURED_OUTPUT ?? ''),
+    fromEmail: get('from-email', LAUNCH_ENV.fromEmail),
+    enableWrites: flags.get('enable-write-tools') === true || decodeFlag(env[LAUNCH_ENV.enableWrites]),
+    structuredOutput: flags.get('structured-output') === true || decodeFlag(env.PAGERDUTY_STRUCTURED_OUTPUT),
     toolsets,
-    allowTools: list(get('tools', 'PAGERDUTY_ALLOWED_TOOLS')),
+    allowTools: decodeList(get('tools', LAUNCH_ENV.allowTools)),
     deadlineMs,
     resourcePollMs,
     http,
@@ -200,7 +196,7 @@ function parseHttpOptions(flag: (name: string) => string | undefined, token: str
   if (secret && (secret.length < MIN_SECRET_LENGTH || /\s/.test(secret))) {
     throw new Error(`PAGERDUTY_MCP_HTTP_SECRET must be at least ${MIN_SECRET_LENGTH} characters without whitespace (it has ${secret.length}); e.g. \`openssl rand -hex 24\`.`);
   }
-  const allowOrigins = (list(flag('allow-origin')) ?? []).map((origin) => {
+  const allowOrigins = (decodeList(flag('allow-origin')) ?? []).map((origin) => {
     let url: URL | undefined;
     try {
       url = new URL(origin);

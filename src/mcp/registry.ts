@@ -7,6 +7,9 @@ import { MissingField } from './shape/common';
 import { OFFICIAL_SHAPES } from './tools/officialShapes';
 import { isWrite, type ToolContext, type ToolDefinition, type Toolset } from './tools/types';
 import { ANSWER_MAX_CHARS, clipDeep, FENCE_CLOSE, FENCE_OPEN, sanitize } from './untrusted';
+import { ERROR_KIND_META, type CallResult } from '../model/callResult';
+
+export { ERROR_KIND_META, failureOf, resultText, type CallResult } from '../model/callResult';
 
 export interface ToolSelection {
   enableWrites: boolean;
@@ -20,13 +23,6 @@ export interface ToolSelection {
    * untrusted-data fence and the paging hints. In-process callers (sidebar, commands) turn it on.
    */
   structuredOutput?: boolean;
-}
-
-export interface CallResult {
-  [key: string]: unknown;
-  content: { type: 'text'; text: string }[];
-  structuredContent?: Record<string, unknown>;
-  isError?: boolean;
 }
 
 export interface PublishedTool {
@@ -80,9 +76,17 @@ export function publishedAnnotations(a: ToolDefinition['annotations']): Partial<
 
 type Schemas = { inputSchema: Record<string, unknown>; outputSchema: Record<string, unknown> };
 
-/** The published schemas of every tool, computed at build time (scripts/build.mjs) when bundled. */
-declare const __PUBLISHED_SCHEMAS__: Record<string, Schemas> | undefined;
-const PRECOMPUTED = typeof __PUBLISHED_SCHEMAS__ === 'object' ? __PUBLISHED_SCHEMAS__ : undefined;
+/**
+ * The published schemas of every tool, computed at build time (scripts/build.mjs) when bundled. A JSON string, parsed
+ * on the first tools/list: JSON.parse is quicker than compiling the same object as code on every start.
+ */
+declare const __PUBLISHED_SCHEMAS__: string | undefined;
+let precomputed: Record<string, Schemas> | undefined;
+
+function precomputedSchemas(): Record<string, Schemas> | undefined {
+  if (typeof __PUBLISHED_SCHEMAS__ !== 'string') return undefined;
+  return (precomputed ??= JSON.parse(__PUBLISHED_SCHEMAS__) as Record<string, Schemas>);
+}
 
 /** zod's JSON Schema conversion of 100+ tools costs ~70 ms, so the bundle carries the result instead of redoing it per start. */
 export function publishedSchemas(tools: readonly ToolDefinition[]): Record<string, Schemas> {
@@ -90,7 +94,7 @@ export function publishedSchemas(tools: readonly ToolDefinition[]): Record<strin
 }
 
 function schemasOf(tool: ToolDefinition): Schemas {
-  return PRECOMPUTED?.[tool.name] ?? { inputSchema: toJsonSchema(tool.input, 'input'), outputSchema: toJsonSchema(tool.output, 'output') };
+  return precomputedSchemas()?.[tool.name] ?? { inputSchema: toJsonSchema(tool.input, 'input'), outputSchema: toJsonSchema(tool.output, 'output') };
 }
 
 function toJsonSchema(shape: z.ZodRawShape, io: 'input' | 'output'): Record<string, unknown> {
@@ -244,24 +248,6 @@ export class Toolbox {
     }
   }
 }
-
-/** The text of a result (a tool answers with one text part; joined in case a caller builds more). */
-export function resultText(result: CallResult): string {
-  return result.content.map((c) => c.text).join('\n');
-}
-
-/**
- * Why a call did not do what was asked: its error text, or the first per-item failure of a bulk answer such as
- * manage_incidents, which reports a refused incident as a result line rather than an error. Undefined when it did.
- */
-export function failureOf(result: CallResult, fallback = 'PagerDuty reported an error.'): string | undefined {
-  if (result.isError) return resultText(result) || fallback;
-  const failed = (result.structuredContent?.results as { ok?: boolean; error?: string }[] | undefined)?.find((r) => r.ok === false);
-  return failed ? (failed.error ?? fallback) : undefined;
-}
-
-/** Metadata key carrying the failure kind, so in-process callers (the sidebar) can react to 401/429 without parsing text. */
-export const ERROR_KIND_META = 'pagerduty/errorKind';
 
 /**
  * A shape function reading a field of a body that lacks it throws a TypeError ("Cannot read properties of undefined

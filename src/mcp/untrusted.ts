@@ -9,6 +9,7 @@ import { mapStrings } from '../pagerduty/mapStrings';
 // overrides and isolates; line/paragraph separators (they break lines where no newline is seen); invisible operators;
 // BOM; variation selectors; and the astral tag characters, which models read as hidden text (`u` flag for those).
 const INVISIBLE =
+  // eslint-disable-next-line no-control-regex, no-misleading-character-class -- these characters are what it looks for
   /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u2028-\u202E\u2060-\u2064\u2066-\u206F\uFE00-\uFE0F\uFEFF\u{E0000}-\u{E007F}\u{E0100}-\u{E01EF}]/gu;
 
 /** Longest piece of PagerDuty text (a field, or one line of fenced data) shown before it is cut. */

@@ -38,6 +38,41 @@ export interface ViewsApi {
   setScope(scope: Scope): void;
 }
 
+/** One poll: the incidents, then the on-call list when due; cancel() stops the one in flight (the session switched). */
+type Views = { incidents: vscode.TreeView<unknown>; oncall: vscode.TreeView<unknown> };
+
+function poller(signedIn: () => boolean, incidents: IncidentsStore, oncall: OncallStore, views: Views, log: Logger) {
+  let inFlight: vscode.CancellationTokenSource | undefined;
+  const poll = async (): Promise<PollOutcome> => {
+    if (!signedIn()) return 'signedOut';
+    inFlight = new vscode.CancellationTokenSource();
+    const token = inFlight.token;
+    try {
+      const outcome = await incidents.poll({ viewVisible: views.incidents.visible }, token);
+      if (outcome !== 'ok') return outcome;
+      if (oncall.isDue(views.oncall.visible)) return await oncall.poll(incidents.me, { viewVisible: views.oncall.visible }, token);
+      return 'ok';
+    } catch (error) {
+      log.error('PagerDuty poll failed', error);
+      return 'error';
+    } finally {
+      inFlight.dispose();
+      inFlight = undefined;
+    }
+  };
+  return { poll, cancel: () => inFlight?.cancel() };
+}
+
+function pollConditions(session: PagerDutySession, signedIn: boolean, viewVisible: boolean) {
+  return {
+    signedIn,
+    viewVisible,
+    focused: vscode.window.state.focused,
+    notificationsEnabled: session.settings.notificationsEnabled,
+    intervalSeconds: session.settings.refreshIntervalSeconds,
+  };
+}
+
 export function createViews(context: vscode.ExtensionContext, session: PagerDutySession, log: Logger): ViewsApi {
   const t = (m: string, ...a: string[]) => vscode.l10n.t(m, ...a);
   const callTool: CallTool = (name, args, token) => session.callTool(name, args, token as vscode.CancellationToken | undefined);
@@ -56,32 +91,9 @@ export function createViews(context: vscode.ExtensionContext, session: PagerDuty
   const notifier = new IncidentNotifier(context.globalState, incidents, () => session.settings.notificationsEnabled, log);
   void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.incidentsScope, scope);
 
-  let inFlight: vscode.CancellationTokenSource | undefined;
-  const poll = async (): Promise<PollOutcome> => {
-    if (!signedIn()) return 'signedOut';
-    inFlight = new vscode.CancellationTokenSource();
-    const token = inFlight.token;
-    try {
-      const outcome = await incidents.poll({ viewVisible: incidentsView.visible }, token);
-      if (outcome !== 'ok') return outcome;
-      if (oncall.isDue(oncallView.visible)) return await oncall.poll(incidents.me, { viewVisible: oncallView.visible }, token);
-      return 'ok';
-    } catch (error) {
-      log.error('PagerDuty poll failed', error);
-      return 'error';
-    } finally {
-      inFlight.dispose();
-      inFlight = undefined;
-    }
-  };
+  const { poll, cancel } = poller(signedIn, incidents, oncall, { incidents: incidentsView, oncall: oncallView }, log);
 
-  const conditions = () => ({
-    signedIn: signedIn(),
-    viewVisible: incidentsView.visible || oncallView.visible,
-    focused: vscode.window.state.focused,
-    notificationsEnabled: session.settings.notificationsEnabled,
-    intervalSeconds: session.settings.refreshIntervalSeconds,
-  });
+  const conditions = () => pollConditions(session, signedIn(), incidentsView.visible || oncallView.visible);
   const scheduler = new PollScheduler(realClock, poll, { ...conditions(), signedIn: false });
   const replan = () => scheduler.update(conditions());
   const refresh = async () => {
@@ -98,7 +110,7 @@ export function createViews(context: vscode.ExtensionContext, session: PagerDuty
     lastState = session.state;
     lastHost = host();
     if (switched) {
-      inFlight?.cancel();
+      cancel();
       incidents.clear();
       oncall.clear();
       statusBar.update();

@@ -8,6 +8,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { ANSWER_MAX_CHARS, FIELD_MAX_CHARS } from '../../src/mcp/untrusted';
 import { closeSessions, isServerAlive, startMcp, type McpSession } from '../support/mcpHarness';
 
+// eslint-disable-next-line no-misleading-character-class -- the characters the test looks for
 const HIDDEN = /[\u00AD\u180E\u2028\u2029\uFE00-\uFE0F\u{E0000}-\u{E007F}\u{E0100}-\u{E01EF}]/u;
 
 describe('hardening over stdio', () => {

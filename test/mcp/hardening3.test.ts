@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { APP_MIME, CARD_META } from '../../src/mcp/apps/incidentCard';
-import type { CardData } from '../../src/views/incidentPage/cardModel';
+import type { CardData } from '../../src/model/incidentPage/cardModel';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { McpError, ResourceListChangedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
@@ -14,12 +14,14 @@ import { closeSessions, isServerAlive, SERVER_JS, startMcp, type McpSession } fr
 
 const APPS = { extensions: { 'io.modelcontextprotocol/ui': { mimeTypes: [APP_MIME] } } } as never;
 /** Characters that hide, reorder or control text (untrusted.ts strips them from everything it cleans). */
+// eslint-disable-next-line no-control-regex, no-misleading-character-class -- the characters the test looks for
 const HIDDEN = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u2028-\u202E\u2060-\u2064\u2066-\u206F\uFE00-\uFE0F\uFEFF]/u;
 
 /** Every key and string value of a JSON-like value. */
 function strings(value: unknown, out: string[] = []): string[] {
   if (typeof value === 'string') out.push(value);
   else if (Array.isArray(value)) for (const v of value) strings(v, out);
+  // eslint-disable-next-line @typescript-eslint/no-unused-expressions -- both, in order
   else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push(k), strings(v, out);
   return out;
 }

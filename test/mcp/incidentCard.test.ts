@@ -9,8 +9,8 @@ import { after, before, describe, it } from 'node:test';
 import type { ElicitRequest, ElicitResult } from '@modelcontextprotocol/sdk/types.js';
 import { CARD_ACTION_TOOL } from '../../src/mcp/apps/cardAction';
 import { APP_MIME, CARD_META, CARD_URI } from '../../src/mcp/apps/incidentCard';
-import type { CardData } from '../../src/views/incidentPage/cardModel';
-import { CARD_ROWS } from '../../src/views/incidentPage/cardModel';
+import type { CardData } from '../../src/model/incidentPage/cardModel';
+import { CARD_ROWS } from '../../src/model/incidentPage/cardModel';
 import { startMcp, type McpSession } from '../support/mcpHarness';
 
 const APPS = { extensions: { 'io.modelcontextprotocol/ui': { mimeTypes: [APP_MIME] } } } as never;

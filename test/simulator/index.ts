@@ -91,6 +91,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   const labels = new Map<string, string>(Object.entries(tokens).map(([label, token]) => [token, label]));
   const faults = new FaultInjector();
   const validation = { requests: 0, responses: 0, violations: [] as Violation[] };
+  // GET operations our client made (its User-Agent), checked against the field-coverage list (scripts/report-validation.mjs).
+  const clientGets = new Set<string>();
   const requests: RecordedRequest[] = [];
   const report = (found: Violation[]) => {
     for (const v of found) {
@@ -151,6 +153,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.ms));
 
     const operation = matchOperation(method, url.pathname)?.operation;
+    if (method === 'GET' && operation && String(req.headers['user-agent']).startsWith('pagerduty-vscode')) clientGets.add(operation.operationId);
     if (validate) {
       validation.requests += 1;
       const checked = validateRequest({ method, pathname: url.pathname, query: url.searchParams, headers: req.headers, body });
@@ -220,7 +223,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
-        recordValidationStats(validation);
+        recordValidationStats(validation, clientGets);
         server.closeAllConnections();
         server.close((err) => (err ? reject(err) : resolve()));
       }),
@@ -231,7 +234,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
  * Test files run in separate processes; each simulator appends its counts to the file named by
  * PD_VALIDATION_STATS so the test command can print one total (scripts/report-validation.mjs).
  */
-function recordValidationStats(validation: Simulator['validation']) {
+function recordValidationStats(validation: Simulator['validation'], clientGets: ReadonlySet<string>) {
   const file = process.env.PD_VALIDATION_STATS;
   if (!file) return;
   const line = {
@@ -239,6 +242,7 @@ function recordValidationStats(validation: Simulator['validation']) {
     responses: validation.responses,
     violations: validation.violations.length,
     examples: validation.violations.slice(0, 3).map((v) => `${v.direction} ${v.method} ${v.path}: ${v.message} ${v.details.join('; ')}`),
+    clientGets: [...clientGets],
   };
   mkdirSync(path.dirname(file), { recursive: true });
   appendFileSync(file, `${JSON.stringify(line)}\n`);

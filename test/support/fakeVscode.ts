@@ -299,7 +299,13 @@ export function createFakeVscode(record: FakeVscodeRecord, opts: { focused: bool
         return strict('WorkspaceConfiguration', {
           get: (key: string, fallback?: unknown) => value(key) ?? fallback,
           has: (key: string) => value(key) !== undefined,
-          inspect: (key: string) => ({ key: name(key), defaultValue: undefined, globalValue: user[name(key)], workspaceValue: workspace[name(key)], workspaceFolderValue: workspaceFolder[name(key)] }),
+          inspect: (key: string) => ({
+            key: name(key),
+            defaultValue: undefined,
+            globalValue: user[name(key)],
+            workspaceValue: workspace[name(key)],
+            workspaceFolderValue: workspaceFolder[name(key)],
+          }),
           update: async (key: string, v: unknown, target?: number | boolean) => {
             const layer = target === 1 || target === true ? user : target === 3 ? workspaceFolder : workspace;
             if (v === undefined) delete layer[name(key)];
@@ -316,7 +322,18 @@ export function createFakeVscode(record: FakeVscodeRecord, opts: { focused: bool
       createOutputChannel: outputChannel,
       createStatusBarItem: () => strict('StatusBarItem', { text: '', tooltip: undefined, name: '', command: undefined, backgroundColor: undefined, show() {}, hide() {}, dispose() {} }),
       createTreeView: (id: string) => {
-        const view = { visible: true, badge: undefined as unknown, description: undefined as string | undefined, message: undefined, title: undefined, selection: [] as unknown[], onDidChangeVisibility: () => disposable(), onDidChangeSelection: () => disposable(), reveal: async () => {}, dispose() {} };
+        const view = {
+          visible: true,
+          badge: undefined as unknown,
+          description: undefined as string | undefined,
+          message: undefined,
+          title: undefined,
+          selection: [] as unknown[],
+          onDidChangeVisibility: () => disposable(),
+          onDidChangeSelection: () => disposable(),
+          reveal: async () => {},
+          dispose() {},
+        };
         record.treeViews.push({ id, view });
         return view;
       },
@@ -365,8 +382,18 @@ export function fakeContext(extensionPath: string, version: string, token: strin
     extensionPath,
     extensionUri: Uri.file(extensionPath),
     extension: { id: 'bench.pagerduty-vscode', packageJSON: { version } },
-    globalState: { get: (k: string, d?: unknown) => (memento.has(k) ? memento.get(k) : d), update: async (k: string, v: unknown) => void memento.set(k, v), keys: () => [...memento.keys()], setKeysForSync() {} },
-    secrets: { get: async (k: string) => secrets.get(k), store: async (k: string, v: string) => void secrets.set(k, v), delete: async (k: string) => void secrets.delete(k), onDidChange: () => disposable() },
+    globalState: {
+      get: (k: string, d?: unknown) => (memento.has(k) ? memento.get(k) : d),
+      update: async (k: string, v: unknown) => void memento.set(k, v),
+      keys: () => [...memento.keys()],
+      setKeysForSync() {},
+    },
+    secrets: {
+      get: async (k: string) => secrets.get(k),
+      store: async (k: string, v: string) => void secrets.set(k, v),
+      delete: async (k: string) => void secrets.delete(k),
+      onDidChange: () => disposable(),
+    },
     logUri: Uri.file('/tmp'),
     globalStorageUri: Uri.file('/tmp'),
   };

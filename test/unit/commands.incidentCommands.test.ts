@@ -163,7 +163,11 @@ describe('scope, notes and open', () => {
     const a = incident();
     const tools = fakeTools((name) => (name === 'get_incident' ? ok({ incident: a }) : failed('not_found', 'Incident Not Found')));
     const store = new IncidentsStore(tools.callTool, 'assigned');
-    const commands = new IncidentCommands({ session: { callTool: (n, args) => tools.callTool(n, args) }, log, views: { incidents: store, selection: () => [], refresh: async () => {}, setScope() {} } });
+    const commands = new IncidentCommands({
+      session: { callTool: (n, args) => tools.callTool(n, args) },
+      log,
+      views: { incidents: store, selection: () => [], refresh: async () => {}, setScope() {} },
+    });
     vscodeRecord.executed.length = 0;
     assert.equal((await commands.openIncident({ id: `#${a.number}`, open: false }))?.id, a.id);
     assert.deepEqual(tools.calls.at(-1)!.args, { incident_id: String(a.number) });

@@ -5,7 +5,12 @@ import { describe, it } from 'node:test';
 import { COMMANDS, CONTEXT_KEYS, PANELS, VIEWS } from '../../src/contributions';
 
 const manifest = JSON.parse(readFileSync(path.join(__dirname, '../../package.json'), 'utf8')) as {
-  contributes: { commands: { command: string }[]; views: Record<string, { id: string }[]>; menus: Record<string, { command: string; when?: string }[]>; viewsWelcome: { view: string; when?: string }[] };
+  contributes: {
+    commands: { command: string }[];
+    views: Record<string, { id: string }[]>;
+    menus: Record<string, { command: string; when?: string }[]>;
+    viewsWelcome: { view: string; when?: string }[];
+  };
 };
 const sorted = (list: Iterable<string>) => [...new Set(list)].sort();
 

@@ -4,10 +4,10 @@ import { describe, it } from 'node:test';
 import { PassThrough } from 'node:stream';
 import { LineTransport } from '../../src/mcp/lineTransport';
 import { incidentLine, type IncidentSummary } from '../../src/mcp/shape/incident';
-import { incidentRowView } from '../../src/views/incidentPage/viewModel';
-import { formatOnly } from '../../src/translate';
+import { incidentRowView } from '../../src/model/incidentPage/viewModel';
+import { formatOnly } from '../../src/model/translate';
 import { clipDeep, jsonText } from '../../src/mcp/untrusted';
-import { detailRows } from '../../src/views/incidentPage/viewModel';
+import { detailRows } from '../../src/model/incidentPage/viewModel';
 
 describe('hardening round 3 (pure)', () => {
   it('2. detail rows of a JSON string are cleaned after parsing, keys included; so is a string that is not JSON', () => {

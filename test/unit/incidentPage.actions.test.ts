@@ -4,7 +4,7 @@ import { beforeEach, describe, it } from 'node:test';
 import type { IncidentSummary } from '../../src/mcp/shape/incident';
 import { runPageAction } from '../../src/views/incidentPage/actions';
 import { openCommit } from '../../src/views/incidentPage/commits';
-import { parsePageMessage } from '../../src/views/incidentPage/protocol';
+import { parsePageMessage } from '../../src/model/incidentPage/protocol';
 import { failed, fakeTools, ok } from '../support/viewsBuilders';
 
 const SHA = '3f2a9c1d0b7e4a6f8c5d2e1b0a9f8e7d6c5b4a39';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatOnly } from '../../src/translate';
-import { CARD_ITEMS, CARD_ROWS, incidentCard, listCard } from '../../src/views/incidentPage/cardModel';
+import { formatOnly } from '../../src/model/translate';
+import { CARD_ITEMS, CARD_ROWS, incidentCard, listCard } from '../../src/model/incidentPage/cardModel';
 import { failed, incident, ok } from '../support/viewsBuilders';
 
 const NOW = Date.parse('2026-01-10T13:05:00Z');

@@ -6,8 +6,8 @@ import { describe, it } from 'node:test';
 import * as vscode from 'vscode';
 import type { CallResult } from '../../src/mcp/registry';
 import { IncidentPages } from '../../src/views/incidentPage/panel';
-import { isSafeLink, safeLink } from '../../src/views/incidentPage/protocol';
-import type { IncidentView } from '../../src/views/incidentPage/viewModel';
+import { isSafeLink, safeLink } from '../../src/model/incidentPage/protocol';
+import type { IncidentView } from '../../src/model/incidentPage/viewModel';
 
 /** VS Code's own checks in Uri.parse(value, true) (src/vs/base/common/uri.ts), which throw on these. */
 function vscodeUriParse(value: string): void {
@@ -60,7 +60,9 @@ describe('incident page links', () => {
       const view = (panel.webview.posted.at(-1) as { view: IncidentView }).view;
       const links = view.changes.items[0]!.links.map((l) => l.href);
       assert.ok(links.length >= 3, JSON.stringify(links));
-      for (const href of [...links, view.url, view.changes.items[0]!.url].filter((u): u is string => u !== undefined)) assert.doesNotThrow(() => vscodeUriParse(href), JSON.stringify(href));
+      for (const href of [...links, view.url, view.changes.items[0]!.url].filter((u): u is string => u !== undefined)) {
+        assert.doesNotThrow(() => vscodeUriParse(href), JSON.stringify(href));
+      }
       assert.ok(links.includes('https://ci.example/build/1'), 'a link with a leading space is offered normalised');
       // The page cleans its data as a whole too, as the card does: here the results bypass the toolbox's cleaning.
       assert.equal(view.title, 'Deploy broke checkout');

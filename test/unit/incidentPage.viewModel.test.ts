@@ -3,10 +3,10 @@ import { describe, it } from 'node:test';
 import type { CallResult } from '../../src/mcp/registry';
 import { ALL_TOOLS, DEFAULT_TOOLSETS } from '../../src/mcp/tools';
 import { Toolbox } from '../../src/mcp/registry';
-import { formatOnly } from '../../src/translate';
+import { formatOnly } from '../../src/model/translate';
 import { incidentRefFromUriPath, investigateRequest } from '../../src/views/incidentPage/investigate';
-import { parsePageMessage } from '../../src/views/incidentPage/protocol';
-import { buildIncidentView, commitsOf, detailRows, type IncidentView } from '../../src/views/incidentPage/viewModel';
+import { parsePageMessage } from '../../src/model/incidentPage/protocol';
+import { buildIncidentView, commitsOf, detailRows, type IncidentView } from '../../src/model/incidentPage/viewModel';
 
 const NOW = Date.parse('2026-11-25T10:00:00Z');
 const ok = (structuredContent: Record<string, unknown>): CallResult => ({ content: [{ type: 'text', text: 'ok' }], structuredContent });

@@ -3,8 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { it } from 'node:test';
 import { toolsTable } from '../../scripts/tools-table';
-import { ALL_TOOLS } from '../../src/mcp/tools';
-import { EXTRA_TOOL_NAMES } from '../../src/mcp/tools/incidentActions';
+import { ALL_TOOLS, EXTRA_TOOL_NAMES } from '../../src/mcp/tools';
 import { isWrite } from '../../src/mcp/tools/types';
 
 it('the README lists every tool, by toolset, as the registry defines them', () => {

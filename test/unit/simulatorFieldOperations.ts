@@ -1,7 +1,8 @@
 /**
  * The GET operations the toolset calls (the views call the same tools in-process), for the field-coverage test.
  * Derived by hand from every `ctx.client.get/list/me` and `listV3` call in src/mcp/tools/*.ts and the client's
- * `me()`; simulatorFields.test.ts checks that each operationId exists in the spec and routes to this path.
+ * `me()`; simulatorFields.test.ts checks that each operationId exists in the spec and routes to this path, and
+ * `npm test` ends by checking that every GET the client made during the run is listed here (scripts/report-validation.mjs).
  * `path` builds the concrete request from ids the simulator's own list answers give (see `SeededIds`).
  */
 export interface SeededIds {

@@ -47,13 +47,14 @@ export function cardActionTool(writer: Toolbox, reader: Toolbox): ToolDefinition
     title: 'Incident card action',
     description: 'Extra, for the incident card (MCP App) only: acknowledge, resolve or add a note after the person confirms.',
     toolset: 'incidents',
+    extra: true,
     annotations: UPDATE,
-    input: {
+    input: () => ({
       incident_id: incidentRef,
       action: z.enum(['acknowledge', 'resolve', 'add_note']).describe('What the card button does'),
       note: text('Note text, for add_note', 25_000).optional(),
-    },
-    output: {},
+    }),
+    output: () => ({}),
     async handler(args, ctx) {
       if (args.action === 'add_note' && !args.note) throw new PagerDutyError('invalid_request', 'argument "note": is required for action "add_note" (a string); nothing changed.');
       // Checked before the person is asked: a confirmed write that is then refused wastes their attention.

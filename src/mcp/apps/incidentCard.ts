@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { ErrorCode, McpError, type ClientCapabilities } from '@modelcontextprotocol/sdk/types.js';
-import { formatOnly } from '../../translate';
-import { incidentCard, listCard, type CardData, type IncidentCardView } from '../../views/incidentPage/cardModel';
+import { formatOnly } from '../../model/translate';
+import { incidentCard, listCard, type CardData, type IncidentCardView } from '../../model/incidentPage/cardModel';
 import type { CallResult, PublishedTool, Toolbox } from '../registry';
 import type { IncidentSummary } from '../shape/incident';
 import type { ToolContext } from '../tools/types';
@@ -62,7 +62,13 @@ export function withCard(tools: PublishedTool[], appOnly: PublishedTool[]): (Pub
  * A card tool for an MCP Apps host: the same text, plus the card's data in _meta. `reader` has structured output on;
  * what the model is given keeps only `content` (and structuredContent if the server publishes it anyway).
  */
-export async function callWithCard(name: string, reader: Toolbox, args: unknown, ctx: ToolContext, opts: { keepStructured: boolean; status: boolean; note: boolean }): Promise<CallResult> {
+export async function callWithCard(
+  name: string,
+  reader: Toolbox,
+  args: unknown,
+  ctx: ToolContext,
+  opts: { keepStructured: boolean; status: boolean; note: boolean },
+): Promise<CallResult> {
   const result = await reader.call(name, args, ctx);
   const card = result.isError ? undefined : boundedCard(clipDeep(await cardOf(name, result, reader, ctx, opts)));
   const { structuredContent, ...rest } = result;

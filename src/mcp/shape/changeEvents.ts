@@ -1,18 +1,8 @@
+import type { ChangeEvent } from '../../model/shapes';
 import { jsonText } from '../untrusted';
-import { compact, idOf, type Raw, type Ref, ref, refs, time } from './common';
+import { compact, idOf, type Raw, ref, refs, time } from './common';
 
-export interface ChangeEvent {
-  id: string;
-  summary: string;
-  timestamp: string | null;
-  source?: string;
-  services?: Ref[];
-  integration?: Ref | null;
-  links?: { href: string; text?: string }[];
-  custom_details?: string;
-  correlation_reason?: string;
-  html_url?: string;
-}
+export type { ChangeEvent };
 
 export function shapeChangeEvent(raw: Raw): ChangeEvent {
   const details = raw.custom_details;

@@ -1,6 +1,10 @@
+import type { Ref } from '../../model/shapes';
 import { truncate } from '../untrusted';
 
+export type { Ref };
+
 /** Loose view of PagerDuty objects: the tools read only the fields they shape, and tolerate missing ones. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any on purpose: shape code reads deep optional fields
 export type Raw = Record<string, any>;
 
 /** A field every answer of this kind has was absent: PagerDuty (or a proxy) sent an empty or partial body. */
@@ -16,11 +20,6 @@ export function idOf(raw: Raw | null | undefined): string {
   const id = raw?.id;
   if ((typeof id === 'string' && id) || typeof id === 'number') return String(id);
   throw new MissingField('id');
-}
-
-export interface Ref {
-  id: string;
-  name: string;
 }
 
 /** A reference object ({id, summary|name}) reduced to what a responder reads. */

@@ -1,24 +1,7 @@
-import { compact, idOf, joinCapped, names, type Raw, type Ref, ref, refs, time } from './common';
+import type { IncidentSummary } from '../../model/shapes';
+import { compact, idOf, joinCapped, names, type Raw, ref, refs, time } from './common';
 
-export interface IncidentSummary {
-  id: string;
-  number: number;
-  title: string;
-  status: 'triggered' | 'acknowledged' | 'resolved';
-  urgency: 'high' | 'low';
-  priority: Ref | null;
-  service: Ref | null;
-  escalation_policy: Ref | null;
-  teams: Ref[];
-  assignees: Ref[];
-  created_at: string | null;
-  last_status_change_at: string | null;
-  resolved_at: string | null;
-  html_url: string;
-  incident_key?: string;
-  /** Dial-in and/or link of the incident's bridge; PagerDuty sends it only for include[]=conference_bridge. */
-  conference_bridge?: { number?: string; url?: string };
-}
+export type { IncidentSummary };
 
 function bridge(raw: Raw | null | undefined): IncidentSummary['conference_bridge'] {
   const number = typeof raw?.conference_number === 'string' && raw.conference_number ? raw.conference_number : undefined;

@@ -1,18 +1,7 @@
-import { compact, idOf, type Raw, type Ref, ref, refs, time } from './common';
+import { compact, idOf, type Raw, ref, refs, time } from './common';
+import type { LogEntry } from '../../model/shapes';
 
-export interface LogEntry {
-  id: string;
-  type: string;
-  summary: string;
-  created_at: string | null;
-  agent: Ref | null;
-  channel?: string;
-  incident: Ref | null;
-  service: Ref | null;
-  teams?: Ref[];
-  note?: string;
-  html_url?: string;
-}
+export type { LogEntry };
 
 export function shapeLogEntry(raw: Raw): LogEntry {
   return compact({

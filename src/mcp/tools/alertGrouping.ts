@@ -70,13 +70,13 @@ const listSettings = defineTool({
   description: 'List alert grouping settings (how alerts become incidents). Cursor paging.',
   toolset: 'alert_grouping',
   annotations: READ,
-  input: {
+  input: () => ({
     service_ids: pdIds('service').optional(),
     limit: limit(25, 100),
     after: cursor.optional().describe('next_cursor from a previous call'),
     before: cursor.optional().describe('previous_cursor from a previous call'),
-  },
-  output: { alert_grouping_settings: items, more: z.boolean(), next_cursor: z.string().optional(), previous_cursor: z.string().optional() },
+  }),
+  output: () => ({ alert_grouping_settings: items, more: z.boolean(), next_cursor: z.string().optional(), previous_cursor: z.string().optional() }),
   async handler(args, ctx) {
     if (args.after && args.before) throw new PagerDutyError('invalid_request', 'Give either after or before, not both.');
     const page = await ctx.client.get<{ alert_grouping_settings?: Raw[]; after?: string | null; before?: string | null }>('/alert_grouping_settings', {
@@ -101,8 +101,8 @@ const getSetting = defineTool({
   description: 'Get one alert grouping setting: type, config and services.',
   toolset: 'alert_grouping',
   annotations: READ,
-  input: { setting_id: settingId },
-  output: objectOutput('alert_grouping_setting'),
+  input: () => ({ setting_id: settingId }),
+  output: () => objectOutput('alert_grouping_setting'),
   async handler(args, ctx) {
     return settingResult('Alert grouping setting', await fetchSetting(ctx, args.setting_id));
   },
@@ -114,14 +114,14 @@ const createSetting = defineTool({
   description: 'Create an alert grouping setting. content types need aggregate+fields; time needs timeout.',
   toolset: 'alert_grouping',
   annotations: CREATE,
-  input: {
+  input: () => ({
     type: z.enum(GROUPING_TYPES).describe('Grouping type'),
     service_ids: pdIds('service'),
     name: z.string().trim().min(1).max(255).refine(...visibleText).optional().describe('Name'),
     description: z.string().trim().max(1024).optional().describe('Description'),
     ...configInput,
-  },
-  output: objectOutput('alert_grouping_setting'),
+  }),
+  output: () => objectOutput('alert_grouping_setting'),
   async handler(args, ctx) {
     const config = buildConfig(args.type, args);
     checkServices(args.type, args.service_ids);
@@ -141,15 +141,15 @@ const updateSetting = defineTool({
   description: 'Change an alert grouping setting; omitted fields are kept.',
   toolset: 'alert_grouping',
   annotations: UPDATE,
-  input: {
+  input: () => ({
     setting_id: settingId,
     type: z.enum(GROUPING_TYPES).optional().describe('New grouping type'),
     service_ids: pdIds('service').optional().describe('Replaces the services'),
     name: z.string().trim().min(1).max(255).refine(...visibleText).optional().describe('New name'),
     description: z.string().trim().max(1024).optional().describe('New description'),
     ...configInput,
-  },
-  output: objectOutput('alert_grouping_setting'),
+  }),
+  output: () => objectOutput('alert_grouping_setting'),
   async handler(args, ctx) {
     const { setting_id, type, service_ids, name, description, ...configArgs } = args;
     const changesConfig = Object.values(configArgs).some((v) => v !== undefined);
@@ -188,8 +188,8 @@ const deleteSetting = defineTool({
   description: 'Delete an alert grouping setting.',
   toolset: 'alert_grouping',
   annotations: DESTRUCTIVE,
-  input: { setting_id: settingId },
-  output: { deleted: z.boolean(), setting_id: z.string() },
+  input: () => ({ setting_id: settingId }),
+  output: () => ({ deleted: z.boolean(), setting_id: z.string() }),
   async handler(args, ctx) {
     await ctx.client.request('DELETE', `/alert_grouping_settings/${encodeURIComponent(args.setting_id)}`, { signal: ctx.signal });
     return { text: `Alert grouping setting ${args.setting_id} deleted.`, structured: { deleted: true, setting_id: args.setting_id } };

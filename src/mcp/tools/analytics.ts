@@ -84,7 +84,7 @@ function incidentMetricsTool(spec: IncidentSpec): ToolDefinition {
     description: spec.description,
     toolset: 'analytics',
     annotations: READ,
-    input: {
+    input: () => ({
       created_at_start: isoTime('Created from (default: 30 days ago)').optional(),
       created_at_end: isoTime('Created until (default: now)').optional(),
       team_ids: pdIds('team').optional(),
@@ -94,8 +94,8 @@ function incidentMetricsTool(spec: IncidentSpec): ToolDefinition {
       time_zone: timeZone,
       order_by: z.enum(INCIDENT_ORDER).optional().describe('Sort by metric'),
       order,
-    },
-    output,
+    }),
+    output: () => output,
     async handler(args, ctx) {
       const { start, end } = range(args.created_at_start, args.created_at_end, ctx, ['created_at_start', 'created_at_end']);
       let teamIds = args.team_ids;
@@ -125,7 +125,7 @@ function responderMetricsTool(name: string, path: string, title: string, descrip
     description,
     toolset: 'analytics',
     annotations: READ,
-    input: {
+    input: () => ({
       date_range_start: isoTime('From (default: 30 days ago)').optional(),
       date_range_end: isoTime('Until (default: now)').optional(),
       team_ids: pdIds('team').optional(),
@@ -134,8 +134,8 @@ function responderMetricsTool(name: string, path: string, title: string, descrip
       time_zone: timeZone,
       order_by: z.enum(RESPONDER_ORDER).optional().describe('Sort by metric'),
       order,
-    },
-    output,
+    }),
+    output: () => output,
     async handler(args, ctx) {
       const { start, end } = range(args.date_range_start, args.date_range_end, ctx, ['date_range_start', 'date_range_end']);
       const responderIds = (args as { responder_ids?: string[] }).responder_ids;

@@ -37,8 +37,8 @@ const listChangeEvents = defineTool({
   description: 'List change events (deploys, config changes), newest first.',
   toolset: 'change_events',
   annotations: READ,
-  input: filters,
-  output: listOutput('change_events'),
+  input: () => filters,
+  output: () => listOutput('change_events'),
   handler: (args, ctx) => listChanges(ctx, '/change_events', 'Change events', args),
 });
 
@@ -48,8 +48,8 @@ const listServiceChangeEvents = defineTool({
   description: 'List change events of one service, newest first.',
   toolset: 'change_events',
   annotations: READ,
-  input: { service_id: pdId('service'), ...filters },
-  output: listOutput('change_events'),
+  input: () => ({ service_id: pdId('service'), ...filters }),
+  output: () => listOutput('change_events'),
   handler: ({ service_id, ...args }, ctx) =>
     listChanges(ctx, `/services/${encodeURIComponent(service_id)}/change_events`, `Change events of service ${service_id}`, args),
 });
@@ -60,8 +60,8 @@ const getChangeEvent = defineTool({
   description: 'Get one change event with its links and custom details.',
   toolset: 'change_events',
   annotations: READ,
-  input: { change_event_id: pdId('change event') },
-  output: objectOutput('change_event'),
+  input: () => ({ change_event_id: pdId('change event') }),
+  output: () => objectOutput('change_event'),
   async handler(args, ctx) {
     const { change_event } = await ctx.client.get<{ change_event: Raw }>(`/change_events/${encodeURIComponent(args.change_event_id)}`, { signal: ctx.signal });
     const shaped = shapeChangeEvent(change_event);
@@ -75,11 +75,11 @@ const listIncidentChangeEvents = defineTool({
   description: 'Change events likely related to an incident, with the reason.',
   toolset: 'change_events',
   annotations: READ,
-  input: {
+  input: () => ({
     incident_id: incidentRef,
     limit: limit(25, 100),
-  },
-  output: { change_events: items },
+  }),
+  output: () => ({ change_events: items }),
   async handler(args, ctx) {
     const id = await resolveIncidentId(ctx, args.incident_id);
     const { change_events } = await ctx.client.get<{ change_events?: Raw[] }>(incidentPath(id, '/related_change_events'), {

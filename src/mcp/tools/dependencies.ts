@@ -35,8 +35,8 @@ function dependencyTool(name: string, title: string, description: string, idPara
     description,
     toolset: 'dependencies',
     annotations: READ,
-    input: { [idParam]: pdId(idParam === 'business_service_id' ? 'business service' : 'service') } as Record<typeof idParam, ReturnType<typeof pdId>>,
-    output: { dependencies: item },
+    input: () => ({ [idParam]: pdId(idParam === 'business_service_id' ? 'business service' : 'service') } as Record<typeof idParam, ReturnType<typeof pdId>>),
+    output: () => ({ dependencies: item }),
     async handler(args, ctx) {
       const id = (args as Record<string, string>)[idParam];
       const { relationships } = await ctx.client.get<{ relationships?: Raw[] }>(`/service_dependencies/${kind}/${encodeURIComponent(id)}`, {
@@ -56,8 +56,8 @@ const listBusinessServices = defineTool({
   description: 'List business services (customer-facing capabilities) with team and point of contact; page with offset.',
   toolset: 'dependencies',
   annotations: READ,
-  input: { limit: limit(25, 100), offset },
-  output: listOutput('business_services'),
+  input: () => ({ limit: limit(25, 100), offset }),
+  output: () => listOutput('business_services'),
   async handler(args, ctx) {
     const page = await ctx.client.list<Raw>('/business_services', 'business_services', { signal: ctx.signal, limit: args.limit, offset: args.offset });
     const services = page.items.map(shapeBusinessService);
@@ -71,8 +71,8 @@ const listPriorities = defineTool({
   description: "List the account's incident priorities (e.g. P1–P5) with their ids and descriptions.",
   toolset: 'dependencies',
   annotations: READ,
-  input: {},
-  output: { priorities: items },
+  input: () => ({}),
+  output: () => ({ priorities: items }),
   async handler(_args, ctx) {
     const page = await ctx.client.list<Raw>('/priorities', 'priorities', { signal: ctx.signal, limit: 100 });
     const priorities = page.items.map((p) => compact({ id: String(p.id), name: String(p.name ?? p.summary ?? p.id), description: p.description || undefined }));

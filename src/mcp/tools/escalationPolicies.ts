@@ -55,14 +55,14 @@ const listPolicies = defineTool({
   description: 'List escalation policies with their levels and targets. Filter by name, team or user; page with offset.',
   toolset: 'escalation_policies',
   annotations: READ,
-  input: {
+  input: () => ({
     query,
     team_ids: pdIds('team').optional(),
     user_ids: pdIds('user').optional().describe('Policies that notify any of these users'),
     limit: limit(25),
     offset,
-  },
-  output: listOutput('escalation_policies'),
+  }),
+  output: () => listOutput('escalation_policies'),
   async handler(args, ctx) {
     const page = await ctx.client.list<Raw>('/escalation_policies', 'escalation_policies', {
       signal: ctx.signal,
@@ -87,8 +87,8 @@ const getPolicy = defineTool({
   description: 'Get one escalation policy: levels with their users/schedules and delays, repeats, teams, services.',
   toolset: 'escalation_policies',
   annotations: READ,
-  input: { policy_id: policyId },
-  output: objectOutput('escalation_policy'),
+  input: () => ({ policy_id: policyId }),
+  output: () => objectOutput('escalation_policy'),
   async handler(args, ctx) {
     const shaped = shapeEscalationPolicy(await getRaw(ctx, args.policy_id));
     return { text: fence('Escalation policy', policyDetail(shaped)), structured: { escalation_policy: shaped } };
@@ -101,15 +101,15 @@ const createPolicy = defineTool({
   description: 'Create an escalation policy from levels (rules) of users and/or schedules.',
   toolset: 'escalation_policies',
   annotations: CREATE,
-  input: {
+  input: () => ({
     name: text('Policy name', 255),
     rules,
     description: z.string().max(1024).optional().describe('Policy description'),
     num_loops: numLoops.default(0),
     team_ids: pdIds('team', 10).optional(),
     on_call_handoff_notifications: HANDOFF,
-  },
-  output: objectOutput('escalation_policy'),
+  }),
+  output: () => objectOutput('escalation_policy'),
   async handler(args, ctx) {
     const { escalation_policy } = await ctx.client.request<{ escalation_policy: Raw }>('POST', '/escalation_policies', {
       signal: ctx.signal,
@@ -136,7 +136,7 @@ const updatePolicy = defineTool({
   description: 'Change only the given fields (reads the policy first: the API needs name and rules). rules, if given, replace all levels.',
   toolset: 'escalation_policies',
   annotations: UPDATE,
-  input: {
+  input: () => ({
     policy_id: policyId,
     name: text('New name', 255).optional(),
     rules: rules.optional(),
@@ -144,8 +144,8 @@ const updatePolicy = defineTool({
     num_loops: numLoops.optional(),
     team_ids: z.array(pdId('team')).max(10).optional().describe('Replaces the teams ([] removes all)'),
     on_call_handoff_notifications: HANDOFF,
-  },
-  output: objectOutput('escalation_policy'),
+  }),
+  output: () => objectOutput('escalation_policy'),
   async handler(args, ctx) {
     const { policy_id, ...changes } = args;
     if (Object.values(changes).every((v) => v === undefined)) {

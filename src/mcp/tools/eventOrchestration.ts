@@ -58,8 +58,8 @@ const listOrchestrations = defineTool({
   description: 'List global event orchestrations (event routing and processing rules).',
   toolset: 'event_orchestration',
   annotations: READ,
-  input: { sort_by: z.enum(SORTS).default('name:asc').describe('Sort order'), limit: limit(25), offset },
-  output: listOutput('orchestrations'),
+  input: () => ({ sort_by: z.enum(SORTS).default('name:asc').describe('Sort order'), limit: limit(25), offset }),
+  output: () => listOutput('orchestrations'),
   async handler(args, ctx) {
     const page = await ctx.client.list<Raw>('/event_orchestrations', 'orchestrations', {
       signal: ctx.signal,
@@ -78,8 +78,8 @@ const getOrchestration = defineTool({
   description: 'Get an event orchestration: team, integrations, route count.',
   toolset: 'event_orchestration',
   annotations: READ,
-  input: { orchestration_id: orchestrationId },
-  output: objectOutput('orchestration'),
+  input: () => ({ orchestration_id: orchestrationId }),
+  output: () => objectOutput('orchestration'),
   async handler(args, ctx) {
     const { orchestration } = await ctx.client.get<{ orchestration: Raw }>(base(args.orchestration_id), { signal: ctx.signal });
     const shaped = shapeOrchestration(orchestration);
@@ -94,8 +94,8 @@ const getRouter = defineTool({
   description: 'Router rules of an orchestration: which service events go to.',
   toolset: 'event_orchestration',
   annotations: READ,
-  input: { orchestration_id: orchestrationId },
-  output: objectOutput('orchestration_path'),
+  input: () => ({ orchestration_id: orchestrationId }),
+  output: () => objectOutput('orchestration_path'),
   async handler(args, ctx) {
     return pathResult(`Router of orchestration ${args.orchestration_id}`, await getPath(ctx, `${base(args.orchestration_id)}/router`));
   },
@@ -107,7 +107,7 @@ const updateRouter = defineTool({
   description: 'REPLACE all router rules and the catch-all. To add one rule use append_event_orchestration_router_rule.',
   toolset: 'event_orchestration',
   annotations: DESTRUCTIVE,
-  input: {
+  input: () => ({
     orchestration_id: orchestrationId,
     rules: z
       .array(z.strictObject({ id: z.string().trim().min(1).max(100).optional().describe('Existing rule id'), ...ruleInput }))
@@ -117,8 +117,8 @@ const updateRouter = defineTool({
       .union([z.literal('unrouted'), pdId('service')])
       .default('unrouted')
       .describe('Service id or "unrouted"'),
-  },
-  output: objectOutput('orchestration_path'),
+  }),
+  output: () => objectOutput('orchestration_path'),
   async handler(args, ctx) {
     const { orchestration_path } = await ctx.client.request<{ orchestration_path: Raw }>('PUT', `${base(args.orchestration_id)}/router`, {
       signal: ctx.signal,
@@ -140,8 +140,8 @@ const appendRule = defineTool({
   description: 'Add a routing rule at the end of a router; fails without writing if the router changed meanwhile.',
   toolset: 'event_orchestration',
   annotations: CREATE,
-  input: { orchestration_id: orchestrationId, ...ruleInput },
-  output: objectOutput('orchestration_path'),
+  input: () => ({ orchestration_id: orchestrationId, ...ruleInput }),
+  output: () => objectOutput('orchestration_path'),
   async handler(args, ctx) {
     const path = `${base(args.orchestration_id)}/router`;
     const current = await getPath(ctx, path);
@@ -173,8 +173,8 @@ const getGlobal = defineTool({
   description: 'Global rules of an orchestration (applied before routing).',
   toolset: 'event_orchestration',
   annotations: READ,
-  input: { orchestration_id: orchestrationId },
-  output: objectOutput('orchestration_path'),
+  input: () => ({ orchestration_id: orchestrationId }),
+  output: () => objectOutput('orchestration_path'),
   async handler(args, ctx) {
     return pathResult(`Global rules of orchestration ${args.orchestration_id}`, await getPath(ctx, `${base(args.orchestration_id)}/global`));
   },
@@ -186,8 +186,8 @@ const getService = defineTool({
   description: "A service's event orchestration rules.",
   toolset: 'event_orchestration',
   annotations: READ,
-  input: { service_id: pdId('service') },
-  output: objectOutput('orchestration_path'),
+  input: () => ({ service_id: pdId('service') }),
+  output: () => objectOutput('orchestration_path'),
   async handler(args, ctx) {
     return pathResult(`Orchestration rules of service ${args.service_id}`, await getPath(ctx, `/event_orchestrations/services/${encodeURIComponent(args.service_id)}`));
   },

@@ -1,6 +1,6 @@
 /**
  * Incident tools PagerDuty's official server lacks, added for the incident page (and useful to the model):
- * snooze, merge, status updates and one incident's own log. EXTRA_TOOL_NAMES marks them as extras in the README.
+ * snooze, merge, status updates and one incident's own log, each marked `extra`.
  */
 import { z } from 'zod';
 import { PagerDutyError } from '../../pagerduty/errors';
@@ -20,15 +20,16 @@ const MAX_SNOOZE_MINUTES = 7 * 24 * 60;
 
 const snoozeIncident = defineTool({
   name: 'snooze_incident',
+  extra: true,
   title: 'Snooze incident',
   description: 'Snooze an acknowledged incident: it returns to triggered (and notifies again) after the given minutes.',
   toolset: 'incidents',
   annotations: UPDATE,
-  input: {
+  input: () => ({
     incident_id: incidentId,
     duration_minutes: z.number().int().min(1).max(MAX_SNOOZE_MINUTES).describe(`Minutes until it triggers again (1-${MAX_SNOOZE_MINUTES})`),
-  },
-  output: objectOutput('incident'),
+  }),
+  output: () => objectOutput('incident'),
   async handler(args, ctx) {
     const id = await resolveIncidentId(ctx, args.incident_id);
     const { incident } = await ctx.client.request<{ incident: Raw }>('POST', incidentPath(id, '/snooze'), {
@@ -43,15 +44,16 @@ const snoozeIncident = defineTool({
 
 const mergeIncidents = defineTool({
   name: 'merge_incidents',
+  extra: true,
   title: 'Merge incidents',
   description: "Merge source incidents into a target incident: their alerts move to the target and the sources are resolved. Cannot be undone.",
   toolset: 'incidents',
   annotations: DESTRUCTIVE,
-  input: {
+  input: () => ({
     target_incident_id: incidentId.describe('The incident that keeps all alerts (id or number)'),
     source_incident_ids: z.array(incidentId).min(1).max(50).describe('Incidents merged into the target and resolved (ids or numbers)'),
-  },
-  output: objectOutput('incident'),
+  }),
+  output: () => objectOutput('incident'),
   async handler(args, ctx) {
     const target = await resolveIncidentId(ctx, args.target_incident_id);
     const sources = [...new Set(await Promise.all(args.source_incident_ids.map((s) => resolveIncidentId(ctx, s))))];
@@ -68,17 +70,18 @@ const mergeIncidents = defineTool({
 
 const createStatusUpdate = defineTool({
   name: 'create_incident_status_update',
+  extra: true,
   title: 'Send incident status update',
   description: "Post a status update to an incident's stakeholders (subscribers are notified). subject and html_message go together, for a custom email.",
   toolset: 'incidents',
   annotations: CREATE,
-  input: {
+  input: () => ({
     incident_id: incidentId,
     message: text('Status update text', 10_000),
     subject: z.string().trim().min(1).max(255).refine(...visibleText).optional().describe('Email subject (with html_message)'),
     html_message: z.string().trim().min(1).max(50_000).refine(...visibleText).optional().describe('Custom HTML email body (with subject)'),
-  },
-  output: objectOutput('status_update'),
+  }),
+  output: () => objectOutput('status_update'),
   async handler(args, ctx) {
     if (Boolean(args.subject) !== Boolean(args.html_message)) {
       throw new PagerDutyError('invalid_request', 'Give subject and html_message together (a custom email), or neither.');
@@ -103,17 +106,18 @@ const createStatusUpdate = defineTool({
 
 const listIncidentLogEntries = defineTool({
   name: 'list_incident_log_entries',
+  extra: true,
   title: "List an incident's log entries",
   description: "One incident's timeline, oldest first: triggered, notified, acknowledged, assigned, escalated, annotated, resolved.",
   toolset: 'incidents',
   annotations: READ,
-  input: {
+  input: () => ({
     incident_id: incidentId,
     is_overview: z.boolean().default(false).describe('Only state changes (no notifications)'),
     limit: limit(100),
     offset,
-  },
-  output: listOutput('log_entries'),
+  }),
+  output: () => listOutput('log_entries'),
   async handler(args, ctx) {
     const id = await resolveIncidentId(ctx, args.incident_id);
     const page = await ctx.client.list<Raw>(incidentPath(id, '/log_entries'), 'log_entries', {
@@ -136,6 +140,3 @@ const listIncidentLogEntries = defineTool({
 });
 
 export const incidentActionsTools: ToolDefinition[] = [snoozeIncident, mergeIncidents, createStatusUpdate, listIncidentLogEntries];
-
-/** Tools beyond PagerDuty's official names: the README marks them, the official-name test expects exactly these. */
-export const EXTRA_TOOL_NAMES: ReadonlySet<string> = new Set(incidentActionsTools.map((t) => t.name));

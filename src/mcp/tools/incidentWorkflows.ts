@@ -15,13 +15,13 @@ const listWorkflows = defineTool({
   description: 'List incident workflows, optionally by name.',
   toolset: 'incident_workflows',
   annotations: READ,
-  input: {
+  input: () => ({
     query,
     include_steps: z.boolean().default(false).describe('Include steps'),
     limit: limit(25),
     offset,
-  },
-  output: listOutput('incident_workflows'),
+  }),
+  output: () => listOutput('incident_workflows'),
   async handler(args, ctx) {
     const page = await ctx.client.list<Raw>('/incident_workflows', 'incident_workflows', {
       signal: ctx.signal,
@@ -41,8 +41,8 @@ const getWorkflow = defineTool({
   description: 'Get one incident workflow with its steps.',
   toolset: 'incident_workflows',
   annotations: READ,
-  input: { workflow_id: workflowId },
-  output: objectOutput('incident_workflow'),
+  input: () => ({ workflow_id: workflowId }),
+  output: () => objectOutput('incident_workflow'),
   async handler(args, ctx) {
     const { incident_workflow } = await ctx.client.get<{ incident_workflow: Raw }>(`/incident_workflows/${encodeURIComponent(args.workflow_id)}`, {
       signal: ctx.signal,
@@ -58,11 +58,11 @@ const startWorkflow = defineTool({
   description: 'Run an incident workflow on an incident (id or number).',
   toolset: 'incident_workflows',
   annotations: CREATE,
-  input: {
+  input: () => ({
     workflow_id: workflowId,
     incident_id: incidentRef,
-  },
-  output: objectOutput('incident_workflow_instance'),
+  }),
+  output: () => objectOutput('incident_workflow_instance'),
   async handler(args, ctx) {
     const incidentId = await resolveIncidentId(ctx, args.incident_id);
     const { incident_workflow_instance: raw } = await ctx.client.request<{ incident_workflow_instance: Raw }>(

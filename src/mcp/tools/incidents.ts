@@ -12,6 +12,7 @@ import { items, listAnswer, listOutput, objectOutput } from './output';
 import { isoTime, limit, offset, pdId, pdIds, text } from './params';
 import { checkWindow } from './scheduleParams';
 import { CREATE, defineTool, READ, UPDATE, type ToolContext } from './types';
+import { incidentKey } from '../../model/incidentRef';
 
 const STATUSES = ['triggered', 'acknowledged', 'resolved'] as const;
 const URGENCIES = ['high', 'low'] as const;
@@ -30,7 +31,7 @@ const listIncidents = defineTool({
     'List incidents, newest first. scope: assigned (to me), teams (my teams) or all. Filter by status, urgency, service, team, user, priority and time; page with offset.',
   toolset: 'incidents',
   annotations: READ,
-  input: {
+  input: () => ({
     scope: z.enum(['all', 'assigned', 'teams']).default('all').describe('assigned = assigned to me; teams = my teams; all = everything visible'),
     statuses: z.array(z.enum(STATUSES)).max(3).optional().describe('Default: all statuses'),
     urgencies: z.array(z.enum(URGENCIES)).max(2).optional().describe('Default: both urgencies'),
@@ -44,8 +45,8 @@ const listIncidents = defineTool({
     sort_by: z.enum(SORTS).default('created_at:desc').describe('Sort order'),
     limit: limit(25),
     offset,
-  },
-  output: listOutput('incidents'),
+  }),
+  output: () => listOutput('incidents'),
   async handler(args, ctx) {
     if (args.date_range && (args.since || args.until)) {
       throw new PagerDutyError('invalid_request', 'Use either date_range "all" or since/until, not both.');
@@ -90,10 +91,10 @@ const getIncident = defineTool({
   description: 'Get one incident by id or number: status, urgency, priority, service, escalation policy, teams, assignees, link.',
   toolset: 'incidents',
   annotations: READ,
-  input: { incident_id: incidentId },
-  output: objectOutput('incident'),
+  input: () => ({ incident_id: incidentId }),
+  output: () => objectOutput('incident'),
   async handler(args, ctx) {
-    const { incident } = await ctx.client.get<{ incident: Raw }>(incidentPath(args.incident_id.replace(/^#/, '')), {
+    const { incident } = await ctx.client.get<{ incident: Raw }>(incidentPath(incidentKey(args.incident_id)), {
       signal: ctx.signal,
       query: { include: ['conference_bridge'] },
     });
@@ -108,7 +109,7 @@ const createIncident = defineTool({
   description: 'Trigger a new incident on a service.',
   toolset: 'incidents',
   annotations: CREATE,
-  input: {
+  input: () => ({
     title: text('Incident title', 1024),
     service_id: pdId('service'),
     urgency: z.enum(URGENCIES).default('high').describe('Incident urgency'),
@@ -117,8 +118,8 @@ const createIncident = defineTool({
     escalation_policy_id: pdId('escalation policy').optional().describe('Instead of the service default'),
     assignee_user_ids: pdIds('user', 10).optional().describe('Assign directly instead of escalating'),
     incident_key: z.string().trim().min(1).max(255).optional().describe('De-duplication key'),
-  },
-  output: objectOutput('incident'),
+  }),
+  output: () => objectOutput('incident'),
   async handler(args, ctx) {
     if (args.escalation_policy_id && args.assignee_user_ids) {
       throw new PagerDutyError('invalid_request', 'Give either escalation_policy_id or assignee_user_ids, not both.');
@@ -160,15 +161,15 @@ const manageIncidents = defineTool({
     'Change up to 100 incidents at once: status (acknowledged/resolved), urgency, priority, reassign to users, or escalation level. Reports the outcome per incident.',
   toolset: 'incidents',
   annotations: UPDATE,
-  input: {
+  input: () => ({
     incident_ids: z.array(incidentId).min(1).max(100).describe('Incident ids or numbers'),
     status: z.enum(['acknowledged', 'resolved']).optional().describe('New status'),
     urgency: z.enum(URGENCIES).optional().describe('New urgency'),
     priority_id: pdId('priority').optional().describe('New priority id'),
     assignee_user_ids: z.array(pdId('user')).max(10).optional().describe('Reassign to these users; [] lets the person choose (never guess)'),
     escalation_level: z.number().int().min(1).max(20).optional().describe('Escalate to this level of the policy'),
-  },
-  output: { results: items, succeeded: z.number().int(), failed: z.number().int() },
+  }),
+  output: () => ({ results: items, succeeded: z.number().int(), failed: z.number().int() }),
   async handler(args, ctx) {
     const pickAssignee = args.assignee_user_ids?.length === 0;
     if (pickAssignee && !ctx.elicit) throw new PagerDutyError('invalid_request', NO_ASSIGNEE);
@@ -183,7 +184,7 @@ const manageIncidents = defineTool({
       throw new PagerDutyError('invalid_request', 'Nothing to change: give at least one of status, urgency, priority_id, assignee_user_ids, escalation_level.');
     }
     // Numbers are resolved to ids first, so one incident given as Q1ABC and as #1005 is updated and reported once.
-    const given = [...new Set(args.incident_ids.map((i) => i.replace(/^#/, '')))];
+    const given = [...new Set(args.incident_ids.map(incidentKey))];
     const results: Outcome[] = [];
     const resolved = await Promise.all(
       given.map(async (ref) => {
@@ -255,8 +256,8 @@ const addNote = defineTool({
   description: 'Append a note to an incident timeline (notes cannot be edited or deleted later).',
   toolset: 'incidents',
   annotations: CREATE,
-  input: { incident_id: incidentId, note: text('Note text', 25_000) },
-  output: objectOutput('note'),
+  input: () => ({ incident_id: incidentId, note: text('Note text', 25_000) }),
+  output: () => objectOutput('note'),
   async handler(args, ctx) {
     const id = await resolveIncidentId(ctx, args.incident_id);
     const { note } = await ctx.client.request<{ note: Raw }>('POST', incidentPath(id, '/notes'), {
@@ -275,8 +276,8 @@ const listNotes = defineTool({
   description: "List an incident's notes, oldest first.",
   toolset: 'incidents',
   annotations: READ,
-  input: { incident_id: incidentId },
-  output: { notes: items },
+  input: () => ({ incident_id: incidentId }),
+  output: () => ({ notes: items }),
   async handler(args, ctx) {
     const id = await resolveIncidentId(ctx, args.incident_id);
     const { notes } = await ctx.client.get<{ notes: Raw[] }>(incidentPath(id, '/notes'), { signal: ctx.signal });
@@ -292,13 +293,13 @@ const addResponders = defineTool({
   description: 'Ask users and/or escalation policies to join an incident, with a message.',
   toolset: 'incidents',
   annotations: CREATE,
-  input: {
+  input: () => ({
     incident_id: incidentId,
     message: text('Message sent to the responders', 2000),
     user_ids: pdIds('user', 20).optional(),
     escalation_policy_ids: pdIds('escalation policy', 10).optional(),
-  },
-  output: objectOutput('responder_request'),
+  }),
+  output: () => objectOutput('responder_request'),
   async handler(args, ctx) {
     const targets = [
       ...(args.user_ids ?? []).map((id) => ({ responder_request_target: { id, type: 'user_reference' } })),
@@ -330,13 +331,13 @@ const listAlerts = defineTool({
   description: 'List the alerts grouped into an incident, with their summaries and details.',
   toolset: 'incidents',
   annotations: READ,
-  input: {
+  input: () => ({
     incident_id: incidentId,
     statuses: z.array(z.enum(['triggered', 'resolved'])).max(2).optional().describe('Default: both'),
     limit: limit(25),
     offset,
-  },
-  output: listOutput('alerts'),
+  }),
+  output: () => listOutput('alerts'),
   async handler(args, ctx) {
     const id = await resolveIncidentId(ctx, args.incident_id);
     const page = await ctx.client.list<Raw>(incidentPath(id, '/alerts'), 'alerts', {
@@ -356,8 +357,8 @@ const getAlert = defineTool({
   description: 'Get one alert of an incident, including its body details.',
   toolset: 'incidents',
   annotations: READ,
-  input: { incident_id: incidentId, alert_id: pdId('alert') },
-  output: objectOutput('alert'),
+  input: () => ({ incident_id: incidentId, alert_id: pdId('alert') }),
+  output: () => objectOutput('alert'),
   async handler(args, ctx) {
     const id = await resolveIncidentId(ctx, args.incident_id);
     const { alert } = await ctx.client.get<{ alert: Raw }>(incidentPath(id, `/alerts/${encodeURIComponent(args.alert_id)}`), { signal: ctx.signal });
@@ -372,8 +373,8 @@ const getOutlier = defineTool({
   description: "Is this incident rare, anomalous or frequent for its service (AIOps)? Returns the occurrence category and pattern.",
   toolset: 'incidents',
   annotations: READ,
-  input: { incident_id: incidentId, since: isoTime('Look back to this time').optional() },
-  output: objectOutput('outlier_incident'),
+  input: () => ({ incident_id: incidentId, since: isoTime('Look back to this time').optional() }),
+  output: () => objectOutput('outlier_incident'),
   async handler(args, ctx) {
     const id = await resolveIncidentId(ctx, args.incident_id);
     const { outlier_incident } = await ctx.client.get<{ outlier_incident: Raw }>(incidentPath(id, '/outlier_incident'), {
@@ -404,8 +405,8 @@ const getPast = defineTool({
   description: 'Past incidents on the same service with similar content, with a similarity score.',
   toolset: 'incidents',
   annotations: READ,
-  input: { incident_id: incidentId, limit: limit(5, 999) },
-  output: { past_incidents: items, total: z.number().int().optional() },
+  input: () => ({ incident_id: incidentId, limit: limit(5, 999) }),
+  output: () => ({ past_incidents: items, total: z.number().int().optional() }),
   async handler(args, ctx) {
     const id = await resolveIncidentId(ctx, args.incident_id);
     const page = await ctx.client.get<{ past_incidents: Raw[]; total?: number }>(incidentPath(id, '/past_incidents'), {
@@ -427,8 +428,8 @@ const getRelated = defineTool({
   description: 'Recent incidents related to this one (machine-learning inferred or through service dependencies).',
   toolset: 'incidents',
   annotations: READ,
-  input: { incident_id: incidentId },
-  output: { related_incidents: items },
+  input: () => ({ incident_id: incidentId }),
+  output: () => ({ related_incidents: items }),
   async handler(args, ctx) {
     const id = await resolveIncidentId(ctx, args.incident_id);
     const { related_incidents } = await ctx.client.get<{ related_incidents: Raw[] }>(incidentPath(id, '/related_incidents'), {

@@ -39,4 +39,7 @@ export const ALL_TOOLS: readonly ToolDefinition[] = [
   ...schedulesV3Tools,
 ];
 
+/** Tools beyond PagerDuty's official names: those declared `extra`. */
+export const EXTRA_TOOL_NAMES: ReadonlySet<string> = new Set(ALL_TOOLS.filter((t) => t.extra).map((t) => t.name));
+
 export { DEFAULT_TOOLSETS } from './toolsets';

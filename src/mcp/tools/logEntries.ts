@@ -17,7 +17,7 @@ const listLogEntries = defineTool({
   description: 'Account-wide incident log entries, newest first (default: last 7 days).',
   toolset: 'log_entries',
   annotations: READ,
-  input: {
+  input: () => ({
     since: isoTime('Start (default: 7 days before until)').optional(),
     until: isoTime('End (default: now)').optional(),
     is_overview: z.boolean().default(false).describe('Only state changes'),
@@ -25,8 +25,8 @@ const listLogEntries = defineTool({
     time_zone: timeZone.optional(),
     limit: limit(25),
     offset,
-  },
-  output: listOutput('log_entries'),
+  }),
+  output: () => listOutput('log_entries'),
   async handler(args, ctx) {
     const untilMs = args.until ? Date.parse(args.until) : ctx.now().getTime();
     const sinceMs = args.since ? Date.parse(args.since) : untilMs - WEEK_MS;
@@ -50,8 +50,8 @@ const getLogEntry = defineTool({
   description: 'Get one log entry: what happened, who did it, which incident.',
   toolset: 'log_entries',
   annotations: READ,
-  input: { log_entry_id: pdId('log entry'), time_zone: timeZone.optional() },
-  output: objectOutput('log_entry'),
+  input: () => ({ log_entry_id: pdId('log entry'), time_zone: timeZone.optional() }),
+  output: () => objectOutput('log_entry'),
   async handler(args, ctx) {
     const { log_entry } = await ctx.client.get<{ log_entry: Raw }>(`/log_entries/${encodeURIComponent(args.log_entry_id)}`, {
       signal: ctx.signal,

@@ -39,7 +39,7 @@ const listOncalls = defineTool({
   description: 'Who is on call (now by default, or in since/until) per escalation policy and level. Filter by users, policies, schedules or services.',
   toolset: 'oncall',
   annotations: READ,
-  input: {
+  input: () => ({
     user_ids: pdIds('user').optional(),
     escalation_policy_ids: pdIds('escalation policy').optional(),
     schedule_ids: pdIds('schedule').optional(),
@@ -50,8 +50,8 @@ const listOncalls = defineTool({
     time_zone: timeZone('Zone for start/end (IANA)').optional(),
     limit: limit(50, 1000),
     offset,
-  },
-  output: listOutput('entries'),
+  }),
+  output: () => listOutput('entries'),
   async handler(args, ctx) {
     checkWindow(args.since, args.until);
     let policyIds = args.escalation_policy_ids;

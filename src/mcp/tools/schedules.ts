@@ -57,13 +57,13 @@ const getSchedule = defineTool({
   description: 'Get a schedule (layer- or shift-based) and who is on call when between since and until (default: the next 7 days).',
   toolset: 'schedules',
   annotations: READ,
-  input: {
+  input: () => ({
     schedule_id: pdId('schedule'),
     kind: z.enum(KINDS).optional().describe('Skip detection: layer_based (v2) or shift_based (v3)'),
     since: isoTime('Start of rendered entries (default now)').optional(),
     until: isoTime('End of rendered entries (default since + 7 days)').optional(),
-  },
-  output: objectOutput('schedule'),
+  }),
+  output: () => objectOutput('schedule'),
   async handler(args, ctx) {
     checkWindow(args.since, args.until);
     const sinceMs = args.since ? Date.parse(args.since) : ctx.now().getTime();
@@ -109,14 +109,14 @@ const listSchedules = defineTool({
   description: 'List layer-based (v2) and shift-based (v3) schedules together, each with its kind. Filter by name, teams or member users.',
   toolset: 'schedules',
   annotations: READ,
-  input: {
+  input: () => ({
     query,
     team_ids: pdIds('team').optional(),
     user_ids: pdIds('user', 20).optional().describe('Only schedules these users are members of'),
     limit: limit(25, 100),
     offset,
-  },
-  output: { ...listOutput('schedules'), incomplete: z.string().optional() },
+  }),
+  output: () => ({ ...listOutput('schedules'), incomplete: z.string().optional() }),
   async handler(args, ctx) {
     const filter = { query: args.query, team_ids: args.team_ids };
     const start = args.offset ?? 0;
@@ -187,12 +187,12 @@ const listScheduleUsers = defineTool({
   description: 'List the users of a layer-based schedule; with since/until, only those on call in that window.',
   toolset: 'schedules',
   annotations: READ,
-  input: {
+  input: () => ({
     schedule_id: pdId('schedule'),
     since: isoTime('Window start').optional(),
     until: isoTime('Window end').optional(),
-  },
-  output: { users: items },
+  }),
+  output: () => ({ users: items }),
   async handler(args, ctx) {
     checkWindow(args.since, args.until);
     const { users } = await ctx.client.get<{ users: Raw[] }>(`/schedules/${encode(args.schedule_id)}/users`, {
@@ -214,12 +214,12 @@ const createSchedule = defineTool({
   description: 'Create an empty shift-based (v3) schedule; then add rotations/events or custom shifts with the schedules_v3 tools.',
   toolset: 'schedules',
   annotations: CREATE,
-  input: {
+  input: () => ({
     name: text('Schedule name', 255),
     time_zone: timeZone('IANA time zone, e.g. Europe/Berlin'),
     team_ids: pdIds('team', 20).optional(),
-  },
-  output: objectOutput('schedule'),
+  }),
+  output: () => objectOutput('schedule'),
   async handler(args, ctx) {
     const { schedule } = await ctx.client.request<{ schedule: Raw }>('POST', '/v3/schedules', {
       signal: ctx.signal,
@@ -238,12 +238,12 @@ const updateSchedule = defineTool({
   description: 'Rename a shift-based (v3) schedule or change its time zone. Layer-based schedules are not editable here.',
   toolset: 'schedules',
   annotations: UPDATE,
-  input: {
+  input: () => ({
     schedule_id: pdId('schedule'),
     name: text('New name', 255).optional(),
     time_zone: timeZone('New IANA time zone').optional(),
-  },
-  output: objectOutput('schedule'),
+  }),
+  output: () => objectOutput('schedule'),
   async handler(args, ctx) {
     if (args.name === undefined && args.time_zone === undefined) {
       throw new PagerDutyError('invalid_request', 'Nothing to change: give name and/or time_zone.');
@@ -284,13 +284,13 @@ const createOverride = defineTool({
   description: 'Put a given user on call on a layer-based schedule from start to end, replacing whoever is scheduled.',
   toolset: 'schedules',
   annotations: CREATE,
-  input: {
+  input: () => ({
     schedule_id: pdId('schedule'),
     user_id: pdId('user').optional().describe('User to put on call; leave out to let the person choose (never guess)'),
     start: isoTime('Override start'),
     end: isoTime('Override end, after start'),
-  },
-  output: objectOutput('override'),
+  }),
+  output: () => objectOutput('override'),
   async handler(args, ctx) {
     checkWindow(args.start, args.end, ['start', 'end']);
     const userId = args.user_id ?? (await chooseOverrideUser(ctx, args.schedule_id, args.start, args.end));

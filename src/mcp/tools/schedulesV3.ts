@@ -57,8 +57,8 @@ const deleteSchedule = defineTool({
   description: 'Delete a shift-based (v3) schedule with all its rotations, shifts and overrides.',
   toolset: 'schedules_v3',
   annotations: DESTRUCTIVE,
-  input: { schedule_id: scheduleId },
-  output: deletedOutput,
+  input: () => ({ schedule_id: scheduleId }),
+  output: () => deletedOutput,
   async handler(args, ctx) {
     return remove(ctx, path(args.schedule_id), 'schedule', args.schedule_id);
   },
@@ -72,8 +72,8 @@ const listRotations = defineTool({
   description: 'List the rotations of a shift-based schedule with their events.',
   toolset: 'schedules_v3',
   annotations: READ,
-  input: { schedule_id: scheduleId, limit: limit(25, 100), offset },
-  output: listOutput('rotations'),
+  input: () => ({ schedule_id: scheduleId, limit: limit(25, 100), offset }),
+  output: () => listOutput('rotations'),
   async handler(args, ctx) {
     const page = await listV3<Raw>(ctx, path(args.schedule_id, 'rotations'), 'rotations', { limit: args.limit, offset: args.offset });
     const rotations = page.items.map(shapeRotation);
@@ -87,8 +87,8 @@ const getRotation = defineTool({
   description: 'Get one rotation of a shift-based schedule with its events.',
   toolset: 'schedules_v3',
   annotations: READ,
-  input: { schedule_id: scheduleId, rotation_id: rotationId },
-  output: objectOutput('rotation'),
+  input: () => ({ schedule_id: scheduleId, rotation_id: rotationId }),
+  output: () => objectOutput('rotation'),
   async handler(args, ctx) {
     const { rotation } = await ctx.client.get<{ rotation: Raw }>(path(args.schedule_id, 'rotations', args.rotation_id), { signal: ctx.signal });
     const shaped = shapeRotation(rotation);
@@ -102,8 +102,8 @@ const createRotation = defineTool({
   description: 'Add an empty rotation to a shift-based schedule; then add events to it.',
   toolset: 'schedules_v3',
   annotations: CREATE,
-  input: { schedule_id: scheduleId },
-  output: objectOutput('rotation'),
+  input: () => ({ schedule_id: scheduleId }),
+  output: () => objectOutput('rotation'),
   async handler(args, ctx) {
     const { rotation } = await ctx.client.request<{ rotation: Raw }>('POST', path(args.schedule_id, 'rotations'), { signal: ctx.signal, body: {} });
     const shaped = shapeRotation(rotation);
@@ -117,8 +117,8 @@ const deleteRotation = defineTool({
   description: 'Delete a rotation (and its events) from a shift-based schedule.',
   toolset: 'schedules_v3',
   annotations: DESTRUCTIVE,
-  input: { schedule_id: scheduleId, rotation_id: rotationId },
-  output: deletedOutput,
+  input: () => ({ schedule_id: scheduleId, rotation_id: rotationId }),
+  output: () => deletedOutput,
   async handler(args, ctx) {
     return remove(ctx, path(args.schedule_id, 'rotations', args.rotation_id), 'rotation', args.rotation_id);
   },
@@ -175,8 +175,8 @@ const listEvents = defineTool({
   description: 'List the events (recurring shift patterns) of a rotation.',
   toolset: 'schedules_v3',
   annotations: READ,
-  input: { schedule_id: scheduleId, rotation_id: rotationId, limit: limit(25, 100), offset },
-  output: listOutput('events'),
+  input: () => ({ schedule_id: scheduleId, rotation_id: rotationId, limit: limit(25, 100), offset }),
+  output: () => listOutput('events'),
   async handler(args, ctx) {
     const page = await listV3<Raw>(ctx, path(args.schedule_id, 'rotations', args.rotation_id, 'events'), 'events', { limit: args.limit, offset: args.offset });
     const events = page.items.map(shapeEvent);
@@ -190,8 +190,8 @@ const getEvent = defineTool({
   description: 'Get one event of a rotation: times, recurrence, assignment strategy, members.',
   toolset: 'schedules_v3',
   annotations: READ,
-  input: { schedule_id: scheduleId, rotation_id: rotationId, event_id: eventId },
-  output: objectOutput('event'),
+  input: () => ({ schedule_id: scheduleId, rotation_id: rotationId, event_id: eventId }),
+  output: () => objectOutput('event'),
   async handler(args, ctx) {
     const { event } = await ctx.client.get<{ event: Raw }>(path(args.schedule_id, 'rotations', args.rotation_id, 'events', args.event_id), { signal: ctx.signal });
     const shaped = shapeEvent(event);
@@ -205,8 +205,8 @@ const createEvent = defineTool({
   description: 'Add a recurring shift pattern (times, RRULE, members) to a rotation.',
   toolset: 'schedules_v3',
   annotations: CREATE,
-  input: { schedule_id: scheduleId, rotation_id: rotationId, ...eventFields },
-  output: objectOutput('event'),
+  input: () => ({ schedule_id: scheduleId, rotation_id: rotationId, ...eventFields }),
+  output: () => objectOutput('event'),
   async handler(args, ctx) {
     const { schedule_id, rotation_id, ...fields } = args;
     const { event } = await ctx.client.request<{ event: Raw }>('POST', path(schedule_id, 'rotations', rotation_id, 'events'), {
@@ -224,15 +224,15 @@ const updateEvent = defineTool({
   description: 'Change a rotation event; only the given fields change (members replace the whole list).',
   toolset: 'schedules_v3',
   annotations: UPDATE,
-  input: {
+  input: () => ({
     schedule_id: scheduleId,
     rotation_id: rotationId,
     event_id: eventId,
     ...Object.fromEntries(Object.entries(eventFields).map(([k, v]) => [k, v.optional()])),
   } as { schedule_id: typeof scheduleId; rotation_id: typeof rotationId; event_id: typeof eventId } & {
     [K in keyof typeof eventFields]: z.ZodOptional<(typeof eventFields)[K]>;
-  },
-  output: objectOutput('event'),
+  }),
+  output: () => objectOutput('event'),
   async handler(args, ctx) {
     const { schedule_id, rotation_id, event_id, ...fields } = args;
     const body = eventBody(fields as EventArgs);
@@ -252,8 +252,8 @@ const deleteEvent = defineTool({
   description: 'Delete an event from a rotation.',
   toolset: 'schedules_v3',
   annotations: DESTRUCTIVE,
-  input: { schedule_id: scheduleId, rotation_id: rotationId, event_id: eventId },
-  output: deletedOutput,
+  input: () => ({ schedule_id: scheduleId, rotation_id: rotationId, event_id: eventId }),
+  output: () => deletedOutput,
   async handler(args, ctx) {
     return remove(ctx, path(args.schedule_id, 'rotations', args.rotation_id, 'events', args.event_id), 'rotation event', args.event_id);
   },
@@ -272,8 +272,8 @@ const listShifts = defineTool({
   description: 'List one-off custom shifts of a shift-based schedule that overlap since..until.',
   toolset: 'schedules_v3',
   annotations: READ,
-  input: { schedule_id: scheduleId, ...windowInput, limit: limit(25, 100), offset },
-  output: listOutput('custom_shifts'),
+  input: () => ({ schedule_id: scheduleId, ...windowInput, limit: limit(25, 100), offset }),
+  output: () => listOutput('custom_shifts'),
   async handler(args, ctx) {
     checkWindow(args.since, args.until);
     const page = await listV3<Raw>(ctx, path(args.schedule_id, 'custom_shifts'), 'custom_shifts', {
@@ -292,8 +292,8 @@ const getShift = defineTool({
   description: 'Get one custom shift of a shift-based schedule.',
   toolset: 'schedules_v3',
   annotations: READ,
-  input: { schedule_id: scheduleId, custom_shift_id: shiftId },
-  output: objectOutput('custom_shift'),
+  input: () => ({ schedule_id: scheduleId, custom_shift_id: shiftId }),
+  output: () => objectOutput('custom_shift'),
   async handler(args, ctx) {
     const { custom_shift } = await ctx.client.get<{ custom_shift: Raw }>(path(args.schedule_id, 'custom_shifts', args.custom_shift_id), { signal: ctx.signal });
     const shaped = shapeCustomShift(custom_shift);
@@ -317,8 +317,8 @@ const createShifts = defineTool({
   description: 'Add one-off shifts, each with one member, to a shift-based schedule.',
   toolset: 'schedules_v3',
   annotations: CREATE,
-  input: { schedule_id: scheduleId, custom_shifts: z.array(shiftInput).min(1).max(50).describe('Shifts to add') },
-  output: { custom_shifts: z.array(z.looseObject({})) },
+  input: () => ({ schedule_id: scheduleId, custom_shifts: z.array(shiftInput).min(1).max(50).describe('Shifts to add') }),
+  output: () => ({ custom_shifts: z.array(z.looseObject({})) }),
   async handler(args, ctx) {
     args.custom_shifts.forEach((s, i) => checkWindow(s.start_time, s.end_time, [`custom_shifts[${i}].start_time`, `custom_shifts[${i}].end_time`]));
     const { custom_shifts } = await ctx.client.request<{ custom_shifts: Raw[] }>('POST', path(args.schedule_id, 'custom_shifts'), {
@@ -336,14 +336,14 @@ const updateShift = defineTool({
   description: 'Change the times or member of a custom shift; only given fields change.',
   toolset: 'schedules_v3',
   annotations: UPDATE,
-  input: {
+  input: () => ({
     schedule_id: scheduleId,
     custom_shift_id: shiftId,
     start_time: isoTime('New start').optional(),
     end_time: isoTime('New end').optional(),
     member: member.optional().describe('New member'),
-  },
-  output: objectOutput('custom_shift'),
+  }),
+  output: () => objectOutput('custom_shift'),
   async handler(args, ctx) {
     checkWindow(args.start_time, args.end_time, ['start_time', 'end_time']);
     const { type: _type, ...body } = shiftBody(args);
@@ -363,8 +363,8 @@ const deleteShift = defineTool({
   description: 'Delete a custom shift from a shift-based schedule.',
   toolset: 'schedules_v3',
   annotations: DESTRUCTIVE,
-  input: { schedule_id: scheduleId, custom_shift_id: shiftId },
-  output: deletedOutput,
+  input: () => ({ schedule_id: scheduleId, custom_shift_id: shiftId }),
+  output: () => deletedOutput,
   async handler(args, ctx) {
     return remove(ctx, path(args.schedule_id, 'custom_shifts', args.custom_shift_id), 'custom shift', args.custom_shift_id);
   },
@@ -378,8 +378,8 @@ const listOverrides = defineTool({
   description: 'List overrides of a shift-based schedule that overlap since..until.',
   toolset: 'schedules_v3',
   annotations: READ,
-  input: { schedule_id: scheduleId, ...windowInput, limit: limit(25, 100), offset },
-  output: listOutput('overrides'),
+  input: () => ({ schedule_id: scheduleId, ...windowInput, limit: limit(25, 100), offset }),
+  output: () => listOutput('overrides'),
   async handler(args, ctx) {
     checkWindow(args.since, args.until);
     const page = await listV3<Raw>(ctx, path(args.schedule_id, 'overrides'), 'overrides', {
@@ -398,8 +398,8 @@ const getOverride = defineTool({
   description: 'Get one override of a shift-based schedule.',
   toolset: 'schedules_v3',
   annotations: READ,
-  input: { schedule_id: scheduleId, override_id: overrideId },
-  output: objectOutput('override'),
+  input: () => ({ schedule_id: scheduleId, override_id: overrideId }),
+  output: () => objectOutput('override'),
   async handler(args, ctx) {
     const { override } = await ctx.client.get<{ override: Raw }>(path(args.schedule_id, 'overrides', args.override_id), { signal: ctx.signal });
     const shaped = shapeV3Override(override);
@@ -422,8 +422,8 @@ const createOverrides = defineTool({
   description: 'Replace a member of a rotation or custom shift for a time span (one or more overrides).',
   toolset: 'schedules_v3',
   annotations: CREATE,
-  input: { schedule_id: scheduleId, overrides: z.array(overrideInput).min(1).max(50).describe('Overrides to add') },
-  output: { overrides: z.array(z.looseObject({})) },
+  input: () => ({ schedule_id: scheduleId, overrides: z.array(overrideInput).min(1).max(50).describe('Overrides to add') }),
+  output: () => ({ overrides: z.array(z.looseObject({})) }),
   async handler(args, ctx) {
     args.overrides.forEach((o, i) => {
       if ((o.rotation_id === undefined) === (o.custom_shift_id === undefined)) {
@@ -458,14 +458,14 @@ const updateOverride = defineTool({
   description: 'Change the times or the overriding member of an override; only given fields change.',
   toolset: 'schedules_v3',
   annotations: UPDATE,
-  input: {
+  input: () => ({
     schedule_id: scheduleId,
     override_id: overrideId,
     start_time: isoTime('New start').optional(),
     end_time: isoTime('New end').optional(),
     overriding_member: member.optional().describe('New member taking over'),
-  },
-  output: objectOutput('override'),
+  }),
+  output: () => objectOutput('override'),
   async handler(args, ctx) {
     checkWindow(args.start_time, args.end_time, ['start_time', 'end_time']);
     const body = compact({
@@ -489,8 +489,8 @@ const deleteOverride = defineTool({
   description: 'Delete an override from a shift-based schedule.',
   toolset: 'schedules_v3',
   annotations: DESTRUCTIVE,
-  input: { schedule_id: scheduleId, override_id: overrideId },
-  output: deletedOutput,
+  input: () => ({ schedule_id: scheduleId, override_id: overrideId }),
+  output: () => deletedOutput,
   async handler(args, ctx) {
     return remove(ctx, path(args.schedule_id, 'overrides', args.override_id), 'override', args.override_id);
   },

@@ -32,13 +32,13 @@ const listServices = defineTool({
   description: 'List services by name, with status, escalation policy and teams. Filter by name or team; page with offset.',
   toolset: 'services',
   annotations: READ,
-  input: {
+  input: () => ({
     query,
     team_ids: pdIds('team').optional(),
     limit: limit(25),
     offset,
-  },
-  output: listOutput('services'),
+  }),
+  output: () => listOutput('services'),
   async handler(args, ctx) {
     const page = await ctx.client.list<Raw>('/services', 'services', {
       signal: ctx.signal,
@@ -62,8 +62,8 @@ const getService = defineTool({
   description: 'Get one service: status, escalation policy, teams, urgency, timeouts, link.',
   toolset: 'services',
   annotations: READ,
-  input: { service_id: serviceId },
-  output: objectOutput('service'),
+  input: () => ({ service_id: serviceId }),
+  output: () => objectOutput('service'),
   async handler(args, ctx) {
     const shaped = shapeService(await getRaw(ctx, args.service_id));
     return { text: fence('Service', serviceDetail(shaped)), structured: { service: shaped } };
@@ -76,15 +76,15 @@ const createService = defineTool({
   description: "Create a service on an escalation policy. Its teams come from the escalation policy's teams.",
   toolset: 'services',
   annotations: CREATE,
-  input: {
+  input: () => ({
     name: text('Service name', 255),
     escalation_policy_id: pdId('escalation policy'),
     description: z.string().max(1024).optional().describe('Service description'),
     urgency: URGENCY,
     auto_resolve_timeout: timeoutSeconds('Auto-resolve incidents'),
     acknowledgement_timeout: timeoutSeconds('Re-trigger acknowledged incidents'),
-  },
-  output: objectOutput('service'),
+  }),
+  output: () => objectOutput('service'),
   async handler(args, ctx) {
     const { service } = await ctx.client.request<{ service: Raw }>('POST', '/services', {
       signal: ctx.signal,
@@ -112,7 +112,7 @@ const updateService = defineTool({
   description: 'Change only the given fields of a service (reads it first to keep its escalation policy, which the API requires).',
   toolset: 'services',
   annotations: UPDATE,
-  input: {
+  input: () => ({
     service_id: serviceId,
     name: text('New name', 255).optional(),
     description: z.string().max(1024).optional().describe('New description ("" clears it)'),
@@ -121,8 +121,8 @@ const updateService = defineTool({
     urgency: URGENCY,
     auto_resolve_timeout: timeoutSeconds('Auto-resolve incidents'),
     acknowledgement_timeout: timeoutSeconds('Re-trigger acknowledged incidents'),
-  },
-  output: objectOutput('service'),
+  }),
+  output: () => objectOutput('service'),
   async handler(args, ctx) {
     const { service_id, escalation_policy_id, urgency, ...rest } = args;
     const changes = given(rest);

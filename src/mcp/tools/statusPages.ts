@@ -25,8 +25,8 @@ const listStatusPages = defineTool({
   description: 'List status pages (public or private) with their ids, needed by the other status page tools.',
   toolset: 'status_pages',
   annotations: READ,
-  input: { status_page_type: z.enum(['public', 'private']).optional().describe('Only this type'), limit: limit(20, 100), offset },
-  output: listOutput('status_pages'),
+  input: () => ({ status_page_type: z.enum(['public', 'private']).optional().describe('Only this type'), limit: limit(20, 100), offset }),
+  output: () => listOutput('status_pages'),
   async handler(args, ctx) {
     const page = await ctx.client.list<Raw>('/status_pages', 'status_pages', {
       signal: ctx.signal,
@@ -47,8 +47,8 @@ function levelTool(kind: 'statuses' | 'severities' | 'impacts', name: string, wh
     description: `List a status page's ${kind} (${what}); ids needed for posts and updates.`,
     toolset: 'status_pages',
     annotations: READ,
-    input: { status_page_id: pageId, post_type: POST_TYPE.optional().describe('Post type'), limit: limit(50, 100), offset },
-    output: listOutput(kind),
+    input: () => ({ status_page_id: pageId, post_type: POST_TYPE.optional().describe('Post type'), limit: limit(50, 100), offset }),
+    output: () => listOutput(kind),
     async handler(args, ctx) {
       const page = await ctx.client.list<Raw>(pagePath(args.status_page_id, `/${kind}`), kind, {
         signal: ctx.signal,
@@ -68,12 +68,12 @@ const getPost = defineTool({
   description: 'Get a status page post (incident or maintenance) with its updates, oldest first.',
   toolset: 'status_pages',
   annotations: READ,
-  input: {
+  input: () => ({
     status_page_id: pageId,
     post_id: postId,
     include_updates: z.boolean().default(true).describe('Include the full updates (else only their ids)'),
-  },
-  output: objectOutput('post'),
+  }),
+  output: () => objectOutput('post'),
   async handler(args, ctx) {
     const { post } = await ctx.client.get<{ post: Raw }>(postPath(args.status_page_id, args.post_id), {
       signal: ctx.signal,
@@ -90,14 +90,14 @@ const listPostUpdates = defineTool({
   description: "List a status page post's updates, oldest first; filter by review status.",
   toolset: 'status_pages',
   annotations: READ,
-  input: {
+  input: () => ({
     status_page_id: pageId,
     post_id: postId,
     reviewed_status: z.enum(['approved', 'not_reviewed']).optional().describe('Only updates with this review status'),
     limit: limit(20, 100),
     offset,
-  },
-  output: listOutput('post_updates'),
+  }),
+  output: () => listOutput('post_updates'),
   async handler(args, ctx) {
     const page = await ctx.client.list<Raw>(postPath(args.status_page_id, args.post_id, '/post_updates'), 'post_updates', {
       signal: ctx.signal,
@@ -150,15 +150,15 @@ const createPost = defineTool({
   description: 'Publish an incident or maintenance post on a status page with its first update. Maintenance needs starts_at and ends_at.',
   toolset: 'status_pages',
   annotations: CREATE,
-  input: {
+  input: () => ({
     status_page_id: pageId,
     title: text('Post title', 128),
     post_type: POST_TYPE.describe('incident or maintenance'),
     starts_at: isoTime('When it starts (maintenance)').optional(),
     ends_at: isoTime('When it ends (maintenance)').optional(),
     ...updateInput,
-  },
-  output: objectOutput('post'),
+  }),
+  output: () => objectOutput('post'),
   async handler(args, ctx) {
     if (args.post_type === 'maintenance' && (!args.starts_at || !args.ends_at)) {
       throw new PagerDutyError('invalid_request', 'A maintenance post needs both starts_at and ends_at.');
@@ -192,8 +192,8 @@ const createPostUpdate = defineTool({
   description: 'Add an update (message, status, severity, impacted services) to an existing status page post.',
   toolset: 'status_pages',
   annotations: CREATE,
-  input: { status_page_id: pageId, post_id: postId, ...updateInput },
-  output: objectOutput('post_update'),
+  input: () => ({ status_page_id: pageId, post_id: postId, ...updateInput }),
+  output: () => objectOutput('post_update'),
   async handler(args, ctx: ToolContext) {
     const { post_update: update } = await ctx.client.request<{ post_update: Raw }>('POST', postPath(args.status_page_id, args.post_id, '/post_updates'), {
       signal: ctx.signal,

@@ -22,13 +22,13 @@ const listTeams = defineTool({
   description: 'List teams by name. scope "my" = the teams you belong to. Filter by name; page with offset.',
   toolset: 'teams_users',
   annotations: READ,
-  input: {
+  input: () => ({
     scope: z.enum(['all', 'my']).default('all').describe('my = teams I belong to'),
     query,
     limit: limit(25),
     offset,
-  },
-  output: listOutput('teams'),
+  }),
+  output: () => listOutput('teams'),
   async handler(args, ctx) {
     let page: { items: Raw[]; more: boolean; total?: number; nextOffset?: number };
     if (args.scope === 'my') {
@@ -55,8 +55,8 @@ const getTeam = defineTool({
   description: 'Get one team: name, description, visibility (default_role), link.',
   toolset: 'teams_users',
   annotations: READ,
-  input: { team_id: teamId },
-  output: objectOutput('team'),
+  input: () => ({ team_id: teamId }),
+  output: () => objectOutput('team'),
   async handler(args, ctx) {
     const { team } = await ctx.client.get<{ team: Raw }>(teamPath(args.team_id), { signal: ctx.signal });
     const shaped = shapeTeam(team);
@@ -70,8 +70,8 @@ const listMembers = defineTool({
   description: 'List the members of a team with their email and team role (manager, responder, observer).',
   toolset: 'teams_users',
   annotations: READ,
-  input: { team_id: teamId, limit: limit(50), offset },
-  output: listOutput('members'),
+  input: () => ({ team_id: teamId, limit: limit(50), offset }),
+  output: () => listOutput('members'),
   async handler(args, ctx) {
     const page = await ctx.client.list<Raw>(teamPath(args.team_id, '/members'), 'members', {
       signal: ctx.signal,
@@ -90,12 +90,12 @@ const createTeam = defineTool({
   description: 'Create a team.',
   toolset: 'teams_users',
   annotations: CREATE,
-  input: {
+  input: () => ({
     name: text('Team name', 100),
     description: z.string().max(1024).optional().describe('Team description'),
     default_role: DEFAULT_ROLE,
-  },
-  output: objectOutput('team'),
+  }),
+  output: () => objectOutput('team'),
   async handler(args, ctx) {
     const { team } = await ctx.client.request<{ team: Raw }>('POST', '/teams', {
       signal: ctx.signal,
@@ -112,13 +112,13 @@ const updateTeam = defineTool({
   description: 'Change only the given fields of a team (reads it first when no name is given, as the API requires one).',
   toolset: 'teams_users',
   annotations: UPDATE,
-  input: {
+  input: () => ({
     team_id: teamId,
     name: text('New name', 100).optional(),
     description: z.string().max(1024).optional().describe('New description ("" clears it)'),
     default_role: DEFAULT_ROLE,
-  },
-  output: objectOutput('team'),
+  }),
+  output: () => objectOutput('team'),
   async handler(args, ctx) {
     if (args.name === undefined && args.description === undefined && args.default_role === undefined) {
       throw new PagerDutyError('invalid_request', 'Nothing to change: give at least one of name, description, default_role.');
@@ -139,8 +139,8 @@ const deleteTeam = defineTool({
   description: 'Delete a team that no longer owns escalation policies, services or schedules. Its open incidents move to reassignment_team_id.',
   toolset: 'teams_users',
   annotations: DESTRUCTIVE,
-  input: { team_id: teamId, reassignment_team_id: pdId('team').optional().describe('Takes over open incidents (default: none)') },
-  output: { deleted: item },
+  input: () => ({ team_id: teamId, reassignment_team_id: pdId('team').optional().describe('Takes over open incidents (default: none)') }),
+  output: () => ({ deleted: item }),
   async handler(args, ctx) {
     if (args.reassignment_team_id === args.team_id) {
       throw new PagerDutyError('invalid_request', 'reassignment_team_id must be a different team than team_id.');
@@ -164,8 +164,8 @@ const addMember = defineTool({
   description: 'Add a user to a team, or change their role on it if already a member.',
   toolset: 'teams_users',
   annotations: UPDATE,
-  input: { team_id: teamId, user_id: userId, role: MEMBER_ROLE.default('responder').describe('Role on the team') },
-  output: { membership: item },
+  input: () => ({ team_id: teamId, user_id: userId, role: MEMBER_ROLE.default('responder').describe('Role on the team') }),
+  output: () => ({ membership: item }),
   async handler(args, ctx) {
     await ctx.client.request('PUT', teamPath(args.team_id, `/users/${encodeURIComponent(args.user_id)}`), {
       signal: ctx.signal,
@@ -182,8 +182,8 @@ const removeMember = defineTool({
   description: 'Remove a user from a team.',
   toolset: 'teams_users',
   annotations: DESTRUCTIVE,
-  input: { team_id: teamId, user_id: userId },
-  output: { removed: item },
+  input: () => ({ team_id: teamId, user_id: userId }),
+  output: () => ({ removed: item }),
   async handler(args, ctx) {
     await ctx.client.request('DELETE', teamPath(args.team_id, `/users/${encodeURIComponent(args.user_id)}`), { signal: ctx.signal });
     return {

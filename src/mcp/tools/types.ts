@@ -35,22 +35,43 @@ export interface ToolDefinition<I extends z.ZodRawShape = z.ZodRawShape, O exten
   title: string;
   description: string;
   toolset: Toolset;
+  /** Beyond PagerDuty's official tool names (the README marks these; the official-name test expects exactly them). */
+  extra?: boolean;
   /** readOnlyHint also decides access: tools without it change data and are hidden unless writes are enabled. */
   annotations: ToolAnnotations;
-  input: I;
-  output: O;
+  /** Built on first use (a call, or schemas when not precomputed): the server starts without constructing 100+ schemas. */
+  readonly input: I;
+  readonly output: O;
   /** Structured output is validated against `output` in tests; typed loosely here so shaping helpers can use interfaces. */
   handler(args: z.infer<z.ZodObject<I>>, ctx: ToolContext): Promise<ToolOutput<Record<string, unknown>>>;
 }
+
+/** A tool as declared: its schemas are functions, so that they are built only for the tools a client uses. */
+export type ToolSpec<I extends z.ZodRawShape, O extends z.ZodRawShape> = Omit<ToolDefinition<I, O>, 'input' | 'output'> & {
+  input: () => I;
+  output: () => O;
+};
 
 /** Whether the tool changes PagerDuty data: the one source is its readOnlyHint. */
 export function isWrite(tool: Pick<ToolDefinition, 'annotations'>): boolean {
   return !tool.annotations.readOnlyHint;
 }
 
-/** Identity helper that keeps the handler's argument types tied to the declared input shape. */
-export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(def: ToolDefinition<I, O>): ToolDefinition {
-  return def as unknown as ToolDefinition;
+/** Keeps the handler's argument types tied to the declared input shape; each schema is built once, when first read. */
+export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(spec: ToolSpec<I, O>): ToolDefinition {
+  const { input, output, ...rest } = spec;
+  let inputShape: I | undefined;
+  let outputShape: O | undefined;
+  const tool: ToolDefinition<I, O> = {
+    ...rest,
+    get input() {
+      return (inputShape ??= input());
+    },
+    get output() {
+      return (outputShape ??= output());
+    },
+  };
+  return tool as unknown as ToolDefinition;
 }
 
 export const READ: ToolAnnotations = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true };

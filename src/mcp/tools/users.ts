@@ -14,8 +14,8 @@ const getUserData = defineTool({
   description: "Get your own PagerDuty user (default) or another user by id: email, role, time zone, teams.",
   toolset: 'teams_users',
   annotations: READ,
-  input: { user_id: pdId('user').optional().describe('Default: the current user') },
-  output: objectOutput('user'),
+  input: () => ({ user_id: pdId('user').optional().describe('Default: the current user') }),
+  output: () => objectOutput('user'),
   async handler(args, ctx) {
     const raw = args.user_id
       ? (await ctx.client.get<{ user: Raw }>(`/users/${encodeURIComponent(args.user_id)}`, { signal: ctx.signal, query: { include: ['teams'] } })).user
@@ -31,13 +31,13 @@ const listUsers = defineTool({
   description: 'List users by name, with email, role and teams. Filter by name/email or team; page with offset.',
   toolset: 'teams_users',
   annotations: READ,
-  input: {
+  input: () => ({
     query: z.string().trim().min(1).max(200).optional().describe('Filter by name or email (substring)'),
     team_ids: pdIds('team').optional(),
     limit: limit(25),
     offset,
-  },
-  output: listOutput('users'),
+  }),
+  output: () => listOutput('users'),
   async handler(args, ctx) {
     const page = await ctx.client.list<Raw>('/users', 'users', {
       signal: ctx.signal,
@@ -56,7 +56,7 @@ const createUser = defineTool({
   description: 'Create (invite) a user on the account. Role defaults to "user".',
   toolset: 'teams_users',
   annotations: CREATE,
-  input: {
+  input: () => ({
     name: text('Full name', 100),
     email: z.email().max(100).describe('Email (login and notifications)'),
     role: z.enum(ROLES).default('user').describe('Account role'),
@@ -67,8 +67,8 @@ const createUser = defineTool({
       .optional()
       .describe('IANA zone, e.g. Europe/Berlin (default: account zone)'),
     job_title: z.string().trim().max(100).optional().describe('Job title'),
-  },
-  output: objectOutput('user'),
+  }),
+  output: () => objectOutput('user'),
   async handler(args, ctx) {
     const { user } = await ctx.client.request<{ user: Raw }>('POST', '/users', {
       signal: ctx.signal,

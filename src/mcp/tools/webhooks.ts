@@ -60,13 +60,13 @@ const listSubscriptions = defineTool({
   description: 'List V3 webhook subscriptions: URL, events, scope (account, service, team), active state.',
   toolset: 'webhooks',
   annotations: READ,
-  input: {
+  input: () => ({
     filter_type: FILTER_TYPE.optional().describe('Only subscriptions with this scope'),
     filter_id: filterId,
     limit: limit(25, 100),
     offset,
-  },
-  output: listOutput('webhook_subscriptions'),
+  }),
+  output: () => listOutput('webhook_subscriptions'),
   async handler(args, ctx) {
     if (args.filter_id && (!args.filter_type || args.filter_type === 'account')) {
       throw new PagerDutyError('invalid_request', 'filter_id needs filter_type "service" or "team".');
@@ -88,8 +88,8 @@ const getSubscription = defineTool({
   description: 'Get one webhook subscription: URL, events, scope, active state, header names.',
   toolset: 'webhooks',
   annotations: READ,
-  input: { subscription_id: subscriptionId },
-  output: objectOutput('webhook_subscription'),
+  input: () => ({ subscription_id: subscriptionId }),
+  output: () => objectOutput('webhook_subscription'),
   async handler(args, ctx) {
     const { webhook_subscription: raw } = await ctx.client.get<{ webhook_subscription: Raw }>(subscriptionPath(args.subscription_id), { signal: ctx.signal });
     const shaped = shapeWebhook(raw);
@@ -103,7 +103,7 @@ const createSubscription = defineTool({
   description: 'Send PagerDuty events to an HTTPS URL. Returns the signing secret ONCE: store it right away.',
   toolset: 'webhooks',
   annotations: CREATE,
-  input: {
+  input: () => ({
     url: z
       .string()
       .trim()
@@ -126,8 +126,8 @@ const createSubscription = defineTool({
       .max(10)
       .optional()
       .describe('Extra HTTP headers sent with each delivery'),
-  },
-  output: { ...objectOutput('webhook_subscription'), signing_secret: z.string().optional() },
+  }),
+  output: () => ({ ...objectOutput('webhook_subscription'), signing_secret: z.string().optional() }),
   async handler(args, ctx) {
     const { webhook_subscription: raw } = await ctx.client.request<{ webhook_subscription: Raw }>('POST', '/webhook_subscriptions', {
       signal: ctx.signal,
@@ -162,15 +162,15 @@ const updateSubscription = defineTool({
   description: 'Change a webhook subscription: events, scope, description or active. Only the given fields change.',
   toolset: 'webhooks',
   annotations: UPDATE,
-  input: {
+  input: () => ({
     subscription_id: subscriptionId,
     events: events.optional().describe('Replaces the event list'),
     filter_type: FILTER_TYPE.optional().describe('New scope'),
     filter_id: filterId,
     description,
     active: z.boolean().optional().describe('Turn delivery on or off'),
-  },
-  output: objectOutput('webhook_subscription'),
+  }),
+  output: () => objectOutput('webhook_subscription'),
   async handler(args, ctx) {
     if (args.filter_id && !args.filter_type) throw new PagerDutyError('invalid_request', 'filter_id needs filter_type ("service" or "team").');
     const change = compact({
@@ -197,8 +197,8 @@ const deleteSubscription = defineTool({
   description: 'Delete a webhook subscription; its endpoint stops receiving events. Cannot be undone.',
   toolset: 'webhooks',
   annotations: DESTRUCTIVE,
-  input: { subscription_id: subscriptionId },
-  output: { deleted: z.boolean(), subscription_id: z.string() },
+  input: () => ({ subscription_id: subscriptionId }),
+  output: () => ({ deleted: z.boolean(), subscription_id: z.string() }),
   async handler(args, ctx) {
     await ctx.client.request('DELETE', subscriptionPath(args.subscription_id), { signal: ctx.signal });
     return { text: `Deleted webhook subscription ${args.subscription_id}.`, structured: { deleted: true, subscription_id: args.subscription_id } };
@@ -211,8 +211,8 @@ const listSchemas = defineTool({
   description: 'List extension types (e.g. Generic V2 Webhook, Slack) that can be added to services.',
   toolset: 'webhooks',
   annotations: READ,
-  input: { limit: limit(25, 100), offset },
-  output: listOutput('extension_schemas'),
+  input: () => ({ limit: limit(25, 100), offset }),
+  output: () => listOutput('extension_schemas'),
   async handler(args, ctx) {
     const page = await ctx.client.list<Raw>('/extension_schemas', 'extension_schemas', { signal: ctx.signal, limit: args.limit, offset: args.offset });
     const schemas = page.items.map(shapeExtensionSchema);
@@ -226,8 +226,8 @@ const getSchema = defineTool({
   description: 'Get one extension schema: label, key, description, the events it sends, guide link.',
   toolset: 'webhooks',
   annotations: READ,
-  input: { schema_id: pdId('extension schema') },
-  output: objectOutput('extension_schema'),
+  input: () => ({ schema_id: pdId('extension schema') }),
+  output: () => objectOutput('extension_schema'),
   async handler(args, ctx) {
     const { extension_schema: raw } = await ctx.client.get<{ extension_schema: Raw }>(`/extension_schemas/${encodeURIComponent(args.schema_id)}`, {
       signal: ctx.signal,

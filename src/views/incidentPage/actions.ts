@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { failureOf, type CallResult } from '../../mcp/registry';
 import type { IncidentSummary } from '../../mcp/shape/incident';
 import type { CallTool } from '../model/types';
-import type { PageAction } from './protocol';
+import type { PageAction } from '../../model/incidentPage/protocol';
 
 export type ActionOutcome = { error?: string } | 'cancelled';
 
@@ -65,33 +65,52 @@ const SNOOZE_MINUTES = [15, 30, 60, 120, 240, 480, 1440];
 /** create_incident_status_update's limit for the message. */
 const STATUS_UPDATE_MAX = 10_000;
 
+async function resolveWithNote(incident: IncidentSummary, callTool: CallTool, resolve: () => Promise<ActionOutcome>): Promise<ActionOutcome> {
+  const note = await vscode.window.showInputBox({
+    title: t('Resolve #{0}', String(incident.number)),
+    prompt: t('Resolution note (optional): added to the incident before it is resolved. Leave empty for none.'),
+    placeHolder: t('What fixed it?'),
+  });
+  if (note === undefined) return 'cancelled';
+  if (note.trim()) {
+    const added = await call(callTool, 'add_note_to_incident', { incident_id: incident.id, note: note.trim() });
+    if (added !== 'cancelled' && added.error) return { error: t('Note not added, so not resolved: {0}', added.error) };
+  }
+  return resolve();
+}
+
+async function snooze(incident: IncidentSummary, callTool: CallTool): Promise<ActionOutcome> {
+  const picked = await vscode.window.showQuickPick(
+    SNOOZE_MINUTES.map((m) => ({ label: m < 60 ? t('{0} minutes', String(m)) : t('{0} hours', String(m / 60)), minutes: m })),
+    { title: t('Snooze #{0}', String(incident.number)), placeHolder: t('It triggers again after this time') },
+  );
+  if (!picked) return 'cancelled';
+  return call(callTool, 'snooze_incident', { incident_id: incident.id, duration_minutes: picked.minutes });
+}
+
+async function statusUpdate(incident: IncidentSummary, callTool: CallTool): Promise<ActionOutcome> {
+  const message = await vscode.window.showInputBox({
+    title: t('Status update for #{0}', String(incident.number)),
+    prompt: t("Sent to the incident's stakeholders and subscribers; it cannot be taken back."),
+    placeHolder: t('What is happening, what is next, when the next update comes'),
+    validateInput: (value) => (value.length > STATUS_UPDATE_MAX ? t('At most {0} characters.', String(STATUS_UPDATE_MAX)) : undefined),
+  });
+  if (!message?.trim()) return 'cancelled';
+  const sent = await call(callTool, 'create_incident_status_update', { incident_id: incident.id, message: message.trim() });
+  if (sent !== 'cancelled' && !sent.error) void vscode.window.setStatusBarMessage(t('Status update sent for #{0}.', String(incident.number)), 5000);
+  return sent;
+}
+
 export async function runPageAction(action: PageAction, incident: IncidentSummary, callTool: CallTool): Promise<ActionOutcome> {
   const id = incident.id;
   const manage = (change: Record<string, unknown>) => call(callTool, 'manage_incidents', { incident_ids: [id], ...change });
   switch (action) {
     case 'acknowledge':
       return manage({ status: 'acknowledged' });
-    case 'resolve': {
-      const note = await vscode.window.showInputBox({
-        title: t('Resolve #{0}', String(incident.number)),
-        prompt: t('Resolution note (optional): added to the incident before it is resolved. Leave empty for none.'),
-        placeHolder: t('What fixed it?'),
-      });
-      if (note === undefined) return 'cancelled';
-      if (note.trim()) {
-        const added = await call(callTool, 'add_note_to_incident', { incident_id: id, note: note.trim() });
-        if (added !== 'cancelled' && added.error) return { error: t('Note not added, so not resolved: {0}', added.error) };
-      }
-      return manage({ status: 'resolved' });
-    }
-    case 'snooze': {
-      const picked = await vscode.window.showQuickPick(
-        SNOOZE_MINUTES.map((m) => ({ label: m < 60 ? t('{0} minutes', String(m)) : t('{0} hours', String(m / 60)), minutes: m })),
-        { title: t('Snooze #{0}', String(incident.number)), placeHolder: t('It triggers again after this time') },
-      );
-      if (!picked) return 'cancelled';
-      return call(callTool, 'snooze_incident', { incident_id: id, duration_minutes: picked.minutes });
-    }
+    case 'resolve':
+      return resolveWithNote(incident, callTool, () => manage({ status: 'resolved' }));
+    case 'snooze':
+      return snooze(incident, callTool);
     case 'reassign':
       return withPick(
         await pickFrom<string>(t('Reassign #{0} to', String(incident.number)), () => callTool('list_users', { limit: 100 }), (r) =>
@@ -138,18 +157,8 @@ export async function runPageAction(action: PageAction, incident: IncidentSummar
         ),
         ([workflow]) => call(callTool, 'start_incident_workflow', { workflow_id: workflow, incident_id: id }),
       );
-    case 'statusUpdate': {
-      const message = await vscode.window.showInputBox({
-        title: t('Status update for #{0}', String(incident.number)),
-        prompt: t("Sent to the incident's stakeholders and subscribers; it cannot be taken back."),
-        placeHolder: t('What is happening, what is next, when the next update comes'),
-        validateInput: (value) => (value.length > STATUS_UPDATE_MAX ? t('At most {0} characters.', String(STATUS_UPDATE_MAX)) : undefined),
-      });
-      if (!message?.trim()) return 'cancelled';
-      const sent = await call(callTool, 'create_incident_status_update', { incident_id: id, message: message.trim() });
-      if (sent !== 'cancelled' && !sent.error) void vscode.window.setStatusBarMessage(t('Status update sent for #{0}.', String(incident.number)), 5000);
-      return sent;
-    }
+    case 'statusUpdate':
+      return statusUpdate(incident, callTool);
     default:
       return { error: t('Unsupported action.') };
   }

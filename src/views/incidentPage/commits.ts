@@ -3,7 +3,7 @@
  * git extension's API and its "View Commit" command); otherwise its link opens in the browser.
  */
 import * as vscode from 'vscode';
-import { isSafeLink } from './protocol';
+import { isSafeLink } from '../../model/incidentPage/protocol';
 
 interface GitRepository {
   rootUri: vscode.Uri;

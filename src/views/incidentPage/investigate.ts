@@ -1,6 +1,7 @@
 /** The chat request "Investigate with Copilot" sends: the investigate_incident prompt's text for this incident. */
 import { investigateIncidentText } from '../../mcp/investigatePrompt';
 import type { Toolbox } from '../../mcp/registry';
+import { parseIncidentRef } from '../../model/incidentRef';
 
 export interface InvestigateTarget {
   id: string;
@@ -18,8 +19,8 @@ export function investigateRequest(incident: InvestigateTarget, modelTools: Pick
 
 /** `vscode://<publisher>.<name>/incident/<id or number>`: the part after /incident/, checked, or undefined. */
 export function incidentRefFromUriPath(path: string): string | undefined {
-  const match = /^\/incident\/(#?[A-Za-z0-9]{1,20})\/?$/.exec(safeDecode(path));
-  return match ? match[1]!.replace(/^#/, '') : undefined;
+  const match = /^\/incident\/([^/\s]+)\/?$/.exec(safeDecode(path));
+  return match ? parseIncidentRef(match[1]!) : undefined;
 }
 
 function safeDecode(value: string): string {

@@ -1,14 +1,15 @@
 /** The tool calls behind one incident page, all through the toolset. No `vscode` import (used by the bench too). */
 import type { CallTool } from '../model/types';
-import type { IncidentPageResults } from './viewModel';
+import type { IncidentPageResults } from '../../model/incidentPage/viewModel';
+import { incidentKey, isIncidentNumber } from '../../model/incidentRef';
 
 /**
  * get_incident first when only a number is known (every other tool would look the number up again);
  * with an id, everything runs at once so the first paint waits for one round trip.
  */
 export async function loadIncidentPage(callTool: CallTool, idOrNumber: string, token?: unknown): Promise<IncidentPageResults> {
-  const ref = idOrNumber.replace(/^#/, '');
-  let incident = /^\d+$/.test(ref) ? await callTool('get_incident', { incident_id: ref }, token) : undefined;
+  const ref = incidentKey(idOrNumber);
+  let incident = isIncidentNumber(ref) ? await callTool('get_incident', { incident_id: ref }, token) : undefined;
   const id = incident && !incident.isError ? String((incident.structuredContent?.incident as { id?: string } | undefined)?.id ?? ref) : ref;
   if (incident?.isError) return { incident };
   const on = { incident_id: id };

@@ -12,8 +12,9 @@ import { call, runPageAction } from './actions';
 import { openCommit } from './commits';
 import { pageHtml } from './html';
 import { loadIncidentPage } from './load';
-import { isSafeLink, parsePageMessage, safeLink, type HostMessage, type PageAction, type PageMessage } from './protocol';
-import { buildIncidentView, type IncidentView } from './viewModel';
+import { isSafeLink, parsePageMessage, safeLink, type HostMessage, type PageAction, type PageMessage } from '../../model/incidentPage/protocol';
+import { buildIncidentView, type IncidentView } from '../../model/incidentPage/viewModel';
+import { incidentKey } from '../../model/incidentRef';
 
 export interface IncidentPageDeps {
   callTool: CallTool;
@@ -40,7 +41,7 @@ export class IncidentPages implements vscode.Disposable {
 
   /** Opens (or reveals) the page of an incident by id or number; resolves once its data is shown or failed. */
   async open(ref: string): Promise<OpenedIncidentPage | undefined> {
-    const key = ref.trim().replace(/^#/, '');
+    const key = incidentKey(ref);
     const existing = this.find(key);
     if (existing) {
       existing.reveal();

@@ -1,7 +1,7 @@
 // Turns a failed tool result into a state the views can show, with the way out.
 import { ERROR_KIND_META, type CallResult } from '../../mcp/registry';
 import type { PagerDutyErrorKind } from '../../pagerduty/errors';
-import { formatOnly, type Translate } from '../../translate';
+import { formatOnly, type Translate } from '../../model/translate';
 
 export type ErrorKind = 'signedOut' | 'unauthorized' | 'forbidden' | 'rate_limited' | 'offline' | 'other';
 

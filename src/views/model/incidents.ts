@@ -1,5 +1,5 @@
 // Grouping, ordering, labels and poll diffs for the Incidents view. Pure functions over tool output.
-import type { Translate } from '../../translate';
+import type { Translate } from '../../model/translate';
 import type { Incident, IncidentStatus } from './types';
 
 export type OpenStatus = Exclude<IncidentStatus, 'resolved'>;

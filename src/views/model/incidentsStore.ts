@@ -8,7 +8,7 @@
  */
 import { diffIncidents, isEmptyDiff, parseIncidentList, type IncidentDiff } from './incidents';
 import { toViewError, type ViewError } from './errors';
-import type { Translate } from '../../translate';
+import type { Translate } from '../../model/translate';
 import type { Scope } from './scope';
 import type { CallTool, CurrentUser, Incident } from './types';
 import type { PollOutcome } from './scheduler';

@@ -6,7 +6,7 @@
 import { toViewError, type ViewError } from './errors';
 import { LOOKAHEAD_DAYS, myStatus, parseOncalls, type MyStatus } from './oncall';
 import type { PollOutcome } from './scheduler';
-import type { Translate } from '../../translate';
+import type { Translate } from '../../model/translate';
 import type { CallTool, CurrentUser, OncallEntry } from './types';
 
 export const ONCALL_REFRESH_MS = 5 * 60_000;

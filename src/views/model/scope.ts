@@ -1,5 +1,5 @@
 // Which incidents the Incidents view shows, and the one label of each scope (view description, badge, quick pick).
-import type { Translate } from '../../translate';
+import type { Translate } from '../../model/translate';
 
 export type Scope = 'assigned' | 'teams' | 'all';
 export const SCOPES: readonly Scope[] = ['assigned', 'teams', 'all'];

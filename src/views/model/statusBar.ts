@@ -1,6 +1,6 @@
 // Text of the one status bar item: on-call indicator + number of triggered incidents assigned to me. Pure.
 import type { MyStatus } from './oncall';
-import { formatOnly, type Translate } from '../../translate';
+import { formatOnly, type Translate } from '../../model/translate';
 import type { Incident } from './types';
 
 export interface StatusBarModel {

@@ -198,7 +198,12 @@ export async function runAgentMode(opts: AgentModeOptions): Promise<AgentFigures
   });
 
   // Elicitation and incidents as chat context (issue 13): their own window and script.
-  await runChatContext({ sim, docsDir: opts.docsDir, check, window: (name, s, fn) => withWindow({ name, sim, token: sim.tokens.user, writes: true, script: s, extensionsDir, opts }, fn) });
+  await runChatContext({
+    sim,
+    docsDir: opts.docsDir,
+    check,
+    window: (name, s, fn) => withWindow({ name, sim, token: sim.tokens.user, writes: true, script: s, extensionsDir, opts }, fn),
+  });
 
   // The Incident Expert agent, the skill and the prompt files (issue 19): a read-only window of their own.
   await runChatCustomizations({ sim, docsDir: opts.docsDir, check, window: (name, s, fn) => withWindow({ name, sim, token: sim.tokens.user, writes: false, script: s, extensionsDir, opts }, fn) });

@@ -6,7 +6,6 @@ import { runCommand } from '../harness';
 import { MODEL_NAME } from './script';
 
 // Only used inside page.evaluate (browser side); the project's TypeScript config has no DOM library.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 declare const indexedDB: { open(name: string): any };
 
 /** The Chat view in the secondary side bar, where 1.139 puts it. */

@@ -77,7 +77,7 @@ export async function runCommand(page: Page, title: string, timeoutMs = 30_000):
       await row.waitFor({ state: 'visible', timeout: 2_000 });
       await page.keyboard.press('Enter');
       return;
-    } catch (err) {
+    } catch {
       await page.keyboard.press('Escape');
       if (Date.now() > deadline) throw new Error(`command "${title}" not found in the command palette after ${timeoutMs} ms`);
     }

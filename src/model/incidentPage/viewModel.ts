@@ -7,7 +7,7 @@ import type { ChangeEvent } from '../../mcp/shape/changeEvents';
 import { names, type Ref } from '../../mcp/shape/common';
 import type { IncidentSummary } from '../../mcp/shape/incident';
 import type { LogEntry } from '../../mcp/shape/logEntries';
-import type { Translate } from '../../translate';
+import type { Translate } from '../translate';
 import { clipDeep } from '../../mcp/untrusted';
 import { safeLink, type PageAction } from './protocol';
 
@@ -294,13 +294,8 @@ export function incidentRowView(i: IncidentSummary, now: number, t: Translate): 
   return { ...incidentHead(i, t), detail: detail.filter(Boolean).join(' · ') };
 }
 
-export function buildIncidentView(results: IncidentPageResults, now: number, t: Translate): IncidentView | { error: string } {
-  if (results.incident.isError) return { error: results.incident.content[0]?.text ?? t('Could not load the incident.') };
-  const i = results.incident.structuredContent?.incident as IncidentSummary | undefined;
-  if (!i?.id) return { error: t('PagerDuty returned no incident.') };
-
-  const log = structured<LogEntry>(results.log, 'log_entries');
-  const level = escalationLevel(log.items);
+/** The page's head facts: status to bridge, with the level the incident has escalated to. */
+function incidentFacts(i: IncidentSummary, level: string | undefined, now: number, t: Translate): Fact[] {
   const facts: Fact[] = [
     { label: t('Status'), value: statusLabel(i.status, t) },
     { label: t('Urgency'), value: i.urgency === 'high' ? t('High') : t('Low') },
@@ -320,13 +315,26 @@ export function buildIncidentView(results: IncidentPageResults, now: number, t: 
     const url = safeLink(bridge.url);
     facts.push({ label: t('Conference bridge'), value: [bridge.number, bridge.url].filter(Boolean).join(' · '), url });
   }
+  return facts;
+}
+
+export function buildIncidentView(results: IncidentPageResults, now: number, t: Translate): IncidentView | { error: string } {
+  if (results.incident.isError) return { error: results.incident.content[0]?.text ?? t('Could not load the incident.') };
+  const i = results.incident.structuredContent?.incident as IncidentSummary | undefined;
+  if (!i?.id) return { error: t('PagerDuty returned no incident.') };
+
+  const log = structured<LogEntry>(results.log, 'log_entries');
+  const facts = incidentFacts(i, escalationLevel(log.items), now, t);
 
   const alerts = structured<Record<string, unknown>>(results.alerts, 'alerts');
   const notes = structured<{ content: string; created_at?: string; user?: Ref }>(results.notes, 'notes');
   const related = structured<{ id: string; title: string; created_at?: string; relationships?: string[] }>(results.related, 'related_incidents');
   const past = structured<{ id: string; title: string; created_at?: string; score?: number }>(results.past, 'past_incidents');
   const changes = structured<ChangeEvent>(results.changes, 'change_events');
-  const outlier = results.outlier && !results.outlier.isError ? (results.outlier.structuredContent?.outlier_incident as { category?: string; count?: number } | undefined) : undefined;
+  const outlier =
+    results.outlier && !results.outlier.isError
+      ? (results.outlier.structuredContent?.outlier_incident as { category?: string; count?: number } | undefined)
+      : undefined;
 
   return {
     ...incidentHead(i, t),

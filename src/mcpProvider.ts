@@ -1,10 +1,10 @@
 // Registers the PagerDuty MCP server with VS Code (Copilot agent mode and any other MCP client in VS Code).
 // Decisions live in src/config/serverLaunch.ts; this file only converts them to VS Code's definition classes.
 import * as vscode from 'vscode';
-import type { TokenStore } from '../auth/tokenStore';
-import { buildLaunch, SERVER_LABEL, withToken, type ServerLaunch } from '../config/serverLaunch';
-import { affectsServer, readSettings } from '../config/vscodeSettings';
-import type { Logger } from '../log';
+import type { TokenStore } from './auth/tokenStore';
+import { buildLaunch, SERVER_LABEL, withToken, type ServerLaunch } from './config/serverLaunch';
+import { affectsServer, readSettings } from './config/vscodeSettings';
+import type { Logger } from './log';
 
 export const PROVIDER_ID = 'pagerduty';
 

@@ -6,9 +6,9 @@
  * VS Code before it writes. PagerDuty text is only ever set as textContent.
  */
 import { App, applyDocumentTheme, applyHostStyleVariables } from '@modelcontextprotocol/ext-apps';
-import type { CardData, CardRow, IncidentCardView } from '../../views/incidentPage/cardModel';
-import { headOf, type ActionView } from '../../views/incidentPage/viewModel';
-import { actionButton, alertItem, el, factList, focusKey, incidentHeader, incidentRow, noteForm, noteItem, restoreFocus, section, statusLine } from '../../webview/parts/incident';
+import type { CardData, CardRow, IncidentCardView } from '../../model/incidentPage/cardModel';
+import { headOf, type ActionView } from '../../model/incidentPage/viewModel';
+import { actionButton, alertItem, el, factList, focusKey, incidentHeader, incidentRow, noteForm, noteItem, restoreFocus, section, statusLine } from '../parts/incident';
 
 const CARD_META = 'pagerduty/incidentCard';
 const ACTION_TOOL = 'incident_card_action';

@@ -3,8 +3,8 @@
  * The incident page's script (bundled by esbuild into dist/webview/incidentPage/page.js). It only renders what the
  * extension sends and reports clicks, with the DOM pieces it shares with the chat card (../parts/incident.ts).
  */
-import { parseHostMessage, type PageAction, type PageMessage } from '../../views/incidentPage/protocol';
-import type { IncidentLinkView, IncidentView } from '../../views/incidentPage/viewModel';
+import { parseHostMessage, type PageAction, type PageMessage } from '../../model/incidentPage/protocol';
+import type { IncidentLinkView, IncidentView } from '../../model/incidentPage/viewModel';
 import { actionButton, alertItem, el, factList, focusKey, icon, incidentHeader, linkButton, localTime, noteForm, noteItem, restoreFocus, section, statusLine } from '../parts/incident';
 
 declare function acquireVsCodeApi(): { postMessage(message: PageMessage): void; getState(): unknown; setState(state: unknown): void };

@@ -5,7 +5,7 @@
  */
 import type { CallResult } from '../../mcp/registry';
 import type { IncidentSummary } from '../../mcp/shape/incident';
-import type { Translate } from '../../translate';
+import type { Translate } from '../translate';
 import { buildIncidentView, headOf, incidentActions, incidentRowView, pageLabels, type ActionView, type IncidentHead, type IncidentRowView, type IncidentView, type PageLabel } from './viewModel';
 
 /** Alerts and notes on a card: the latest few; the rest is one click away in the incident page. */
@@ -47,7 +47,13 @@ function cardActions(actions: ActionView[], canWrite: boolean, row = false): Act
 }
 
 /** The card of one incident; none when get_incident failed (the host shows the tool's error text instead). */
-export function incidentCard(results: { incident: CallResult; alerts?: CallResult; notes?: CallResult }, now: number, t: Translate, canWrite: boolean, canNote = canWrite): CardData | undefined {
+export function incidentCard(
+  results: { incident: CallResult; alerts?: CallResult; notes?: CallResult },
+  now: number,
+  t: Translate,
+  canWrite: boolean,
+  canNote = canWrite,
+): CardData | undefined {
   const view = buildIncidentView(results, now, t);
   if ('error' in view) return undefined;
   return {

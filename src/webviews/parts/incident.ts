@@ -4,10 +4,14 @@
  * MCP App): both render the same view model (src/views/incidentPage/viewModel.ts) with these functions and the same
  * stylesheet. Every PagerDuty string goes into the DOM as text (textContent), never HTML.
  */
-import type { ActionView, AlertView, Fact, IncidentRowView, IncidentView, NoteView, PageLabel, Section } from '../../views/incidentPage/viewModel';
+import type { ActionView, AlertView, Fact, IncidentRowView, IncidentView, NoteView, PageLabel, Section } from '../../model/incidentPage/viewModel';
 
 /** Creates an element with text (never HTML) and optional class and attributes. */
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, opts: { text?: string; cls?: string; attrs?: Record<string, string> } = {}, ...children: (Node | undefined)[]): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  opts: { text?: string; cls?: string; attrs?: Record<string, string> } = {},
+  ...children: (Node | undefined)[]
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (opts.text !== undefined) node.textContent = opts.text;
   if (opts.cls) node.className = opts.cls;

@@ -3,6 +3,7 @@
  * No `vscode` import and no DOM: both sides import this file.
  */
 import type { IncidentView } from './viewModel';
+import { isIncidentKey } from '../incidentRef';
 
 /** Buttons the page offers; the extension decides what each does (quick picks, tool calls). */
 export const PAGE_ACTIONS = [
@@ -39,7 +40,6 @@ export type HostMessage =
   | { type: 'loadError'; message: string };
 
 export const MAX_NOTE_LENGTH = 25_000;
-const ID = /^[A-Za-z0-9]{1,20}$/;
 const SHA = /^[0-9a-f]{7,40}$/;
 
 /**
@@ -66,6 +66,7 @@ export function safeLink(url: unknown): string | undefined {
 
 /** Already in the form Uri.parse reads the same way: http(s)://, then no space, control or backslash. */
 function isCleanWebLink(url: string): boolean {
+  // eslint-disable-next-line no-control-regex -- control characters are what it refuses
   return /^https?:\/\/[^\u0000-\u0020\u007F-\u009F\\]+$/i.test(url);
 }
 
@@ -86,7 +87,7 @@ export function parsePageMessage(raw: unknown): PageMessage | undefined {
       return note && note.length <= MAX_NOTE_LENGTH ? { type: 'addNote', note } : undefined;
     }
     case 'openIncident':
-      return only('type', 'id') && typeof m.id === 'string' && ID.test(m.id) ? { type: 'openIncident', id: m.id } : undefined;
+      return only('type', 'id') && typeof m.id === 'string' && isIncidentKey(m.id) ? { type: 'openIncident', id: m.id } : undefined;
     case 'openLink':
       return only('type', 'url') && isSafeLink(m.url) ? { type: 'openLink', url: m.url } : undefined;
     case 'openCommit':

@@ -1,0 +1,52 @@
+// npm run lint (part of npm test). Layers are kept apart here: which folders may import `vscode`, and which way imports
+// between the folders may point (server and model below, VS Code side above).
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const VSCODE = { name: 'vscode', message: 'This layer runs without VS Code (server, model, webviews): pass what it needs in.' };
+
+/** Folders above a layer, as import patterns: a layer must not reach up into them. */
+const ABOVE = {
+  extension: ['**/extension', '**/session', '**/commands/**', '**/auth/**', '**/log'],
+  views: ['**/views/*', '!**/views/model', '**/views/incidentPage/**', '**/views/model/**'],
+  server: ['**/mcp/*', '**/mcp/**'],
+};
+
+/** One no-restricted-imports entry per layer: its own rule replaces a broader one for the same files. */
+function layer(files, { vscode = false, above = [], ignores = [] }) {
+  const patterns = above.length ? [{ group: above, message: 'Imports point down: model <- server/views <- extension (see README "Code map").' }] : [];
+  return { files, ignores, rules: { 'no-restricted-imports': ['error', { paths: vscode ? [] : [VSCODE], patterns }] } };
+}
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'bench-results/**', '.test-stats/**', 'docs/**', 'media/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      // A handler registered first may read a variable assigned after it (see src/mcp/http.ts).
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      'max-len': ['error', { code: 180, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true, ignoreUrls: true }],
+    },
+  },
+  // Tests and scripts read untyped JSON (protocol answers, the simulator's bodies) all the time; benches
+  // load modules with require once their fakes are in place.
+  { files: ['test/**', 'scripts/**'], rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-require-imports': 'off' } },
+  { files: ['src/**'], rules: { 'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }] } },
+  { files: ['src/webview/**', 'src/mcpApps/**'], languageOptions: { globals: { ...globals.browser } } },
+
+  // The shared model (incident references, shapes the server, views and webviews share): below everything.
+  layer(['src/model/**'], { above: [...ABOVE.extension, ...ABOVE.views, ...ABOVE.server, '**/pagerduty/**', '**/config/**'] }),
+  // The REST client: the bottom layer.
+  layer(['src/pagerduty/**'], { above: [...ABOVE.extension, ...ABOVE.views, ...ABOVE.server, '**/config/**', '**/translate', '**/contributions'] }),
+  // The MCP server and its tools.
+  layer(['src/mcp/**'], { above: [...ABOVE.extension, ...ABOVE.views], ignores: ['src/mcp/apps/incidentCard.ts'] }),
+  layer(['src/mcp/apps/incidentCard.ts'], { above: ABOVE.extension }),
+  // Launch data and settings shapes; the sidebar's and page's models; the code that runs in a webview or the card.
+  layer(['src/config/settings.ts', 'src/config/serverLaunch.ts', 'src/translate.ts', 'src/contributions.ts'], { above: [...ABOVE.extension, ...ABOVE.views] }),
+  layer(['src/views/model/**', 'src/views/incidentPage/{cardModel,viewModel,protocol,load,investigate}.ts'], { above: ABOVE.extension }),
+  layer(['src/webview/**', 'src/mcpApps/**'], { above: [...ABOVE.extension, ...ABOVE.server] }),
+);
