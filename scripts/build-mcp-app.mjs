@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 
 export async function buildIncidentCard({ production, plugins = [] }) {
   const result = await build({
-    entryPoints: ['src/mcpApps/incidentCard/main.ts'],
+    entryPoints: ['src/webviews/incidentCard/main.ts'],
     plugins,
     bundle: true,
     write: false,
@@ -18,8 +18,8 @@ export async function buildIncidentCard({ production, plugins = [] }) {
   });
   // A "</script" inside the bundle would end the inline script early.
   const script = result.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
-  const css = readFileSync('src/webview/incidentPage/page.css', 'utf8').replace(/<\/style/gi, '');
-  return readFileSync('src/mcpApps/incidentCard/card.html', 'utf8')
+  const css = readFileSync('src/webviews/incidentPage/page.css', 'utf8').replace(/<\/style/gi, '');
+  return readFileSync('src/webviews/incidentCard/card.html', 'utf8')
     .replace('/*PAGE_CSS*/', () => css)
     .replace('/*CARD_SCRIPT*/', () => script);
 }

@@ -12,7 +12,7 @@ const MAX_SCRIPT_BYTES = 150 * 1024;
 export async function buildIncidentPage({ production }) {
   mkdirSync(PAGE_DIR, { recursive: true });
   await build({
-    entryPoints: ['src/webview/incidentPage/main.ts'],
+    entryPoints: ['src/webviews/incidentPage/main.ts'],
     outfile: join(PAGE_DIR, 'page.js'),
     bundle: true,
     platform: 'browser',
@@ -22,7 +22,7 @@ export async function buildIncidentPage({ production }) {
     sourcemap: production ? false : 'inline',
     logLevel: 'warning',
   });
-  copyFileSync('src/webview/incidentPage/page.css', join(PAGE_DIR, 'page.css'));
+  copyFileSync('src/webviews/incidentPage/page.css', join(PAGE_DIR, 'page.css'));
   const codicons = dirname(createRequire(import.meta.url).resolve('@vscode/codicons/dist/codicon.css'));
   for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(join(codicons, file), join(PAGE_DIR, file));
   const size = statSync(join(PAGE_DIR, 'page.js')).size;
