@@ -41,3 +41,9 @@ export const CONTEXT_KEYS = {
   signedIn: 'pagerduty.signedIn',
   incidentsScope: 'pagerduty.incidentsScope',
 } as const;
+
+/**
+ * The custom agent contributed through `chatAgents` (media/chat/pagerduty-incident-expert.agent.md): VS Code picks a
+ * custom agent by the `name` in its front matter. test/unit/chatContributions.test.ts checks the file says this.
+ */
+export const EXPERT_AGENT = 'PagerDuty Incident Expert';

@@ -123,6 +123,7 @@ export async function httpLoadFigures(): Promise<Figure[]> {
     const seconds = (performance.now() - started) / 1000;
     const incidentsRequests = (await sim.requests()).filter((r) => r.path === '/incidents');
     const answersChecked = userAnswers;
+    const wrongAnswers = wrongUser;
     const wrongToken = incidentsRequests.filter((r) => sessionOf(new URLSearchParams(r.query).get('since'))?.label !== r.tokenLabel).length;
     const rss = await Promise.all(servers.map((s) => rssBytes(s.proc.pid!)));
 
@@ -164,7 +165,7 @@ export async function httpLoadFigures(): Promise<Figure[]> {
       figure(
         'http.crosstalk',
         'HTTP cross-talk (a request or answer of another session)',
-        wrongToken + wrongUser,
+        wrongToken + wrongAnswers,
         'calls',
         0,
         `${incidentsRequests.length} /incidents requests checked against their session's token, ${answersChecked} get_user_data answers against its user`,

@@ -5,7 +5,7 @@
 //   E2E_PHASES=page,agent (of suite, signin, page, agent, hosted, vsix; default all) runs only those phases
 // scripts/e2e/setup.sh must have run (npm run test:e2e does that).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { cleanupAll, installVsix, onCleanup, runExtensionTests } from '../../test/e2e/harness';
@@ -17,6 +17,7 @@ import { AGENT_FIGURES, agentSimulator, runAgentMode } from '../../test/e2e/agen
 import { WRONG_TOKEN_COMMAND, WRONG_TOKEN_UI } from '../../test/e2e/wrongTokens';
 import { startRecordingProxy, tokenPlacement } from '../../test/e2e/harness/recordingProxy';
 import { startHttpServer } from '../../test/support/httpHarness';
+import { contributedPaths } from '../../test/support/chatFiles';
 
 const root = resolve(__dirname, '..', '..');
 const args = new Set(process.argv.slice(2));
@@ -121,6 +122,11 @@ async function runAll(): Promise<number> {
   run('npx', ['vsce', 'package', '--no-dependencies', '--out', vsix]);
   const installed = await installVsix(vsix);
   console.log(`[e2e] installed ${installed.extensionId}@${installed.version}`);
+  // The agent, skill and prompt files are read from the installed folder: the package must carry them.
+  const chatFiles = Object.values(contributedPaths()).flat();
+  const missing = chatFiles.filter((p) => !existsSync(join(installed.extensionPath, p)));
+  if (missing.length) throw new Error(`the .vsix lacks contributed chat files: ${missing.join(', ')}`);
+  console.log(`[e2e] the installed package holds the ${chatFiles.length} contributed chat files (agent, skill, prompts)`);
   const vsixData = dataDirWithSettings({ 'pagerduty.apiBaseUrl': sim.url });
   const vsixHygiene = hygiene.phase('vsix', vsixData);
   code = await runExtensionTests({

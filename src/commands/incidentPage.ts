@@ -1,10 +1,11 @@
 /**
  * The incident page's ways in, and Investigate with Copilot. Automation arguments (also used by the e2e tests):
  *   pagerduty.openIncidentPage      (id | number | {id} | tree node)  → {id, number, title, status} once shown
- *   pagerduty.investigateIncident   ({id, number} | id | tree node)   → {query, opened: boolean}
+ *   pagerduty.investigateIncident   ({id, number} | id | tree node)   → {query, opened: boolean} (in the Incident Expert agent)
  * and the URI handler for vscode://<extension id>/incident/<id or number>.
  */
 import * as vscode from 'vscode';
+import { EXPERT_AGENT } from '../contributions';
 import type { Logger } from '../log';
 import type { Toolbox } from '../mcp/registry';
 import type { IncidentSummary } from '../mcp/shape/incident';
@@ -92,7 +93,11 @@ async function target(deps: IncidentPageCommandDeps, arg: unknown): Promise<Inve
   return { id: incident.id, number: incident.number };
 }
 
-/** Opens Chat in agent mode with the request typed in, ready to send; without Chat, copies it and says so. */
+/**
+ * Opens Chat with the request typed in, ready to send, in the PagerDuty Incident Expert agent; without Chat, copies
+ * it and says so. `mode` takes a custom agent's name, and where VS Code does not know it (no custom agents, or the
+ * user removed it) it keeps the current mode: so switch to agent mode first, which the second call then refines.
+ */
 async function investigate(deps: IncidentPageCommandDeps, arg: unknown): Promise<InvestigateResult | undefined> {
   const incident = await target(deps, arg ?? (await openPage(deps, undefined)));
   if (!incident) return undefined;
@@ -100,7 +105,8 @@ async function investigate(deps: IncidentPageCommandDeps, arg: unknown): Promise
   const available = (await vscode.commands.getCommands(true)).includes('workbench.action.chat.open');
   if (available) {
     try {
-      await vscode.commands.executeCommand('workbench.action.chat.open', { query, mode: 'agent', isPartialQuery: true });
+      await vscode.commands.executeCommand('workbench.action.chat.open', { mode: 'agent' });
+      await vscode.commands.executeCommand('workbench.action.chat.open', { query, mode: EXPERT_AGENT, isPartialQuery: true });
       return { query, opened: true };
     } catch (error) {
       deps.log.warn(`Could not open Chat: ${error instanceof Error ? error.message : String(error)}`);

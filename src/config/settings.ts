@@ -42,7 +42,7 @@ export const SERVER_SETTING_KEYS = ['region', 'apiBaseUrl', 'enableWriteTools', 
  * Settings that widen what the model may do or where the token and writes go: read from user (or remote machine)
  * settings only, never from a workspace's .vscode/settings.json, which a repository or an agent can write.
  */
-export const USER_LEVEL_SETTINGS = ['enableWriteTools', 'allowedTools', 'toolsets', 'serverMode', 'apiBaseUrl', 'fromEmail'] as const;
+export const USER_LEVEL_SETTINGS = ['enableWriteTools', 'allowedTools', 'toolsets', 'serverMode', 'apiBaseUrl', 'hostedUrl', 'fromEmail'] as const;
 
 function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string').map((s) => s.trim()).filter(Boolean) : [];

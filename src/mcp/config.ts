@@ -81,7 +81,7 @@ Streamable HTTP (--http):
   (curl -I), 401 with WWW-Authenticate otherwise. With PAGERDUTY_USER_API_KEY set the server uses that token for
   everyone and requires PAGERDUTY_MCP_HTTP_SECRET (at least ${MIN_SECRET_LENGTH} characters) from clients instead:
     Authorization: Bearer <secret>
-  Stateless: no session is kept between requests, so any number of replicas can serve any request. Needing a
+  Stateless: no session is kept between requests, so any number of replicas can serve any request. Needing a sticky
   session, and therefore not offered over HTTP: elicitation (tools fall back as for clients without it: they ask
   for the missing argument), resource change notifications (resources/list still works), and the MCP Apps
   incident card (the answer's text is unchanged).

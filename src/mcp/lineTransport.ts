@@ -127,7 +127,7 @@ export class LineTransport implements Transport {
    * SDK's reader counts in the same buffer.
    */
   private bounded(message: JSONRPCMessage): string | undefined {
-    const line = JSON.stringify(withoutCodePrefix(message));
+    const line = JSON.stringify(message);
     const limit = this.max - Math.min(SEND_MARGIN_BYTES, Math.floor(this.max / 4));
     // A UTF-16 unit is at most 3 bytes of UTF-8: most lines need no byte count.
     if (line.length * 3 <= limit) return line;
@@ -147,14 +147,4 @@ export class LineTransport implements Transport {
     this.stdin.off('end', this.onEnd);
     this.onclose?.();
   }
-}
-
-/**
- * The SDK puts an McpError's message ("MCP error -32602: …", code included) on the wire, and the client's McpError
- * prefixes it again: "MCP error -32602: MCP error -32602: …". The code has its own field, so the text goes without it.
- */
-function withoutCodePrefix(message: JSONRPCMessage): JSONRPCMessage {
-  if (!('error' in message)) return message;
-  const prefix = `MCP error ${message.error.code}: `;
-  return message.error.message.startsWith(prefix) ? { ...message, error: { ...message.error, message: message.error.message.slice(prefix.length) } } : message;
 }

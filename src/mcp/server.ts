@@ -6,6 +6,7 @@ import type { ServerConfig } from './config';
 import { INSTRUCTIONS } from './instructions';
 import { cardActionTool, cardWrites } from './apps/cardAction';
 import { callWithCard, CARD_TOOLS, registerCard, supportsApps, withCard } from './apps/incidentCard';
+import { plainErrors } from './plainErrors';
 import { registerPrompts } from './prompts';
 import { registerResources } from './resources';
 import { Toolbox } from './registry';
@@ -104,5 +105,7 @@ export function createServer(config: ServerConfig, version: string, log?: (line:
     if (apps() && cardActions.enabled().some((t) => t.name === name)) return cardActions.call(name, request.params.arguments, ctx);
     return toolbox.call(name, request.params.arguments, ctx);
   });
+  const connect = server.connect.bind(server);
+  server.connect = (transport) => connect(plainErrors(transport));
   return server;
 }

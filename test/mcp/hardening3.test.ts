@@ -10,6 +10,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { McpError, ResourceListChangedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 import { SERVER_NODE_FLAGS } from '../../src/config/serverLaunch';
+import { connectHttp, startHttpServer } from '../support/httpHarness';
 import { closeSessions, isServerAlive, SERVER_JS, startMcp, type McpSession } from '../support/mcpHarness';
 
 const APPS = { extensions: { 'io.modelcontextprotocol/ui': { mimeTypes: [APP_MIME] } } } as never;
@@ -222,6 +223,24 @@ describe('hardening round 3 over stdio', () => {
     assert.doesNotMatch(unknown.message, /MCP error -32602: MCP error -32602/, unknown.message);
     const prompt = await apps.client.getPrompt({ name: 'no-such-prompt' }).then(() => assert.fail('got a prompt'), (error: McpError) => error);
     assert.doesNotMatch(prompt.message, /(MCP error -?\d+: ){2}/, prompt.message);
+  });
+
+  it('8. over Streamable HTTP too, an error text carries its code once, and an invalid id is -32602', async () => {
+    const srv = await startHttpServer([], { PAGERDUTY_API_HOST: apps.sim.url });
+    try {
+      const client = await connectHttp(srv.url, `Token token=${apps.sim.tokens.user}`);
+      try {
+        for (const uri of ['pagerduty://nothing/here', 'pagerduty://incidents/%ZZ']) {
+          const error = await client.readResource({ uri }).then(() => assert.fail(`${uri} was read`), (e: McpError) => e);
+          assert.equal(error.code, -32602, error.message);
+          assert.match(error.message, /^MCP error -32602: (?!MCP error)/, error.message);
+        }
+      } finally {
+        await client.close();
+      }
+    } finally {
+      await srv.close();
+    }
   });
 
   it('8. an MCP Apps client gets no resources/list_changed right after initialize (nor does any other)', async () => {

@@ -179,6 +179,21 @@ describe('MCP over Streamable HTTP', () => {
     }
   });
 
+  it('lists and reads resources and prompts statelessly, as the README says', async () => {
+    const client = await connectHttp(srv.url, `Token ${sim.tokens.user}`);
+    try {
+      const { resources } = await client.listResources();
+      const mine = resources.filter((r) => r.uri.startsWith('pagerduty://incidents/'));
+      assert.ok(mine.length > 0, 'my open incidents are listed');
+      const read = await client.readResource({ uri: mine[0].uri });
+      assert.match(String((read.contents[0] as { text?: string }).text), new RegExp(mine[0].uri.split('/').pop()!));
+      const { prompts } = await client.listPrompts();
+      assert.ok(prompts.some((p) => p.name === 'investigate_incident'));
+    } finally {
+      await client.close();
+    }
+  });
+
   it('answers an oversized body with 413 and keeps serving', async () => {
     const big = { ...call(3, 'list_incidents'), pad: 'x'.repeat(1024 * 1024 + 10) };
     const response = await rpc(srv.url, `Token ${sim.tokens.user}`, big);

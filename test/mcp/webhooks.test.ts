@@ -48,7 +48,8 @@ describe('list_webhook_subscriptions', () => {
 
   it('rejects filter_id without a service/team filter_type and an unknown filter_type', async () => {
     assert.match(await s.fails('list_webhook_subscriptions', { filter_id: 'PABC123' }), /filter_id needs filter_type "service" or "team"/);
-    assert.match(await s.fails('list_webhook_subscriptions', { filter_type: 'service_reference' }), /argument "filter_type"/);
+    // service_reference is the official server's spelling of service (accepted); services is nobody's.
+    assert.match(await s.fails('list_webhook_subscriptions', { filter_type: 'services' }), /argument "filter_type"/);
   });
 });
 

@@ -162,6 +162,8 @@ export interface FakeVscodeRecord {
   executed: { command: string; args: unknown[] }[];
   /** Webview panels created, each with what it was posted and `send` to play the page sending a message. */
   webviewPanels: FakeWebviewPanel[];
+  /** VS Code's own commands that getCommands reports besides the registered ones (e.g. Chat's). */
+  builtinCommands: string[];
   /** What vscode.extensions.getExtension(id) returns (e.g. a fake vscode.git with its API). */
   extensions: Map<string, unknown>;
   /** Setting values by full name (`pagerduty.enableWriteTools`) in each layer; `get` merges them as VS Code does. */
@@ -179,6 +181,7 @@ export function fakeVscodeRecord(): FakeVscodeRecord {
     opened: [],
     clipboard: [],
     executed: [],
+    builtinCommands: ['workbench.action.chat.open'],
     extensions: new Map(),
     webviewPanels: [],
     settings: { user: {}, workspace: {}, workspaceFolder: {} },
@@ -285,6 +288,7 @@ export function createFakeVscode(record: FakeVscodeRecord, opts: { focused: bool
         return disposable();
       },
       executeCommand: async (command: string, ...args: unknown[]) => void record.executed.push({ command, args }),
+      getCommands: async () => [...record.commands, ...record.builtinCommands],
     }),
     workspace: strict('workspace', {
       // Unset settings read as undefined (no package.json defaults): the extension's parseSettings fills them in.

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseConfig } from '../../src/mcp/config';
+import { HELP, parseConfig } from '../../src/mcp/config';
 import { TOOLSETS } from '../../src/mcp/tools/toolsets';
 
 describe('server configuration', () => {
@@ -53,6 +53,9 @@ describe('server configuration', () => {
     assert.throws(() => parseConfig(['--port', '3000'], {}), /--port applies to the HTTP server only: add --http/);
     assert.throws(() => parseConfig(['--http', '--allow-origin', 'https://a.example/path'], {}), /--allow-origin takes origins such as/);
     assert.throws(() => parseConfig(['--http', '--max-concurrent', '0'], {}), /--max-concurrent must be a whole number between 1 and 10000, got "0"/);
+    for (const flag of ['--http', '--port', '--host', '--allow-origin', '--max-body-bytes', '--max-concurrent', '--request-timeout-ms', 'PAGERDUTY_MCP_HTTP_SECRET', 'Token token=', 'elicitation', 'sticky']) {
+      assert.ok(HELP.includes(flag), `--help documents ${flag}`);
+    }
   });
 
   it('with --http and PAGERDUTY_USER_API_KEY, requires a long PAGERDUTY_MCP_HTTP_SECRET', () => {

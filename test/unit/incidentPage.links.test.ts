@@ -39,9 +39,9 @@ describe('incident page links', () => {
     for (const url of ['javascript:alert(1)', 'command:x', 'file:///etc/passwd', 'https://', 42, undefined]) assert.equal(safeLink(url), undefined, String(url));
   });
 
-  it('the page is offered change-event links normalised, and a click that fails is logged, not an unhandled rejection', async () => {
+  it('the page is offered change-event links normalised and only clean text, and a click that fails is logged, not an unhandled rejection', async () => {
     const ok = (structuredContent: Record<string, unknown>): CallResult => ({ content: [{ type: 'text', text: '' }], structuredContent });
-    const incident = { id: 'PINC1', number: 7, title: 'Deploy broke checkout', status: 'triggered', urgency: 'high', assignees: [], teams: [], html_url: ' https://acme.pagerduty.com/incidents/PINC1', created_at: '2026-11-25T07:55:00Z' };
+    const incident = { id: 'PINC1', number: 7, title: 'Deploy broke \u202echeckout\u200b', status: 'triggered', urgency: 'high', assignees: [], teams: [], html_url: ' https://acme.pagerduty.com/incidents/PINC1', created_at: '2026-11-25T07:55:00Z' };
     const change = { id: 'C1', summary: 'deploy', timestamp: '2026-11-25T07:50:00Z', links: HOSTILE.map((href) => ({ href })), html_url: 'ht\ttps://acme.pagerduty.com/changes/C1' };
     const callTool = async (name: string): Promise<CallResult> =>
       name === 'get_incident' ? ok({ incident }) : name === 'list_incident_change_events' ? ok({ change_events: [change] }) : { isError: true, content: [{ type: 'text', text: 'n/a' }] };
@@ -64,6 +64,9 @@ describe('incident page links', () => {
         assert.doesNotThrow(() => vscodeUriParse(href), JSON.stringify(href));
       }
       assert.ok(links.includes('https://ci.example/build/1'), 'a link with a leading space is offered normalised');
+      // The page cleans its data as a whole too, as the card does: here the results bypass the toolbox's cleaning.
+      assert.equal(view.title, 'Deploy broke checkout');
+      assert.doesNotMatch(JSON.stringify(view), /[\u200b\u202e]/);
 
       env.openExternal = async () => {
         throw new Error('Scheme contains illegal characters.');

@@ -54,12 +54,12 @@ test('user values of those settings apply; the same ignored values are logged on
   assert.equal(lines.length, 1, JSON.stringify(lines));
 });
 
-test('package.json declares each of them user-level (application; apiBaseUrl machine), so VS Code never applies a workspace value', () => {
+test('package.json declares each of them user-level (application; apiBaseUrl and hostedUrl machine), so VS Code never applies a workspace value', () => {
   const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
   const properties = manifest.contributes.configuration.properties as Record<string, { scope?: string }>;
-  assert.deepEqual([...USER_LEVEL_SETTINGS].sort(), ['allowedTools', 'apiBaseUrl', 'enableWriteTools', 'fromEmail', 'serverMode', 'toolsets']);
+  assert.deepEqual([...USER_LEVEL_SETTINGS].sort(), ['allowedTools', 'apiBaseUrl', 'enableWriteTools', 'fromEmail', 'hostedUrl', 'serverMode', 'toolsets']);
   for (const key of USER_LEVEL_SETTINGS) {
-    assert.equal(properties[`pagerduty.${key}`]?.scope, key === 'apiBaseUrl' ? 'machine' : 'application', key);
+    assert.equal(properties[`pagerduty.${key}`]?.scope, key === 'apiBaseUrl' || key === 'hostedUrl' ? 'machine' : 'application', key);
   }
   // Everything else stays window-scoped (no scope = window).
   for (const [name, p] of Object.entries(properties)) if (!USER_LEVEL_SETTINGS.includes(name.slice('pagerduty.'.length) as never)) assert.equal(p.scope, undefined, name);

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { PANELS } from '../../contributions';
 import type { Logger } from '../../log';
 import type { IncidentSummary } from '../../mcp/shape/incident';
+import { clipDeep } from '../../mcp/untrusted';
 import type { CallTool } from '../model/types';
 import { call, runPageAction } from './actions';
 import { openCommit } from './commits';
@@ -139,12 +140,14 @@ class IncidentPanel {
       return;
     }
     this.error = undefined;
-    this.view = built;
+    // Built from cleaned results; cleaned again as a whole, as the card's data is, so no field can slip past.
+    const view = clipDeep(built);
+    this.view = view;
     this.incident = results.incident.structuredContent?.incident as IncidentSummary;
-    this.panel.title = `#${built.number} ${built.title}`;
+    this.panel.title = `#${view.number} ${view.title}`;
     const icon = (name: string) => vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'incidentPage', `${name}.svg`);
-    this.panel.iconPath = icon(built.status);
-    this.post({ type: 'view', view: built });
+    this.panel.iconPath = icon(view.status);
+    this.post({ type: 'view', view });
   }
 
   private post(message: HostMessage): void {

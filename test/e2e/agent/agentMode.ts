@@ -12,6 +12,7 @@ import { onCleanup, openVSCode, runCommand, screenshot } from '../harness';
 import type { RunHygiene } from '../harness/hygieneRun';
 import { ask, confirmTool, enableBuiltinCopilotChat, newChat, runIncidentCommand, sendPrefilledRequest, showForScreenshot, waitForResponse, warmUpChat } from './chat';
 import { runChatContext } from './chatContext';
+import { runChatCustomizations } from './chatCustomizations';
 import { installScriptedModel } from './modelVsix';
 import { FENCED_DATA, outsideFences, SPILLED_RESULT, type ModelRequest, type Scenario, type Script } from './script';
 
@@ -203,6 +204,9 @@ export async function runAgentMode(opts: AgentModeOptions): Promise<AgentFigures
     check,
     window: (name, s, fn) => withWindow({ name, sim, token: sim.tokens.user, writes: true, script: s, extensionsDir, opts }, fn),
   });
+
+  // The Incident Expert agent, the skill and the prompt files (issue 19): a read-only window of their own.
+  await runChatCustomizations({ sim, docsDir: opts.docsDir, check, window: (name, s, fn) => withWindow({ name, sim, token: sim.tokens.user, writes: false, script: s, extensionsDir, opts }, fn) });
 
   console.log(`[agent] ${passed} agent-mode checks passed`);
   return finish(figures, opts);

@@ -1,24 +1,6 @@
 // Runs only the chat-context checks (elicitation, MCP resources, Add to Chat) in one window:
-//   flock /tmp/pd-vscode.lock npx tsx test/e2e/agent/chatContextCli.ts   (scripts/e2e/setup.sh and npm run build first)
-import { resolve } from 'node:path';
-import { cleanupAll } from '../harness';
-import { agentSimulator, check, withWindow } from './agentMode';
+//   flock /tmp/pd-e2e.lock npx tsx test/e2e/agent/chatContextCli.ts   (scripts/e2e/setup.sh and npm run build first)
 import { runChatContext } from './chatContext';
-import { installScriptedModel } from './modelVsix';
+import { runOneWindow } from './oneWindow';
 
-const root = resolve(__dirname, '..', '..', '..');
-async function main() {
-  const sim = await agentSimulator();
-  const { extensionsDir } = await installScriptedModel();
-  const opts = { sim, extensionDevelopmentPath: root, docsDir: resolve(root, 'docs') };
-  await runChatContext({
-    sim,
-    docsDir: opts.docsDir,
-    check,
-    window: (name, script, fn) => withWindow({ name, sim, token: sim.tokens.user, writes: true, script, extensionsDir, opts }, fn),
-  });
-}
-main().then(
-  async () => { await cleanupAll(); process.exit(0); },
-  async (error: Error) => { console.error(`[agent] ${error.stack ?? error.message}`); await cleanupAll(); process.exit(1); },
-);
+runOneWindow(true, runChatContext);

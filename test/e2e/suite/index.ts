@@ -3,5 +3,6 @@
 import './signIn.e2e';
 import './mcp.e2e';
 import './views.e2e';
+import './chatFiles.e2e';
 
 export { run } from '../runner';
