@@ -206,7 +206,12 @@ export async function runAgentMode(opts: AgentModeOptions): Promise<AgentFigures
   });
 
   // The Incident Expert agent, the skill and the prompt files (issue 19): a read-only window of their own.
-  await runChatCustomizations({ sim, docsDir: opts.docsDir, check, window: (name, s, fn) => withWindow({ name, sim, token: sim.tokens.user, writes: false, script: s, extensionsDir, opts }, fn) });
+  await runChatCustomizations({
+    sim,
+    docsDir: opts.docsDir,
+    check,
+    window: (name, s, fn) => withWindow({ name, sim, token: sim.tokens.user, writes: false, script: s, extensionsDir, opts }, fn),
+  });
 
   console.log(`[agent] ${passed} agent-mode checks passed`);
   return finish(figures, opts);

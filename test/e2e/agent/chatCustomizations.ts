@@ -22,7 +22,11 @@ export interface ChatCustomizationsHost {
   sim: Simulator;
   docsDir: string;
   /** A read-only window (writes off) signed in with the user's token, running this script. */
-  window(name: string, script: Script, fn: (page: Page, log: { all(): ModelRequest[]; of(s: Scenario): ModelRequest[]; toolResult(s: Scenario): string }) => Promise<void>): Promise<void>;
+  window(
+    name: string,
+    script: Script,
+    fn: (page: Page, log: { all(): ModelRequest[]; of(s: Scenario): ModelRequest[]; toolResult(s: Scenario): string }) => Promise<void>,
+  ): Promise<void>;
   check(name: string, fn: () => Promise<void>): Promise<void>;
 }
 
