@@ -52,6 +52,7 @@ export const FIELD_OPERATIONS: FieldOperation[] = [
   op('getPastIncidents', (i) => `/incidents/${i.incident}/past_incidents`),
   op('getRelatedIncidents', (i) => `/incidents/${i.incident}/related_incidents`),
   op('listIncidentRelatedChangeEvents', (i) => `/incidents/${i.incident}/related_change_events`),
+  op('listIncidentLogEntries', (i) => `/incidents/${i.incident}/log_entries`),
   op('listLogEntries', () => '/log_entries'),
   op('getLogEntry', (i) => `/log_entries/${i.logEntry}`),
   // services, on-call, escalation, teams, users

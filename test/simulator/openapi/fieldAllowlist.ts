@@ -10,6 +10,7 @@ export const FIELD_ALLOWLIST: Record<string, string> = {
   'getStatusPagePost post.postmortem': "set once a postmortem is published; the seeded post is an incident still in progress",
   'listWebhookSubscriptions webhook_subscriptions.oauth_client': 'populated only when oauth_client_id is set; the seeded subscriptions sign with a secret',
   'listLogEntries log_entries.event_details.description': 'only a trigger entry carries its event; the first entry listed is a later one (getLogEntry checks a trigger)',
+  'listIncidentLogEntries log_entries.event_details.description': 'as for listLogEntries: the first entry of the incident\'s log is a later one, not its trigger',
   'listWebhookSubscriptions webhook_subscriptions.filter.id': 'an account-wide filter has no id, and the first seeded subscription is account-wide',
   'getWebhookSubscription webhook_subscription.filter.id': 'an account-wide filter has no id, and the first seeded subscription is account-wide',
   'getWebhookSubscription webhook_subscription.oauth_client': 'populated only when oauth_client_id is set; the seeded subscriptions sign with a secret',
