@@ -37,8 +37,9 @@ const AJV_FILE = 'mcp-server-ajv.js';
 const ajvOnFirstUse = {
   name: 'ajv-on-first-use',
   setup(b) {
-    b.onResolve({ filter: /\/validation\/ajv-provider\.js$/ }, (args) =>
-      /@modelcontextprotocol[\\/]sdk[\\/].*[\\/]server[\\/]index\.js$/.test(args.importer) ? { path: args.path, namespace: 'ajv-on-first-use' } : undefined,
+    // The SDK's Server imports it as ../validation/ajv-provider.js, our server (one validator for all) by its package path.
+    b.onResolve({ filter: /(\/validation\/ajv-provider\.js|^@modelcontextprotocol\/sdk\/validation\/ajv)$/ }, (args) =>
+      /@modelcontextprotocol[\\/]sdk[\\/].*[\\/]server[\\/]index\.js$|[\\/]src[\\/]/.test(args.importer) ? { path: args.path, namespace: 'ajv-on-first-use' } : undefined,
     );
     b.onLoad({ filter: /.*/, namespace: 'ajv-on-first-use' }, () => ({
       contents: `let real;
