@@ -20,4 +20,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:3000/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # The heap flags are SERVER_NODE_FLAGS (src/config/serverLaunch.ts), as `npm run bench` measures them under load.
 # 0.0.0.0 inside the container (its own network namespace); publish the port only behind a TLS-terminating proxy.
-CMD ["node", "--max-semi-space-size=1", "--max-old-space-size=96", "dist/mcp-server.js", "--http", "--host", "0.0.0.0", "--port", "3000"]
+CMD ["node", "--max-semi-space-size=2", "--max-old-space-size=96", "dist/mcp-server.js", "--http", "--host", "0.0.0.0", "--port", "3000"]
