@@ -158,7 +158,7 @@ async function hostedPhase(
   onCleanup(() => server.close());
   const proxy = await startRecordingProxy(server.url);
   console.log(`[e2e] --http server at ${server.url}, VS Code sent through ${proxy.url}`);
-  const data = dataDirWithSettings({ 'pagerduty.apiBaseUrl': sim.url, 'pagerduty.serverMode': 'hosted', 'pagerduty.hostedUrl': proxy.url });
+  const data = dataDirWithSettings({ 'pagerduty.apiBaseUrl': sim.url, 'pagerduty.hostedUrl': proxy.url });
   const phase = hygiene!.phase('hosted', data);
   const code = await runExtensionTests({
     ...common,
@@ -167,6 +167,8 @@ async function hostedPhase(
     env: { ...env, ...phase.env, E2E_HOSTED_URL: proxy.url },
     extensionDevelopmentPath: root,
     dataDir: data,
+    // serverMode is application-scoped: VS Code reads it from user settings only, not from the machine's.
+    settings: { 'pagerduty.serverMode': 'hosted' },
   });
   // Our server never holds the token: not in its arguments, not in its environment.
   const own = ['cmdline', 'environ'].map((f) => readFileSync(`/proc/${server.proc.pid}/${f}`, 'utf8')).join('\n');
