@@ -36,6 +36,44 @@ function refuse(res: ServerResponse, status: number, message: string, headers: R
   res.end(res.req.method === 'HEAD' ? undefined : body);
 }
 
+type Body = { ok: true; message: unknown } | { ok: false; status: number; message: string };
+
+/**
+ * Reads and parses the body ourselves, within `limit` bytes whatever Content-Length says (a chunked body has none), so
+ * that a JSON-RPC batch is seen before the transport would run all its calls in one of --max-concurrent's slots.
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<Body> {
+  const tooLarge: Body = { ok: false, status: 413, message: `The request body exceeds ${limit} bytes (--max-body-bytes).` };
+  if (Number(req.headers['content-length'] ?? 0) > limit) return Promise.resolve(tooLarge);
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        // The rest is discarded as it comes (bounded by --request-timeout-ms): closing on unread data would reset the
+        // connection, and clients could lose the 413 before reading it.
+        req.off('data', onData).off('end', onEnd).resume();
+        return resolve(tooLarge);
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => {
+      let message: unknown;
+      try {
+        message = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      } catch {
+        return resolve({ ok: false, status: 400, message: 'Parse error: the request body is not valid JSON.' });
+      }
+      if (Array.isArray(message)) {
+        return resolve({ ok: false, status: 400, message: 'JSON-RPC batches are not accepted (MCP 2025-06-18 removed them): send one JSON-RPC message per POST.' });
+      }
+      resolve({ ok: true, message });
+    };
+    req.on('data', onData).on('end', onEnd);
+  });
+}
+
 function json(res: ServerResponse, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers });
   res.end(res.req.method === 'HEAD' ? undefined : JSON.stringify(body));
@@ -68,10 +106,12 @@ export function createHttpHandler(config: HttpConfig, version: string, log: (lin
       void server?.close();
     });
     for (const [name, value] of Object.entries(cors)) res.setHeader(name, value);
+    const body = await readBody(req, options.maxBodyBytes);
+    if (!body.ok) return refuse(res, body.status, body.message);
     server = createServer({ ...config, token }, version, log, parts);
-    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true, maxRequestBodySize: options.maxBodyBytes });
+    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
     await server.connect(transport);
-    await transport.handleRequest(req, res);
+    await transport.handleRequest(req, res, body.message);
   };
 
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {

@@ -10,10 +10,13 @@ export const HOSTED_MCP_URLS: Record<Region, string> = {
   eu: 'https://mcp.eu.pagerduty.com/mcp',
 };
 
-/** Loopback hosts (127.0.0.0/8, ::1, localhost): the only ones a token may be sent to over cleartext http. */
+/**
+ * Loopback hosts (127.0.0.0/8, ::1, exactly `localhost`): the only ones a token may be sent to over cleartext http.
+ * Not `*.localhost` nor `localhost.`: Node resolves those through DNS, which may answer with any address.
+ */
 export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
-  return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
 /**

@@ -202,6 +202,44 @@ describe('MCP over Streamable HTTP', () => {
     assert.equal((await rpc(srv.url, `Token ${sim.tokens.user}`, init)).status, 200);
   });
 
+  it('answers a chunked oversize body (no Content-Length) with 413 without reading it all', async () => {
+    const chunk = new TextEncoder().encode(' '.repeat(64 * 1024));
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        // 64 MiB if the server kept reading; it stops after 1 MiB.
+        if (sent++ < 1024) controller.enqueue(chunk);
+        else controller.close();
+      },
+    });
+    const response = await fetch(srv.url, {
+      method: 'POST',
+      headers: { authorization: `Token ${sim.tokens.user}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    assert.equal(response.status, 413);
+    assert.match((await response.json()).error.message, /exceeds 1048576 bytes/);
+    assert.ok(sent < 1024, `the client had to send ${sent} chunks`);
+    assert.equal((await rpc(srv.url, `Token ${sim.tokens.user}`, init)).status, 200);
+  });
+
+  it('refuses a JSON-RPC batch with 400 before any PagerDuty call, so --max-concurrent bounds the calls', async () => {
+    const before = sim.requests.length;
+    const batch = Array.from({ length: 20 }, (_, i) => call(10 + i, 'get_user_data'));
+    const response = await rpc(srv.url, `Token ${sim.tokens.user}`, batch, { 'mcp-protocol-version': '2025-06-18' });
+    assert.equal(response.status, 400);
+    assert.match((await response.json()).error.message, /send one JSON-RPC message per POST/);
+    assert.equal(sim.requests.length, before, 'no PagerDuty call was made');
+    const invalid = await fetch(srv.url, {
+      method: 'POST',
+      headers: { authorization: `Token ${sim.tokens.user}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+      body: '{"jsonrpc":',
+    });
+    assert.equal(invalid.status, 400);
+    assert.match((await invalid.json()).error.message, /not valid JSON/);
+  });
+
   it('refuses an unknown option and a --token flag at start-up, with the reason', async () => {
     await assert.rejects(startHttpServer(['--token', 'abc']), /not accepted: pass the token in PAGERDUTY_USER_API_KEY/);
     await assert.rejects(startHttpServer(['--port', '70000']), /--port must be a whole number between 0 and 65535/);

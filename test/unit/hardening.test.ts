@@ -144,7 +144,7 @@ describe('4. cleartext API host', () => {
     for (const ok of ['http://127.0.0.1:8080', 'http://127.3.4.5', 'http://localhost:3000/', 'http://[::1]:9000', 'https://api.example.com']) {
       assert.doesNotThrow(() => resolveApiBaseUrl('us', ok), ok);
     }
-    for (const bad of ['http://api.pagerduty.com', 'http://10.0.0.1', 'http://128.0.0.1', 'http://localhost.example.com', 'http://[::2]']) {
+    for (const bad of ['http://api.pagerduty.com', 'http://10.0.0.1', 'http://128.0.0.1', 'http://localhost.example.com', 'http://[::2]', 'http://foo.localhost:3000', 'http://a.b.localhost', 'http://localhost.:3000']) {
       assert.throws(() => resolveApiBaseUrl('us', bad), /cleartext http.*loopback/, bad);
     }
   });

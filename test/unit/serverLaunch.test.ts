@@ -49,6 +49,7 @@ test('hosted mode with pagerduty.hostedUrl targets a team\'s own server: https, 
   }
   for (const [url, why] of [
     ['http://mcp.example.com/mcp', /cleartext http, which would send your token unencrypted/],
+    ['http://mcp.localhost:3000/mcp', /cleartext http, which would send your token unencrypted/],
     ['ftp://mcp.example.com', /must be an https URL, got "ftp:"/],
     ['not a url', /"not a url" is not a URL; expected e\.g\. https:/],
     ['https://user:pw@mcp.example.com/mcp', /must not contain a user name or password/],
