@@ -13,13 +13,10 @@ const ABOVE = {
   server: ['**/mcp/*', '**/mcp/**'],
 };
 
-/** The server's modules except its text-cleaning ones, which the model and the webviews share. */
-const SERVER_BUT_CLEANING = '(^|/)mcp/(?!untrusted$|shape/common$)';
-
 /** One no-restricted-imports entry per vscode-free layer: its own rule replaces a broader one for the same files. */
-function layer(files, { above = [], regex }) {
+function layer(files, { above = [] }) {
   const message = 'Imports point down: model <- server/views <- extension (see README "Code map").';
-  const patterns = [...(above.length ? [{ group: above, message }] : []), ...(regex ? [{ regex, message }] : [])];
+  const patterns = above.length ? [{ group: above, message }] : [];
   return { files, rules: { 'no-restricted-imports': ['error', { paths: [VSCODE], patterns }] } };
 }
 
@@ -43,8 +40,8 @@ export default tseslint.config(
   { files: ['src/webviews/**'], languageOptions: { globals: { ...globals.browser } } },
 
   // The shared model (incident references, shapes the server, views and webviews share): below everything.
-  // It shares the server's cleaning code (one set of rules for every channel): untrusted.ts and shape/common.ts only.
-  layer(['src/model/**'], { above: [...ABOVE.extension, ...ABOVE.views, '**/pagerduty/**', '**/config/**'], regex: SERVER_BUT_CLEANING }),
+  // It holds the cleaning code (one set of rules for every channel) the server and the webviews share.
+  layer(['src/model/**'], { above: [...ABOVE.extension, ...ABOVE.views, ...ABOVE.server, '**/pagerduty/**', '**/config/**'] }),
   // The REST client: the bottom layer.
   layer(['src/pagerduty/**'], { above: [...ABOVE.extension, ...ABOVE.views, ...ABOVE.server, '**/config/**', '**/contributions'] }),
   // The MCP server and its tools.
@@ -52,5 +49,5 @@ export default tseslint.config(
   // Launch data and settings shapes; the sidebar's and page's models; the code that runs in a webview or the card.
   layer(['src/config/settings.ts', 'src/config/serverLaunch.ts', 'src/contributions.ts'], { above: [...ABOVE.extension, ...ABOVE.views] }),
   layer(['src/views/model/**', 'src/views/incidentPage/{load,investigate}.ts'], { above: ABOVE.extension }),
-  layer(['src/webviews/**'], { above: [...ABOVE.extension, ...ABOVE.views], regex: SERVER_BUT_CLEANING }),
+  layer(['src/webviews/**'], { above: [...ABOVE.extension, ...ABOVE.views, ...ABOVE.server] }),
 );

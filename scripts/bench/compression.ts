@@ -1,7 +1,7 @@
 /** list_incidents for 100 incidents: what the model reads against what PagerDuty sent. */
 import assert from 'node:assert/strict';
 import { startMcp } from '../../test/support/mcpHarness';
-import { sanitize } from '../../src/mcp/untrusted';
+import { sanitize } from '../../src/model/untrusted';
 import { startSimulator } from '../../test/simulator/index';
 import { figure, type Figure } from './figure';
 

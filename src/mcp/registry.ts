@@ -6,7 +6,7 @@ import { fromOfficialShape } from './officialArgs';
 import { MissingField } from './shape/common';
 import { OFFICIAL_SHAPES } from './tools/officialShapes';
 import { isWrite, type ToolContext, type ToolDefinition, type Toolset } from './tools/types';
-import { ANSWER_MAX_CHARS, clipDeep, FENCE_CLOSE, FENCE_OPEN, sanitize } from './untrusted';
+import { ANSWER_MAX_CHARS, clipDeep, FENCE_CLOSE, FENCE_OPEN, sanitize } from '../model/untrusted';
 import { ERROR_KIND_META, type CallResult } from '../model/callResult';
 
 export { ERROR_KIND_META, failureOf, resultText, type CallResult } from '../model/callResult';

@@ -9,7 +9,7 @@ import { redact } from '../pagerduty/redact';
 import { ERROR_KIND_META, resultText, type Toolbox } from './registry';
 import { incidentUri, MY_ONCALL_URI } from './resourceUris';
 import { OpenIncidentWatch } from './resourceWatch';
-import { sanitize, truncate } from './untrusted';
+import { sanitize, truncate } from '../model/untrusted';
 
 /** Open incidents offered by resources/list: enough to pick from, few enough for a picker. */
 export const LISTED_INCIDENTS = 25;

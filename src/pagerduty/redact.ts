@@ -2,7 +2,7 @@
  * Removes secrets from any text before it is logged, thrown or returned.
  * Tokens are registered once (client construction, sign-in) and scrubbed everywhere after.
  */
-import { mapStrings } from './mapStrings';
+import { mapStrings } from '../model/mapStrings';
 
 /** Counted: an HTTP server registers each request's token and releases it when the request ends. */
 const secrets = new Map<string, number>();

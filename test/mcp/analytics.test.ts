@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { FENCE_OPEN } from '../../src/mcp/untrusted';
+import { FENCE_OPEN } from '../../src/model/untrusted';
 import { startMcp, type McpSession } from '../support/mcpHarness';
 
 let s: McpSession;

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { ANSWER_MAX_CHARS, FIELD_MAX_CHARS } from '../../src/mcp/untrusted';
+import { ANSWER_MAX_CHARS, FIELD_MAX_CHARS } from '../../src/model/untrusted';
 import { closeSessions, isServerAlive, startMcp, type McpSession } from '../support/mcpHarness';
 
 // eslint-disable-next-line no-misleading-character-class -- the characters the test looks for

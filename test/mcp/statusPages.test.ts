@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { FENCE_CLOSE, FENCE_OPEN } from '../../src/mcp/untrusted';
+import { FENCE_CLOSE, FENCE_OPEN } from '../../src/model/untrusted';
 import { HOSTILE_UPDATE, statusPagesOf, type DefinitionKind } from '../simulator/seed/statusPages';
 import { closeSessions, startWithObserver, type McpSession } from '../support/mcpHarness';
 

@@ -10,7 +10,7 @@ import { parseConfig } from '../../src/mcp/config';
 import { Toolbox } from '../../src/mcp/registry';
 import { ALL_TOOLS, DEFAULT_TOOLSETS } from '../../src/mcp/tools';
 import { TOOLSETS, type ToolContext } from '../../src/mcp/tools/types';
-import { ANSWER_MAX_CHARS, clipDeep, FENCE_CLOSE, FIELD_MAX_CHARS, fence, sanitize } from '../../src/mcp/untrusted';
+import { ANSWER_MAX_CHARS, clipDeep, FENCE_CLOSE, FIELD_MAX_CHARS, fence, sanitize } from '../../src/model/untrusted';
 import { PagerDutyClient } from '../../src/pagerduty/client';
 import { PagerDutyError } from '../../src/pagerduty/errors';
 import { resolveApiBaseUrl } from '../../src/pagerduty/hosts';

@@ -6,7 +6,7 @@ import { LineTransport } from '../../src/mcp/lineTransport';
 import { incidentLine, type IncidentSummary } from '../../src/mcp/shape/incident';
 import { incidentRowView } from '../../src/model/incidentPage/viewModel';
 import { formatOnly } from '../../src/model/translate';
-import { clipDeep, jsonText } from '../../src/mcp/untrusted';
+import { clipDeep, jsonText } from '../../src/model/untrusted';
 import { detailRows } from '../../src/model/incidentPage/viewModel';
 
 describe('hardening round 3 (pure)', () => {

@@ -9,7 +9,7 @@ import { Toolbox } from '../../src/mcp/registry';
 import { ALL_TOOLS, DEFAULT_TOOLSETS } from '../../src/mcp/tools';
 import { fittingCount } from '../../src/mcp/tools/output';
 import { TOOLSETS } from '../../src/mcp/tools/types';
-import { ANSWER_MAX_CHARS } from '../../src/mcp/untrusted';
+import { ANSWER_MAX_CHARS } from '../../src/model/untrusted';
 
 /** A PagerDuty that pages `all` under `key` by offset and limit, as the real one does. */
 function toolboxOver(key: string, all: Record<string, unknown>[], extra: (url: URL) => Record<string, unknown> | undefined = () => undefined) {

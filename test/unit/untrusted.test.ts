@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { clipDeep, fence, FENCE_CLOSE, FENCE_OPEN, sanitize, truncate } from '../../src/mcp/untrusted';
+import { clipDeep, fence, FENCE_CLOSE, FENCE_OPEN, sanitize, truncate } from '../../src/model/untrusted';
 
 describe('untrusted PagerDuty text', () => {
   it('removes bidi overrides, zero-width and control characters but keeps newlines and tabs', () => {

@@ -13,7 +13,7 @@ import { askChoice } from '../tools/ask';
 import { incidentRef } from '../tools/incidentRefs';
 import { text } from '../tools/params';
 import { defineTool, UPDATE, type ToolContext, type ToolDefinition } from '../tools/types';
-import { sanitize, truncate } from '../untrusted';
+import { sanitize, truncate } from '../../model/untrusted';
 
 export const CARD_ACTION_TOOL = 'incident_card_action';
 

@@ -15,7 +15,7 @@ import { incidentCard, listCard, type CardData, type IncidentCardView } from '..
 import type { CallResult, PublishedTool, Toolbox } from '../registry';
 import type { IncidentSummary } from '../shape/incident';
 import type { ToolContext } from '../tools/types';
-import { ANSWER_MAX_CHARS, clipDeep, sanitize, truncate } from '../untrusted';
+import { ANSWER_MAX_CHARS, clipDeep, sanitize, truncate } from '../../model/untrusted';
 
 export const CARD_URI = 'ui://pagerduty/incident-card';
 /** MCP Apps' HTML resource type and client capability (@modelcontextprotocol/ext-apps RESOURCE_MIME_TYPE, EXTENSION_ID). */

@@ -1,4 +1,4 @@
-import { jsonText } from '../untrusted';
+import { jsonText } from '../../model/untrusted';
 import { compact, idOf, type Raw, ref, time } from './common';
 
 /** An alert grouped into an incident; details are cut at the field cap so one payload cannot flood the answer. */

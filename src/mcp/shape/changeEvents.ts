@@ -1,5 +1,5 @@
 import type { ChangeEvent } from '../../model/shapes';
-import { jsonText } from '../untrusted';
+import { jsonText } from '../../model/untrusted';
 import { compact, idOf, type Raw, ref, refs, time } from './common';
 
 export type { ChangeEvent };

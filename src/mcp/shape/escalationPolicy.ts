@@ -1,4 +1,5 @@
-import { compact, idOf, names, type Raw, type Ref, ref, refs } from './common';
+import { compact, idOf, type Raw, type Ref, ref, refs } from './common';
+import { names } from '../../model/names';
 
 export interface EscalationTarget {
   type: 'user' | 'schedule' | string;

@@ -1,5 +1,6 @@
 import type { IncidentSummary } from '../../model/shapes';
-import { compact, idOf, joinCapped, names, type Raw, ref, refs, time } from './common';
+import { compact, idOf, type Raw, ref, refs, time } from './common';
+import { joinCapped, names } from '../../model/names';
 
 export type { IncidentSummary };
 

@@ -1,4 +1,4 @@
-import { truncate } from '../untrusted';
+import { truncate } from '../../model/untrusted';
 import { compact, idOf, type Raw, time } from './common';
 
 export interface StatusPage {

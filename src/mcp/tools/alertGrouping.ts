@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PagerDutyError } from '../../pagerduty/errors';
 import { compact, type Raw } from '../shape/common';
 import { GROUPING_TYPES, groupingDetail, groupingLine, shapeGroupingSetting, type GroupingType } from '../shape/alertGrouping';
-import { fence } from '../untrusted';
+import { fence } from '../../model/untrusted';
 import { items, objectOutput } from './output';
 import { limit, pdId, pdIds, visibleText } from './params';
 import { CREATE, defineTool, DESTRUCTIVE, READ, UPDATE, type ToolContext, type ToolDefinition } from './types';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PagerDutyError } from '../../pagerduty/errors';
 import { incidentMetricsLine, responderMetricsLine, shapeMetricsRow, type MetricsRow } from '../shape/analytics';
 import type { Raw } from '../shape/common';
-import { fence } from '../untrusted';
+import { fence } from '../../model/untrusted';
 import { items } from './output';
 import { isoTime, pdIds, timeZone as timeZoneParam } from './params';
 import { defineTool, READ, type ToolContext, type ToolDefinition } from './types';

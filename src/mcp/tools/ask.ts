@@ -4,7 +4,7 @@
  */
 import type { ElicitRequestFormParams, ElicitResult } from '@modelcontextprotocol/sdk/types.js';
 import { PagerDutyError } from '../../pagerduty/errors';
-import { sanitize, truncate } from '../untrusted';
+import { sanitize, truncate } from '../../model/untrusted';
 import type { ToolContext } from './types';
 
 /** Options offered in one choice; more would be an unusable dialog, and the model can still be given an id. */

@@ -1,7 +1,7 @@
 import { PagerDutyError } from '../../pagerduty/errors';
 import type { Raw } from '../shape/common';
 import { changeEventLine, shapeChangeEvent } from '../shape/changeEvents';
-import { fence } from '../untrusted';
+import { fence } from '../../model/untrusted';
 import { incidentPath, incidentRef, resolveIncidentId } from './incidentRefs';
 import { items, listAnswer, listOutput, objectOutput } from './output';
 import { isoTime, limit, offset, pdId, pdIds } from './params';

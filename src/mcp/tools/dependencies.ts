@@ -1,7 +1,7 @@
 import { PagerDutyError } from '../../pagerduty/errors';
 import { compact, type Raw } from '../shape/common';
 import { businessServiceLine, dependenciesText, shapeBusinessService, shapeDependencies, type Dependencies, type RelatedService } from '../shape/dependencies';
-import { fence } from '../untrusted';
+import { fence } from '../../model/untrusted';
 import { item, items, listAnswer, listOutput } from './output';
 import { limit, offset, pdId } from './params';
 import { defineTool, READ, type ToolContext, type ToolDefinition } from './types';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PagerDutyError } from '../../pagerduty/errors';
 import { compact, type Raw } from '../shape/common';
 import { levelLines, policyDetail, policyLine, shapeEscalationPolicy } from '../shape/escalationPolicy';
-import { fence } from '../untrusted';
+import { fence } from '../../model/untrusted';
 import { listAnswer, listOutput, objectOutput } from './output';
 import { limit, offset, pdId, pdIds, query, text } from './params';
 import { CREATE, defineTool, READ, UPDATE, type ToolContext } from './types';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { PagerDutyError } from '../../pagerduty/errors';
 import type { Raw } from '../shape/common';
 import { orchestrationLine, pathText, shapeOrchestration, shapePath } from '../shape/eventOrchestration';
-import { fence } from '../untrusted';
+import { fence } from '../../model/untrusted';
 import { listAnswer, listOutput, objectOutput } from './output';
 import { limit, offset, pdId, visibleText } from './params';
 import { CREATE, defineTool, DESTRUCTIVE, READ, type ToolContext, type ToolDefinition } from './types';

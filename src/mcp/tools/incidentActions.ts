@@ -7,7 +7,7 @@ import { PagerDutyError } from '../../pagerduty/errors';
 import { compact, ref, time, type Raw } from '../shape/common';
 import { incidentDetail, shapeIncident } from '../shape/incident';
 import { logEntryLine, shapeLogEntry, type LogEntry } from '../shape/logEntries';
-import { fence } from '../untrusted';
+import { fence } from '../../model/untrusted';
 import { incidentPath, incidentRef, resolveIncidentId } from './incidentRefs';
 import { fittingCount, listOutput, objectOutput, pageAfterCut, pageFields } from './output';
 import { limit, offset, text, visibleText } from './params';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Raw } from '../shape/common';
 import { shapeWorkflow, workflowDetail, workflowLine } from '../shape/incidentWorkflows';
-import { fence } from '../untrusted';
+import { fence } from '../../model/untrusted';
 import { incidentRef, resolveIncidentId } from './incidentRefs';
 import { listAnswer, listOutput, objectOutput } from './output';
 import { limit, offset, pdId, query } from './params';

@@ -5,7 +5,7 @@ import { alertText, shapeAlert } from '../shape/alert';
 import { incidentDetail, incidentLine, shapeIncident } from '../shape/incident';
 import { shapeNote } from '../shape/note';
 import { shapeRelated } from '../shape/relatedIncident';
-import { fence, truncate } from '../untrusted';
+import { fence, truncate } from '../../model/untrusted';
 import { chooseAssignee, confirmBulkResolve, NO_ASSIGNEE } from './incidentChoices';
 import { incidentPath, incidentRef, resolveIncidentId } from './incidentRefs';
 import { items, listAnswer, listOutput, objectOutput } from './output';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PagerDutyError } from '../../pagerduty/errors';
 import type { Raw } from '../shape/common';
 import { logEntryLine, shapeLogEntry } from '../shape/logEntries';
-import { fence } from '../untrusted';
+import { fence } from '../../model/untrusted';
 import { listAnswer, listOutput, objectOutput } from './output';
 import { isoTime, limit, offset, pdId, pdIds, timeZone as timeZoneParam } from './params';
 import { defineTool, READ, type ToolDefinition } from './types';

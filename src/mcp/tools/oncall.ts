@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PagerDutyError } from '../../pagerduty/errors';
 import { ref, type Raw, type Ref } from '../shape/common';
 import { shapeOnCall, type OnCallEntry } from '../shape/schedule';
-import { fence } from '../untrusted';
+import { fence } from '../../model/untrusted';
 import { fittingCount, listOutput, pageAfterCut, pageFields } from './output';
 import { isoTime, limit, offset, pdIds } from './params';
 import { timeZone } from './params';

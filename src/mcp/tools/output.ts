@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ANSWER_MAX_CHARS, clip, fence } from '../untrusted';
+import { ANSWER_MAX_CHARS, clip, fence } from '../../model/untrusted';
 import type { ToolOutput } from './types';
 
 /** Kept deliberately shallow: every output schema is sent to the model with tools/list and costs context. */

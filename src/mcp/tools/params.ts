@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sanitize } from '../untrusted';
+import { sanitize } from '../../model/untrusted';
 
 /** Values models put in place of a real id when they have none; PagerDuty would answer them with a confusing 404. */
 const PLACEHOLDERS = new Set(['', 'null', 'undefined', 'none', 'nil', 'id', 'n/a', 'string', 'example', 'placeholder', 'todo', '<id>', '...']);

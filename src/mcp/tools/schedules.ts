@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { PagerDutyError } from '../../pagerduty/errors';
-import { compact, names, ref, refs, time, type Raw } from '../shape/common';
+import { compact, ref, refs, time, type Raw } from '../shape/common';
+import { names } from '../../model/names';
 import { finalLine, shapeScheduleHead, shapeV2Schedule, shapeV3Schedule } from '../shape/schedule';
-import { fence } from '../untrusted';
+import { fence } from '../../model/untrusted';
 import { askChoice } from './ask';
 import { items, listAnswer, listOutput, objectOutput } from './output';
 import { isoTime, limit, offset, pdId, pdIds, query, text } from './params';

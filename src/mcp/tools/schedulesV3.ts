@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { PagerDutyError } from '../../pagerduty/errors';
 import { compact, type Raw } from '../shape/common';
 import { eventLine, memberText, shapeCustomShift, shapeEvent, shapeRotation, shapeV3Override } from '../shape/schedule';
-import { fence } from '../untrusted';
+import { fence } from '../../model/untrusted';
 import { listAnswer, listOutput, objectOutput } from './output';
 import { isoTime, limit, offset, pdId, text } from './params';
 import { timeZone } from './params';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PagerDutyError } from '../../pagerduty/errors';
 import type { Raw } from '../shape/common';
 import { serviceDetail, serviceLine, shapeService } from '../shape/service';
-import { fence } from '../untrusted';
+import { fence } from '../../model/untrusted';
 import { listAnswer, listOutput, objectOutput } from './output';
 import { limit, offset, pdId, pdIds, query, text } from './params';
 import { CREATE, defineTool, READ, UPDATE, type ToolContext } from './types';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PagerDutyError } from '../../pagerduty/errors';
 import type { Raw } from '../shape/common';
 import { levelLine, postDetail, postUpdateLine, shapeLevel, shapePost, shapePostUpdate, shapeStatusPage, statusPageLine } from '../shape/statusPage';
-import { fence } from '../untrusted';
+import { fence } from '../../model/untrusted';
 import { listAnswer, listOutput, objectOutput } from './output';
 import { isoTime, limit, offset, pdId, pdIds, text } from './params';
 import { CREATE, defineTool, READ, type ToolContext, type ToolDefinition } from './types';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PagerDutyError } from '../../pagerduty/errors';
 import { compact, type Raw } from '../shape/common';
 import { memberLine, shapeMember, shapeTeam, teamLine } from '../shape/team';
-import { fence } from '../untrusted';
+import { fence } from '../../model/untrusted';
 import { item, listAnswer, listOutput, objectOutput } from './output';
 import { limit, offset, pdId, query, text } from './params';
 import { CREATE, defineTool, DESTRUCTIVE, READ, UPDATE } from './types';

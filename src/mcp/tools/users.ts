@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { compact, type Raw } from '../shape/common';
 import { shapeUser, userDetail, userLine } from '../shape/user';
-import { fence } from '../untrusted';
+import { fence } from '../../model/untrusted';
 import { listAnswer, listOutput, objectOutput } from './output';
 import { isTimeZone, limit, offset, pdId, pdIds, text } from './params';
 import { CREATE, defineTool, READ } from './types';

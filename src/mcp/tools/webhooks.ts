@@ -3,7 +3,7 @@ import { PagerDutyError } from '../../pagerduty/errors';
 import { registerSecret } from '../../pagerduty/redact';
 import { compact, type Raw } from '../shape/common';
 import { extensionSchemaLine, shapeExtensionSchema, shapeWebhook, webhookLine } from '../shape/webhook';
-import { fence } from '../untrusted';
+import { fence } from '../../model/untrusted';
 import { listAnswer, listOutput, objectOutput } from './output';
 import { limit, offset, pdId } from './params';
 import { CREATE, defineTool, DESTRUCTIVE, READ, UPDATE, type ToolDefinition } from './types';

@@ -2,11 +2,11 @@
  * What the incident page shows, from the toolset's results: a pure function, unit-tested without VS Code or a DOM.
  * Every string that came from PagerDuty stays plain text here; the page puts it in the DOM with textContent.
  */
-import { names } from '../../mcp/shape/common';
+import { names } from '../names';
 import type { CallResult } from '../callResult';
 import type { ChangeEvent, IncidentSummary, LogEntry, Ref } from '../shapes';
 import type { Translate } from '../translate';
-import { clipDeep } from '../../mcp/untrusted';
+import { clipDeep } from '../untrusted';
 import { safeLink, type PageAction } from './protocol';
 
 /** The tool calls behind one page load; each may fail on its own (the page then says so in that section). */

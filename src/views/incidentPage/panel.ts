@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { PANELS } from '../../contributions';
 import type { Logger } from '../../log';
 import type { IncidentSummary } from '../../mcp/shape/incident';
-import { clipDeep } from '../../mcp/untrusted';
+import { clipDeep } from '../../model/untrusted';
 import type { CallTool } from '../model/types';
 import { call, runPageAction } from './actions';
 import { openCommit } from './commits';

@@ -1,7 +1,7 @@
 // The contract between an agent-mode test and the scripted model (test/e2e/agent/model): the test writes a Script
 // to the file named by E2E_MODEL_SCRIPT; the model answers each request from it and appends a ModelRequest line to
 // E2E_MODEL_LOG. No state lives in the model: each reply follows from the conversation it is sent.
-import { FENCE_CLOSE, FENCE_OPEN } from '../../../src/mcp/untrusted';
+import { FENCE_CLOSE, FENCE_OPEN } from '../../../src/model/untrusted';
 
 export interface ToolStep {
   /** A tool's bare name (list_incidents): the model calls the offered tool whose name is it or ends in _<it>. */
@@ -48,7 +48,7 @@ export interface ModelRequest {
   reply: { tool?: string; input?: unknown; text?: string };
 }
 
-/** One untrusted-data block as the server fences it (src/mcp/untrusted.ts). Not global: it keeps no lastIndex. */
+/** One untrusted-data block as the server fences it (src/model/untrusted.ts). Not global: it keeps no lastIndex. */
 export const FENCED_DATA = new RegExp(`${FENCE_OPEN}\\n[\\s\\S]*?\\n${FENCE_CLOSE}`);
 
 /** Every fenced block in a text. */

@@ -3,7 +3,7 @@
  * event to an integration — so it is data for the model, never instructions. We strip characters that hide or
  * reorder text and fence the data with a marker that the data itself cannot close.
  */
-import { mapStrings } from '../pagerduty/mapStrings';
+import { mapStrings } from './mapStrings';
 
 // C0/C1 controls except tab and newline; soft hyphen; Mongolian vowel separator; zero-width, bidi marks, embeddings,
 // overrides and isolates; line/paragraph separators (they break lines where no newline is seen); invisible operators;
