@@ -19,7 +19,7 @@ import type { Settings } from './config/settings';
 import { readSettings, affectsAny } from './config/vscodeSettings';
 import { CONTEXT_KEYS } from './contributions';
 import type { Logger } from './log';
-import type { CallResult, Toolbox } from './mcp/registry';
+import { resultText, type CallResult, type Toolbox } from './mcp/registry';
 import { createToolbox } from './mcp/server';
 import { TOOLSETS } from './mcp/tools/types';
 import { PagerDutyClient, type UserSummary } from './pagerduty/client';
@@ -92,7 +92,7 @@ export class PagerDutySession implements vscode.Disposable {
     const listener = token?.onCancellationRequested(() => abort.abort());
     try {
       const result = await this.toolbox.call(name, args, { client, signal: abort.signal, now: () => new Date() });
-      if (result.isError) this.log.warn(`${name}: ${result.content[0]?.text ?? 'failed'}`);
+      if (result.isError) this.log.warn(`${name}: ${resultText(result) || 'failed'}`);
       return result;
     } finally {
       listener?.dispose();

@@ -19,6 +19,8 @@ import type { Incident } from '../views/model/types';
 import { bulkSummary, incidentIdsFromArgs, type BulkOutcome } from './bulkSummary';
 import { IncidentPicker } from './incidentPicker';
 import { incidentKey } from '../model/incidentRef';
+import { pagerDutyApi, type IncidentStatusFilter, type PagerDutyApi } from '../model/pagerdutyApi';
+import type { BulkRow } from '../model/shapes';
 
 export interface IncidentCommandDeps {
   session: Pick<PagerDutySession, 'callTool'>;
@@ -39,9 +41,11 @@ const t = vscode.l10n.t;
 
 export class IncidentCommands {
   private readonly picker: IncidentPicker;
+  private readonly api: PagerDutyApi;
 
   constructor(private readonly deps: IncidentCommandDeps) {
-    this.picker = new IncidentPicker((name, args, token) => deps.session.callTool(name, args, token));
+    this.api = pagerDutyApi((name, args, token) => deps.session.callTool(name, args, token as vscode.CancellationToken | undefined));
+    this.picker = new IncidentPicker(this.api);
   }
 
   refresh(): Thenable<void> {
@@ -64,7 +68,7 @@ export class IncidentCommands {
   async acknowledge(args: unknown[]): Promise<BulkResult | undefined> {
     const ids = await this.targetIds(args, ['triggered'], t('Acknowledge Incidents'));
     if (!ids?.length) return undefined;
-    return this.manage(ids, 'acknowledged', new Map());
+    return this.manage(ids, 'acknowledged');
   }
 
   async resolve(args: unknown[]): Promise<BulkResult | undefined> {
@@ -84,7 +88,7 @@ export class IncidentCommands {
       if (typed === undefined) return undefined; // Escape cancels the whole action
       note = typed.trim() || undefined;
     }
-    return this.manage(ids, 'resolved', new Map(), note);
+    return this.manage(ids, 'resolved', note);
   }
 
   async addNote(args: unknown[]): Promise<{ ok: boolean; error?: string } | undefined> {
@@ -103,11 +107,10 @@ export class IncidentCommands {
       )?.trim();
     }
     if (!note) return undefined;
-    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Adding note…') }, (_p, token) =>
-      this.deps.session.callTool('add_note_to_incident', { incident_id: id, note }, token),
+    const { error } = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Adding note…') }, (_p, token) =>
+      this.api.incidents.addNote(id, note, token),
     );
-    if (result.isError) {
-      const error = result.content[0]?.text ?? t('unknown error');
+    if (error) {
       void vscode.window.showErrorMessage(t('Could not add the note to {0}: {1}', this.label(id), error));
       return { ok: false, error };
     }
@@ -121,16 +124,15 @@ export class IncidentCommands {
     let ref = typeof arg === 'string' || typeof arg === 'number' ? String(arg) : typeof automation?.id === 'string' || typeof automation?.id === 'number' ? String(automation.id) : undefined;
     if (!ref) ref = await this.picker.askRef(this.deps.views.incidents.scope);
     if (!ref) return undefined;
-    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: t('Opening incident…') }, (_p, token) =>
-      this.deps.session.callTool('get_incident', { incident_id: incidentKey(ref) }, token),
+    const got = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: t('Opening incident…') }, (_p, token) =>
+      this.api.incidents.get(incidentKey(ref), token),
     );
-    if (result.isError) {
-      void vscode.window.showErrorMessage(t('Could not open incident {0}: {1}', ref, result.content[0]?.text ?? ''));
+    if (!got.ok) {
+      void vscode.window.showErrorMessage(t('Could not open incident {0}: {1}', ref, got.error));
       return undefined;
     }
-    const incident = result.structuredContent?.incident as Incident | undefined;
-    if (incident && automation?.open !== false) await vscode.commands.executeCommand(COMMANDS.openIncidentPage, incident.id);
-    return incident;
+    if (automation?.open !== false) await vscode.commands.executeCommand(COMMANDS.openIncidentPage, got.value.id);
+    return got.value;
   }
 
   /** "#12 Disk full" when the incident is loaded or was just listed, else the id. */
@@ -140,7 +142,7 @@ export class IncidentCommands {
   }
 
   /** Ids from args, else the tree selection (view title), else a multi-select quick pick of my open incidents. */
-  private async targetIds(args: readonly unknown[], statuses: string[], title: string): Promise<string[] | undefined> {
+  private async targetIds(args: readonly unknown[], statuses: IncidentStatusFilter[], title: string): Promise<string[] | undefined> {
     const fromArgs = incidentIdsFromArgs(args);
     if (fromArgs) return fromArgs;
     const selected = this.deps.views.selection().filter((n) => statuses.includes(n.incident.status));
@@ -149,38 +151,36 @@ export class IncidentCommands {
   }
 
   /** Adds the note (if any), then changes the status; ends with one summary message. */
-  private async manage(ids: string[], status: 'acknowledged' | 'resolved', noteFailures: Map<string, string>, note?: string): Promise<BulkResult | undefined> {
-    const { session, views, log } = this.deps;
+  private async manage(ids: string[], status: 'acknowledged' | 'resolved', note?: string): Promise<BulkResult | undefined> {
+    const { views, log } = this.deps;
     const verb = status === 'acknowledged' ? t('Acknowledging') : t('Resolving');
     const outcome = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: t('{0} {1} incident(s)…', verb, String(ids.length)), cancellable: true },
       async (progress, token): Promise<BulkResult | undefined> => {
-        let targets = ids;
-        if (note) {
-          progress.report({ message: t('adding the resolution note') });
-          const added = await Promise.all(ids.map((id) => session.callTool('add_note_to_incident', { incident_id: id, note }, token)));
-          added.forEach((r, i) => {
-            if (r.isError) noteFailures.set(ids[i]!, t('note not added, so not resolved: {0}', r.content[0]?.text ?? ''));
-          });
-          targets = ids.filter((id) => !noteFailures.has(id));
-        }
-        if (token.isCancellationRequested) return undefined;
-        let results: BulkOutcome[] = [];
-        if (targets.length) {
+        let rows: BulkRow[] | undefined;
+        if (status === 'acknowledged') {
+          if (token.isCancellationRequested) return undefined;
           progress.report({ message: t('updating PagerDuty') });
-          const result = await session.callTool('manage_incidents', { incident_ids: targets, status }, token);
-          if (result.isError) {
-            results = targets.map((id) => ({ incident_id: id, ok: false, error: result.content[0]?.text }));
-          } else {
-            const structured = result.structuredContent as { results?: (BulkOutcome & { incident?: Incident })[] } | undefined;
-            const rows = structured?.results ?? [];
-            results = rows;
-            views.incidents.applyUpdates(rows.filter((r) => r.ok && r.incident).map((r) => r.incident!));
-          }
+          rows = await this.api.incidents.acknowledge(ids, token);
+        } else {
+          if (note) progress.report({ message: t('adding the resolution note') });
+          rows = await this.api.incidents.resolve(ids, note, {
+            token,
+            beforeResolve: () => {
+              progress.report({ message: t('updating PagerDuty') });
+              return !token.isCancellationRequested;
+            },
+          });
         }
-        for (const [id, error] of noteFailures) results.push({ incident_id: id, ok: false, error });
+        if (!rows) return undefined;
+        views.incidents.applyUpdates(rows.filter((r) => r.ok && r.incident).map((r) => r.incident!));
+        const results: BulkOutcome[] = rows.map(({ incident_id, ok, error, noteFailed }) => ({
+          incident_id,
+          ok,
+          ...(error ? { error: noteFailed ? t('note not added, so not resolved: {0}', error) : error } : {}),
+        }));
         const succeeded = results.filter((r) => r.ok).length;
-        return { results: results.map(({ incident_id, ok, error }) => ({ incident_id, ok, ...(error ? { error } : {}) })), succeeded, failed: results.length - succeeded };
+        return { results, succeeded, failed: results.length - succeeded };
       },
     );
     if (!outcome) return undefined;

@@ -8,11 +8,11 @@ import * as vscode from 'vscode';
 import { EXPERT_AGENT } from '../contributions';
 import type { Logger } from '../log';
 import type { Toolbox } from '../mcp/registry';
-import type { IncidentSummary } from '../mcp/shape/incident';
 import { incidentRefFromUriPath, investigateRequest, type InvestigateTarget } from '../views/incidentPage/investigate';
 import type { IncidentPages } from '../views/incidentPage/panel';
 import type { CallTool } from '../views/model/types';
 import { incidentKey, isIncidentKey, parseIncidentRef } from '../model/incidentRef';
+import { pagerDutyApi } from '../model/pagerdutyApi';
 
 export interface IncidentPageCommandDeps {
   pages: IncidentPages;
@@ -84,13 +84,12 @@ async function target(deps: IncidentPageCommandDeps, arg: unknown): Promise<Inve
   if (typeof o?.id === 'string' && isIncidentKey(o.id) && typeof o.number === 'number') return { id: o.id, number: o.number };
   const ref = incidentRefFromArg(arg);
   if (!ref) return undefined;
-  const result = await deps.callTool('get_incident', { incident_id: ref });
-  const incident = result.structuredContent?.incident as IncidentSummary | undefined;
-  if (result.isError || !incident) {
-    void vscode.window.showErrorMessage(t('Could not find incident {0}: {1}', ref, result.content[0]?.text ?? ''));
+  const got = await pagerDutyApi(deps.callTool).incidents.get(ref);
+  if (!got.ok) {
+    void vscode.window.showErrorMessage(t('Could not find incident {0}: {1}', ref, got.error));
     return undefined;
   }
-  return { id: incident.id, number: incident.number };
+  return { id: got.value.id, number: got.value.number };
 }
 
 /**

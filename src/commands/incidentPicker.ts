@@ -1,20 +1,18 @@
 // The quick picks the incident commands ask with when no incident was given. Remembers what it listed last, so a
 // bulk summary can name incidents that are not in the tree.
 import * as vscode from 'vscode';
-import type { CallResult } from '../mcp/registry';
-import { parseIncidentList } from '../views/model/incidents';
 import type { Scope } from '../views/model/scope';
 import type { Incident } from '../views/model/types';
 import { parseIncidentRef } from '../model/incidentRef';
+import type { IncidentStatusFilter, PagerDutyApi } from '../model/pagerdutyApi';
 
-type CallTool = (name: string, args: Record<string, unknown>, token?: vscode.CancellationToken) => Promise<CallResult>;
 const t = vscode.l10n.t;
 
 export class IncidentPicker {
   /** The incidents the last multi-select pick listed. */
   private readonly lastListed = new Map<string, Incident>();
 
-  constructor(private readonly callTool: CallTool) {}
+  constructor(private readonly api: PagerDutyApi) {}
 
   /** An incident the last pick listed, by id or number. */
   find(ref: string): Incident | undefined {
@@ -22,7 +20,7 @@ export class IncidentPicker {
   }
 
   /** A multi-select pick over my open incidents in `statuses`; undefined when dismissed. */
-  async pickMine(statuses: string[], title: string): Promise<string[] | undefined> {
+  async pickMine(statuses: IncidentStatusFilter[], title: string): Promise<string[] | undefined> {
     const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { incident: Incident }>();
     pick.title = title;
     pick.canSelectMany = true;
@@ -32,14 +30,14 @@ export class IncidentPicker {
     const source = new vscode.CancellationTokenSource();
     const answer = settle(pick, source, () => pick.selectedItems.map((i) => i.incident.id));
     pick.show();
-    const result = await this.callTool('list_incidents', { scope: 'assigned', statuses, limit: 100 }, source.token);
+    const listed = await this.api.incidents.list({ scope: 'assigned', statuses, limit: 100 }, source.token);
     if (source.token.isCancellationRequested) return undefined; // dismissed while loading
-    if (result.isError) {
+    if (!listed.ok) {
       pick.hide();
-      void vscode.window.showErrorMessage(result.content[0]?.text ?? t('Could not list your incidents.'));
+      void vscode.window.showErrorMessage(listed.error || t('Could not list your incidents.'));
       return undefined;
     }
-    const { incidents } = parseIncidentList(result.structuredContent);
+    const { incidents } = listed.value;
     this.lastListed.clear();
     for (const i of incidents) this.lastListed.set(i.id, i);
     pick.items = incidents.map((incident) => ({
@@ -68,10 +66,10 @@ export class IncidentPicker {
       const direct = typed ? [{ label: t('Open incident {0}', typed), description: t('by number or id'), ref: typed, alwaysShow: true }] : [];
       pick.items = [...direct, ...listed];
     };
-    void this.callTool('list_incidents', { scope, statuses: ['triggered', 'acknowledged'], limit: 100 }, source.token).then((result) => {
+    void this.api.incidents.list({ scope, statuses: ['triggered', 'acknowledged'], limit: 100 }, source.token).then((answer) => {
       pick.busy = false;
-      if (result.isError) return;
-      listed = parseIncidentList(result.structuredContent).incidents.map((i) => ({ label: i.title, description: describe(i), ref: i.id }));
+      if (!answer.ok) return;
+      listed = answer.value.incidents.map((i) => ({ label: i.title, description: describe(i), ref: i.id }));
       update();
     });
     pick.onDidChangeValue(update);

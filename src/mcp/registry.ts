@@ -9,7 +9,8 @@ import { isWrite, type ToolContext, type ToolDefinition, type Toolset } from './
 import { ANSWER_MAX_CHARS, clipDeep, FENCE_CLOSE, FENCE_OPEN, sanitize } from '../model/untrusted';
 import { ERROR_KIND_META, type CallResult } from '../model/callResult';
 
-export { ERROR_KIND_META, failureOf, resultText, type CallResult } from '../model/callResult';
+export { ERROR_KIND_META, resultText, type CallResult } from '../model/callResult';
+export { failureOf } from '../model/toolAnswers';
 
 export interface ToolSelection {
   enableWrites: boolean;

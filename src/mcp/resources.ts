@@ -10,6 +10,7 @@ import { ERROR_KIND_META, resultText, type Toolbox } from './registry';
 import { incidentUri, MY_ONCALL_URI } from './resourceUris';
 import { OpenIncidentWatch } from './resourceWatch';
 import { sanitize, truncate } from '../model/untrusted';
+import { parseIncidentList } from '../model/toolAnswers';
 
 /** Open incidents offered by resources/list: enough to pick from, few enough for a picker. */
 export const LISTED_INCIDENTS = 25;
@@ -52,8 +53,7 @@ async function listMine(toolbox: Toolbox, client: PagerDutyClient) {
     { client, now: () => new Date() },
   );
   if (result.isError) throw new Error(resultText(result));
-  const incidents = (result.structuredContent?.incidents ?? []) as { id: string; number: number; title: string; status: string; urgency: string }[];
-  return incidents.map((i) => ({
+  return parseIncidentList(result.structuredContent).incidents.map((i) => ({
     uri: incidentUri(i.id),
     name: `#${i.number}`,
     // Shown in the picker, not to the model; still stripped of control characters and bounded.

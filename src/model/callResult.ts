@@ -6,19 +6,12 @@ export interface CallResult {
   isError?: boolean;
 }
 
+/** How in-process callers reach the toolset: the session's callTool (its cancellation token is opaque here). */
+export type CallTool = (name: string, args: Record<string, unknown>, token?: unknown) => Promise<CallResult>;
+
 /** The text of a result (a tool answers with one text part; joined in case a caller builds more). */
 export function resultText(result: CallResult): string {
   return result.content.map((c) => c.text).join('\n');
-}
-
-/**
- * Why a call did not do what was asked: its error text, or the first per-item failure of a bulk answer such as
- * manage_incidents, which reports a refused incident as a result line rather than an error. Undefined when it did.
- */
-export function failureOf(result: CallResult, fallback = 'PagerDuty reported an error.'): string | undefined {
-  if (result.isError) return resultText(result) || fallback;
-  const failed = (result.structuredContent?.results as { ok?: boolean; error?: string }[] | undefined)?.find((r) => r.ok === false);
-  return failed ? (failed.error ?? fallback) : undefined;
 }
 
 /** Metadata key carrying the failure kind, so in-process callers (the sidebar) can react to 401/429 without parsing text. */

@@ -55,3 +55,82 @@ export interface LogEntry {
   note?: string;
   html_url?: string;
 }
+
+/** One list_oncalls entry; keys stay present even when null. */
+export interface OnCallEntry {
+  user: Ref | null;
+  escalation_policy: Ref | null;
+  escalation_level: number;
+  schedule: Ref | null;
+  start: string | null;
+  end: string | null;
+}
+
+/** An on-call entry whose user and policy were present (the readers drop the others). */
+export type OncallEntry = OnCallEntry & { user: Ref; escalation_policy: Ref };
+
+/** get_user_data's user, as the sidebar keeps it. */
+export interface CurrentUser extends Ref {
+  email?: string;
+  html_url?: string;
+}
+
+/** list_incidents' answer: one page and whether there is more. */
+export interface IncidentList {
+  incidents: IncidentSummary[];
+  more: boolean;
+  total?: number;
+  nextOffset?: number;
+}
+
+/** One incident's line in manage_incidents' answer (a refusal is a line, not an error). */
+export interface BulkOutcome {
+  incident_id: string;
+  ok: boolean;
+  error?: string;
+}
+
+/** A line of a bulk change as in-process callers read it: the updated incident when it worked. */
+export interface BulkRow extends BulkOutcome {
+  incident?: IncidentSummary;
+  /** Resolving with a note: the note was refused, so the incident was left unresolved. */
+  noteFailed?: true;
+}
+
+/** What a picker lists: users, priorities, workflows. */
+export interface Choice {
+  id: string;
+  name: string;
+  email?: string;
+  description?: string;
+}
+
+export interface NoteItem {
+  content: string;
+  created_at?: string;
+  user?: Ref;
+}
+
+export interface RelatedIncident {
+  id: string;
+  title: string;
+  created_at?: string;
+  relationships?: string[];
+}
+
+export interface PastIncident {
+  id: string;
+  title: string;
+  created_at?: string;
+  score?: number;
+}
+
+export interface OutlierInfo {
+  category?: string;
+  count?: number;
+}
+
+export interface PolicyLevel {
+  level: number;
+  targets: { name: string }[];
+}

@@ -8,7 +8,8 @@
  */
 import { z } from 'zod';
 import { PagerDutyError } from '../../pagerduty/errors';
-import { failureOf, resultText, type Toolbox } from '../registry';
+import type { Toolbox } from '../registry';
+import { pagerDutyApi } from '../../model/pagerdutyApi';
 import { askChoice } from '../tools/ask';
 import { incidentRef } from '../tools/incidentRefs';
 import { text } from '../tools/params';
@@ -25,10 +26,15 @@ const VERBS = {
 
 /** The incident's number and title for the question, read with the same toolbox (an unknown id fails here, unchanged). */
 async function describe(reader: Toolbox, id: string, ctx: ToolContext): Promise<{ id: string; label: string }> {
-  const result = await reader.call('get_incident', { incident_id: id }, ctx);
-  const incident = result.structuredContent?.incident as { id: string; number: number; title: string } | undefined;
-  if (result.isError || !incident) throw new PagerDutyError('not_found', result.content[0]?.text ?? `Incident ${id} could not be read; nothing changed.`);
+  const got = await inProcess(reader, ctx).incidents.get(id);
+  if (!got.ok) throw new PagerDutyError('not_found', got.error || `Incident ${id} could not be read; nothing changed.`);
+  const incident = got.value;
   return { id: incident.id, label: `#${incident.number} “${truncate(sanitize(incident.title), 80)}”` };
+}
+
+/** The typed API over a toolbox, calling its tools with this request's context. */
+function inProcess(toolbox: Toolbox, ctx: ToolContext) {
+  return pagerDutyApi((name, args) => toolbox.call(name, args, ctx));
 }
 
 /** The tool behind each card action. */
@@ -75,16 +81,16 @@ export function cardActionTool(writer: Toolbox, reader: Toolbox): ToolDefinition
           consequence: 'the incident is unchanged',
         });
       }
+      const api = inProcess(writer, ctx);
       if (args.action === 'add_note') {
-        const failure = failureOf(await writer.call('add_note_to_incident', { incident_id: incident.id, note: args.note }, ctx));
-        if (failure) throw new PagerDutyError('invalid_request', failure);
+        const { error } = await api.incidents.addNote(incident.id, args.note!);
+        if (error) throw new PagerDutyError('invalid_request', error);
         return { text: `Note added to ${incident.label}.`, structured: {} };
       }
       const status = args.action === 'acknowledge' ? 'acknowledged' : 'resolved';
-      const updated = await writer.call('manage_incidents', { incident_ids: [incident.id], status }, ctx);
       // A refused incident is a result line, not an error, in manage_incidents: the card shows PagerDuty's reason.
-      const failure = failureOf(updated) ?? ((updated.structuredContent?.results as unknown[] | undefined)?.length ? undefined : resultText(updated));
-      if (failure) throw new PagerDutyError('invalid_request', failure);
+      const refused = (await api.incidents.update([incident.id], { status })).find((r) => !r.ok);
+      if (refused) throw new PagerDutyError('invalid_request', refused.error || 'PagerDuty reported an error.');
       return { text: `${status === 'acknowledged' ? 'Acknowledged' : 'Resolved'} ${incident.label}.`, structured: {} };
     },
   });

@@ -13,9 +13,9 @@ import { ErrorCode, McpError, type ClientCapabilities } from '@modelcontextproto
 import { formatOnly } from '../../model/translate';
 import { incidentCard, listCard, type CardData, type IncidentCardView } from '../../model/incidentPage/cardModel';
 import type { CallResult, PublishedTool, Toolbox } from '../registry';
-import type { IncidentSummary } from '../shape/incident';
 import type { ToolContext } from '../tools/types';
 import { ANSWER_MAX_CHARS, clipDeep, sanitize, truncate } from '../../model/untrusted';
+import { parseIncidentList, readIncident } from '../../model/toolAnswers';
 
 export const CARD_URI = 'ui://pagerduty/incident-card';
 /** MCP Apps' HTML resource type and client capability (@modelcontextprotocol/ext-apps RESOURCE_MIME_TYPE, EXTENSION_ID). */
@@ -102,8 +102,8 @@ export function boundedCard(card: CardData | undefined): CardData | undefined {
 
 async function cardOf(name: string, result: CallResult, reader: Toolbox, ctx: ToolContext, writes: { status: boolean; note: boolean }): Promise<CardData | undefined> {
   const now = ctx.now().getTime();
-  if (name === 'list_incidents') return listCard((result.structuredContent?.incidents as IncidentSummary[] | undefined) ?? [], now, formatOnly, writes.status);
-  const id = (result.structuredContent?.incident as { id?: string } | undefined)?.id;
+  if (name === 'list_incidents') return listCard(parseIncidentList(result.structuredContent).incidents, now, formatOnly, writes.status);
+  const id = readIncident(result)?.id;
   if (!id) return undefined;
   const [alerts, notes] = await Promise.all([
     reader.call('list_alerts_from_incident', { incident_id: id, limit: 25 }, ctx),

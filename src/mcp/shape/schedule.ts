@@ -1,5 +1,8 @@
 /** Schedules (v2 layer-based and v3 shift-based) and on-call entries reduced to what a responder reads. */
 import { compact, idOf, type Raw, type Ref, ref, refs, time } from './common';
+import type { OnCallEntry } from '../../model/shapes';
+
+export type { OnCallEntry };
 
 export type ScheduleKind = 'layer_based' | 'shift_based';
 
@@ -135,15 +138,6 @@ export function eventLine(e: ReturnType<typeof shapeEvent>): string {
 export function finalLine(e: FinalEntry): string {
   const who = e.user ? `${e.user.name} (${e.user.id})` : 'nobody';
   return `${e.start} → ${e.end}: ${who}${e.source && e.source !== 'schedule_rotation' ? ` [${e.source}]` : ''}`;
-}
-
-export interface OnCallEntry {
-  user: Ref | null;
-  escalation_policy: Ref | null;
-  escalation_level: number;
-  schedule: Ref | null;
-  start: string | null;
-  end: string | null;
 }
 
 /** Keys stay present even when null: the sidebar's on-call view reads this shape. */

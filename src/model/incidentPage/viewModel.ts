@@ -3,7 +3,8 @@
  * Every string that came from PagerDuty stays plain text here; the page puts it in the DOM with textContent.
  */
 import { names } from '../names';
-import type { CallResult } from '../callResult';
+import { resultText, type CallResult } from '../callResult';
+import { readIncident, readList, readOutlier, type ListedItems } from '../toolAnswers';
 import type { ChangeEvent, IncidentSummary, LogEntry, Ref } from '../shapes';
 import type { Translate } from '../translate';
 import { clipDeep } from '../untrusted';
@@ -185,11 +186,9 @@ const TIMELINE_ICONS: Record<string, string> = {
   urgency_change_log_entry: 'flame',
 };
 
-function structured<T>(result: CallResult | undefined, key: string): Section<T> {
-  if (!result) return { items: [] };
-  if (result.isError) return { items: [], error: result.content[0]?.text ?? 'failed' };
-  const value = result.structuredContent?.[key];
-  return { items: Array.isArray(value) ? (value as T[]) : [] };
+function section<K extends keyof ListedItems>(result: CallResult | undefined, key: K): Section<ListedItems[K]> {
+  if (result?.isError) return { items: [], error: resultText(result) || 'failed' };
+  return { items: readList(result, key) };
 }
 
 /** "3h 5m" style, for how long ago something happened. */
@@ -317,22 +316,19 @@ function incidentFacts(i: IncidentSummary, level: string | undefined, now: numbe
 }
 
 export function buildIncidentView(results: IncidentPageResults, now: number, t: Translate): IncidentView | { error: string } {
-  if (results.incident.isError) return { error: results.incident.content[0]?.text ?? t('Could not load the incident.') };
-  const i = results.incident.structuredContent?.incident as IncidentSummary | undefined;
-  if (!i?.id) return { error: t('PagerDuty returned no incident.') };
+  if (results.incident.isError) return { error: resultText(results.incident) || t('Could not load the incident.') };
+  const i = readIncident(results.incident);
+  if (!i) return { error: t('PagerDuty returned no incident.') };
 
-  const log = structured<LogEntry>(results.log, 'log_entries');
+  const log = section(results.log, 'log_entries');
   const facts = incidentFacts(i, escalationLevel(log.items), now, t);
 
-  const alerts = structured<Record<string, unknown>>(results.alerts, 'alerts');
-  const notes = structured<{ content: string; created_at?: string; user?: Ref }>(results.notes, 'notes');
-  const related = structured<{ id: string; title: string; created_at?: string; relationships?: string[] }>(results.related, 'related_incidents');
-  const past = structured<{ id: string; title: string; created_at?: string; score?: number }>(results.past, 'past_incidents');
-  const changes = structured<ChangeEvent>(results.changes, 'change_events');
-  const outlier =
-    results.outlier && !results.outlier.isError
-      ? (results.outlier.structuredContent?.outlier_incident as { category?: string; count?: number } | undefined)
-      : undefined;
+  const alerts = section(results.alerts, 'alerts');
+  const notes = section(results.notes, 'notes');
+  const related = section(results.related, 'related_incidents');
+  const past = section(results.past, 'past_incidents');
+  const changes = section(results.changes, 'change_events');
+  const outlier = readOutlier(results.outlier);
 
   return {
     ...incidentHead(i, t),

@@ -3,25 +3,20 @@
  * the toolset. Returns the error to show in place, or undefined on success; 'cancelled' when the user backed out.
  */
 import * as vscode from 'vscode';
-import { failureOf, type CallResult } from '../../mcp/registry';
-import type { IncidentSummary } from '../../mcp/shape/incident';
+import type { BulkRow, Choice, IncidentSummary, PolicyLevel } from '../../model/shapes';
 import type { CallTool } from '../model/types';
 import type { PageAction } from '../../model/incidentPage/protocol';
+import { pagerDutyApi, type Answer, type Done, type IncidentChange, type PagerDutyApi } from '../../model/pagerdutyApi';
 
-export type ActionOutcome = { error?: string } | 'cancelled';
+export type ActionOutcome = Done | 'cancelled';
 
 const t = vscode.l10n.t;
 
-/** One tool call for the page: the tool's own reason when it failed (see failureOf). */
-export async function call(callTool: CallTool, name: string, args: Record<string, unknown>): Promise<ActionOutcome> {
-  return { error: failureOf(await callTool(name, args), t('PagerDuty reported an error.')) };
-}
-
-/** A quick pick whose items load through a tool; resolves to the picked items' values. */
-async function pickFrom<T>(
+/** A quick pick whose items load through the API; resolves to the picked items' values. */
+async function pickFrom<L, T>(
   title: string,
-  load: () => Promise<CallResult>,
-  toItems: (result: CallResult) => (vscode.QuickPickItem & { value: T })[],
+  load: () => Promise<Answer<L[]>>,
+  toItem: (listed: L) => vscode.QuickPickItem & { value: T },
   canPickMany = false,
 ): Promise<T[] | string | undefined> {
   const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { value: T }>();
@@ -30,12 +25,12 @@ async function pickFrom<T>(
   pick.canSelectMany = canPickMany;
   pick.matchOnDescription = true;
   pick.show();
-  const result = await load();
-  if (result.isError) {
+  const loaded = await load();
+  if (!loaded.ok) {
     pick.dispose();
-    return result.content[0]?.text ?? t('PagerDuty reported an error.');
+    return loaded.error;
   }
-  pick.items = toItems(result);
+  pick.items = loaded.value.map(toItem);
   pick.busy = false;
   return new Promise((done) => {
     pick.onDidAccept(() => {
@@ -49,11 +44,6 @@ async function pickFrom<T>(
   });
 }
 
-function list<T>(result: CallResult, key: string): T[] {
-  const value = result.structuredContent?.[key];
-  return Array.isArray(value) ? (value as T[]) : [];
-}
-
 /** Runs a picker and then the tool; a picker's load failure is reported like a tool failure. */
 async function withPick<T>(picked: T[] | string | undefined, run: (values: T[]) => Promise<ActionOutcome>): Promise<ActionOutcome> {
   if (typeof picked === 'string') return { error: picked };
@@ -65,30 +55,34 @@ const SNOOZE_MINUTES = [15, 30, 60, 120, 240, 480, 1440];
 /** create_incident_status_update's limit for the message. */
 const STATUS_UPDATE_MAX = 10_000;
 
-async function resolveWithNote(incident: IncidentSummary, callTool: CallTool, resolve: () => Promise<ActionOutcome>): Promise<ActionOutcome> {
+/** Resolves with an optional note (the API adds it first and leaves the incident open if the note is refused). */
+async function resolveWithNote(incident: IncidentSummary, api: PagerDutyApi): Promise<ActionOutcome> {
   const note = await vscode.window.showInputBox({
     title: t('Resolve #{0}', String(incident.number)),
     prompt: t('Resolution note (optional): added to the incident before it is resolved. Leave empty for none.'),
     placeHolder: t('What fixed it?'),
   });
   if (note === undefined) return 'cancelled';
-  if (note.trim()) {
-    const added = await call(callTool, 'add_note_to_incident', { incident_id: incident.id, note: note.trim() });
-    if (added !== 'cancelled' && added.error) return { error: t('Note not added, so not resolved: {0}', added.error) };
-  }
-  return resolve();
+  const [row] = (await api.incidents.resolve([incident.id], note.trim() || undefined)) ?? [];
+  const outcome = rowOutcome(row);
+  return row?.noteFailed && outcome.error ? { error: t('Note not added, so not resolved: {0}', outcome.error) } : outcome;
 }
 
-async function snooze(incident: IncidentSummary, callTool: CallTool): Promise<ActionOutcome> {
+/** The page changes one incident: its line's refusal, said in PagerDuty's words when it gave any. */
+function rowOutcome(row: BulkRow | undefined): Done {
+  return row && !row.ok ? { error: row.error || t('PagerDuty reported an error.') } : {};
+}
+
+async function snooze(incident: IncidentSummary, api: PagerDutyApi): Promise<ActionOutcome> {
   const picked = await vscode.window.showQuickPick(
     SNOOZE_MINUTES.map((m) => ({ label: m < 60 ? t('{0} minutes', String(m)) : t('{0} hours', String(m / 60)), minutes: m })),
     { title: t('Snooze #{0}', String(incident.number)), placeHolder: t('It triggers again after this time') },
   );
   if (!picked) return 'cancelled';
-  return call(callTool, 'snooze_incident', { incident_id: incident.id, duration_minutes: picked.minutes });
+  return api.incidents.snooze(incident.id, picked.minutes);
 }
 
-async function statusUpdate(incident: IncidentSummary, callTool: CallTool): Promise<ActionOutcome> {
+async function statusUpdate(incident: IncidentSummary, api: PagerDutyApi): Promise<ActionOutcome> {
   const message = await vscode.window.showInputBox({
     title: t('Status update for #{0}', String(incident.number)),
     prompt: t("Sent to the incident's stakeholders and subscribers; it cannot be taken back."),
@@ -96,70 +90,49 @@ async function statusUpdate(incident: IncidentSummary, callTool: CallTool): Prom
     validateInput: (value) => (value.length > STATUS_UPDATE_MAX ? t('At most {0} characters.', String(STATUS_UPDATE_MAX)) : undefined),
   });
   if (!message?.trim()) return 'cancelled';
-  const sent = await call(callTool, 'create_incident_status_update', { incident_id: incident.id, message: message.trim() });
-  if (sent !== 'cancelled' && !sent.error) void vscode.window.setStatusBarMessage(t('Status update sent for #{0}.', String(incident.number)), 5000);
+  const sent = await api.incidents.statusUpdate(incident.id, message.trim());
+  if (!sent.error) void vscode.window.setStatusBarMessage(t('Status update sent for #{0}.', String(incident.number)), 5000);
   return sent;
 }
 
 export async function runPageAction(action: PageAction, incident: IncidentSummary, callTool: CallTool): Promise<ActionOutcome> {
+  const api = pagerDutyApi(callTool);
   const id = incident.id;
-  const manage = (change: Record<string, unknown>) => call(callTool, 'manage_incidents', { incident_ids: [id], ...change });
+  const manage = async (change: IncidentChange): Promise<Done> => rowOutcome((await api.incidents.update([id], change))[0]);
+  const number = String(incident.number);
   switch (action) {
     case 'acknowledge':
       return manage({ status: 'acknowledged' });
     case 'resolve':
-      return resolveWithNote(incident, callTool, () => manage({ status: 'resolved' }));
+      return resolveWithNote(incident, api);
     case 'snooze':
-      return snooze(incident, callTool);
+      return snooze(incident, api);
     case 'reassign':
-      return withPick(
-        await pickFrom<string>(t('Reassign #{0} to', String(incident.number)), () => callTool('list_users', { limit: 100 }), (r) =>
-          list<{ id: string; name: string; email?: string }>(r, 'users').map((u) => ({ label: u.name, description: u.email, value: u.id })),
-        ),
-        (ids) => manage({ assignee_user_ids: ids }),
-      );
+      return withPick(await pickFrom(t('Reassign #{0} to', number), () => api.users(100), userItem), (ids) => manage({ assignee_user_ids: ids }));
     case 'escalate': {
-      if (!incident.escalation_policy) return { error: t('This incident has no escalation policy.') };
-      return withPick(
-        await pickFrom<number>(t('Escalate #{0} to level', String(incident.number)), () => callTool('get_escalation_policy', { policy_id: incident.escalation_policy!.id }), (r) =>
-          ((r.structuredContent?.escalation_policy as { levels?: { level: number; targets: { name: string }[] }[] } | undefined)?.levels ?? []).map((l) => ({
-            label: t('Level {0}', String(l.level)),
-            description: l.targets.map((x) => x.name).join(', '),
-            value: l.level,
-          })),
-        ),
-        ([level]) => manage({ escalation_level: level }),
-      );
+      const policy = incident.escalation_policy;
+      if (!policy) return { error: t('This incident has no escalation policy.') };
+      const levelItem = (l: PolicyLevel) => ({ label: t('Level {0}', String(l.level)), description: l.targets.map((x) => x.name).join(', '), value: l.level });
+      return withPick(await pickFrom(t('Escalate #{0} to level', number), () => api.policyLevels(policy.id), levelItem), ([level]) => manage({ escalation_level: level }));
     }
     case 'urgency':
       return manage({ urgency: incident.urgency === 'high' ? 'low' : 'high' });
     case 'priority':
-      return withPick(
-        await pickFrom<string>(t('Priority of #{0}', String(incident.number)), () => callTool('list_priorities', {}), (r) =>
-          list<{ id: string; name: string; description?: string }>(r, 'priorities').map((p) => ({ label: p.name, description: p.description, value: p.id })),
-        ),
-        ([priority]) => manage({ priority_id: priority }),
-      );
+      return withPick(await pickFrom(t('Priority of #{0}', number), () => api.priorities(), choiceItem), ([priority]) => manage({ priority_id: priority }));
     case 'addResponders':
-      return withPick(
-        await pickFrom<string>(t('Request responders for #{0}', String(incident.number)), () => callTool('list_users', { limit: 100 }), (r) =>
-          list<{ id: string; name: string; email?: string }>(r, 'users').map((u) => ({ label: u.name, description: u.email, value: u.id })), true),
-        async (ids) => {
-          const message = await vscode.window.showInputBox({ title: t('Message to the responders'), value: t('Please help with incident #{0}.', String(incident.number)) });
-          if (!message?.trim()) return 'cancelled';
-          return call(callTool, 'add_responders', { incident_id: id, message: message.trim(), user_ids: ids });
-        },
-      );
+      return withPick(await pickFrom(t('Request responders for #{0}', number), () => api.users(100), userItem, true), async (ids) => {
+        const message = await vscode.window.showInputBox({ title: t('Message to the responders'), value: t('Please help with incident #{0}.', number) });
+        if (!message?.trim()) return 'cancelled';
+        return api.incidents.addResponders(id, message.trim(), ids);
+      });
     case 'runWorkflow':
-      return withPick(
-        await pickFrom<string>(t('Run a workflow on #{0}', String(incident.number)), () => callTool('list_incident_workflows', { limit: 100 }), (r) =>
-          list<{ id: string; name: string; description?: string }>(r, 'incident_workflows').map((w) => ({ label: w.name, description: w.description, value: w.id })),
-        ),
-        ([workflow]) => call(callTool, 'start_incident_workflow', { workflow_id: workflow, incident_id: id }),
-      );
+      return withPick(await pickFrom(t('Run a workflow on #{0}', number), () => api.workflows(100), choiceItem), ([workflow]) => api.incidents.startWorkflow(id, workflow!));
     case 'statusUpdate':
-      return statusUpdate(incident, callTool);
+      return statusUpdate(incident, api);
     default:
       return { error: t('Unsupported action.') };
   }
 }
+
+const userItem = (u: Choice) => ({ label: u.name, description: u.email, value: u.id });
+const choiceItem = (c: Choice) => ({ label: c.name, description: c.description, value: c.id });

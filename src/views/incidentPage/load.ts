@@ -2,6 +2,7 @@
 import type { CallTool } from '../model/types';
 import type { IncidentPageResults } from '../../model/incidentPage/viewModel';
 import { incidentKey, isIncidentNumber } from '../../model/incidentRef';
+import { readIncident } from '../../model/toolAnswers';
 
 /**
  * get_incident first when only a number is known (every other tool would look the number up again);
@@ -10,7 +11,7 @@ import { incidentKey, isIncidentNumber } from '../../model/incidentRef';
 export async function loadIncidentPage(callTool: CallTool, idOrNumber: string, token?: unknown): Promise<IncidentPageResults> {
   const ref = incidentKey(idOrNumber);
   let incident = isIncidentNumber(ref) ? await callTool('get_incident', { incident_id: ref }, token) : undefined;
-  const id = incident && !incident.isError ? String((incident.structuredContent?.incident as { id?: string } | undefined)?.id ?? ref) : ref;
+  const id = readIncident(incident)?.id ?? ref;
   if (incident?.isError) return { incident };
   const on = { incident_id: id };
   const [got, alerts, notes, log, related, past, outlier, changes] = await Promise.all([

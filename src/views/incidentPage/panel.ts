@@ -5,10 +5,12 @@
 import * as vscode from 'vscode';
 import { PANELS } from '../../contributions';
 import type { Logger } from '../../log';
-import type { IncidentSummary } from '../../mcp/shape/incident';
+import type { IncidentSummary } from '../../model/shapes';
+import { pagerDutyApi, type PagerDutyApi } from '../../model/pagerdutyApi';
+import { readIncident } from '../../model/toolAnswers';
 import { clipDeep } from '../../model/untrusted';
 import type { CallTool } from '../model/types';
-import { call, runPageAction } from './actions';
+import { runPageAction } from './actions';
 import { openCommit } from './commits';
 import { pageHtml } from './html';
 import { loadIncidentPage } from './load';
@@ -82,12 +84,14 @@ class IncidentPanel {
   private lastLoad = 0;
   private disposed = false;
   private readonly assets: vscode.Uri;
+  private readonly api: PagerDutyApi;
 
   constructor(
     readonly ref: string,
     private readonly deps: IncidentPageDeps,
     private readonly onDispose: () => void,
   ) {
+    this.api = pagerDutyApi(deps.callTool);
     this.assets = vscode.Uri.joinPath(deps.extensionUri, 'dist', 'webview', 'incidentPage');
     this.panel = vscode.window.createWebviewPanel(PANELS.incident, `#${ref}`, vscode.ViewColumn.Active, {
       enableScripts: true,
@@ -143,7 +147,7 @@ class IncidentPanel {
     // Built from cleaned results; cleaned again as a whole, as the card's data is, so no field can slip past.
     const view = clipDeep(built);
     this.view = view;
-    this.incident = results.incident.structuredContent?.incident as IncidentSummary;
+    this.incident = readIncident(results.incident);
     this.panel.title = `#${view.number} ${view.title}`;
     const icon = (name: string) => vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'incidentPage', `${name}.svg`);
     this.panel.iconPath = icon(view.status);
@@ -181,7 +185,7 @@ class IncidentPanel {
         await openCommit(message.sha, message.url);
         return;
       case 'addNote':
-        return this.act('addNote', () => call(this.deps.callTool, 'add_note_to_incident', { incident_id: this.incident!.id, note: message.note }));
+        return this.act('addNote', () => this.api.incidents.addNote(this.incident!.id, message.note));
       case 'action':
         return this.action(message.action);
     }

@@ -1,5 +1,5 @@
 // Turns a failed tool result into a state the views can show, with the way out.
-import { ERROR_KIND_META, type CallResult } from '../../mcp/registry';
+import { ERROR_KIND_META, resultText, type CallResult } from '../../model/callResult';
 import type { PagerDutyErrorKind } from '../../pagerduty/errors';
 import { formatOnly, type Translate } from '../../model/translate';
 
@@ -37,7 +37,7 @@ export function errorKindOf(result: CallResult): ErrorKind {
 /** `t` is vscode.l10n.t in the extension and a plain formatter in tests. */
 export function toViewError(result: CallResult, t: Translate = formatOnly): ViewError {
   const kind = errorKindOf(result);
-  const detail = result.content[0]?.text ?? '';
+  const detail = resultText(result);
   switch (kind) {
     case 'signedOut':
       return { kind, message: t('Not signed in to PagerDuty.'), detail, action: 'signIn' };

@@ -5,21 +5,8 @@ import type { Incident, IncidentStatus } from './types';
 export type OpenStatus = Exclude<IncidentStatus, 'resolved'>;
 export const GROUPS: readonly OpenStatus[] = ['triggered', 'acknowledged'];
 
-/** Reads list_incidents' structuredContent defensively: the views must not crash on a shape change. */
-export function parseIncidentList(structured: Record<string, unknown> | undefined): {
-  incidents: Incident[];
-  more: boolean;
-  total?: number;
-  nextOffset?: number;
-} {
-  const list = Array.isArray(structured?.incidents) ? (structured.incidents as Incident[]) : [];
-  return {
-    incidents: list.filter((i) => i && typeof i.id === 'string'),
-    more: structured?.more === true,
-    total: typeof structured?.total === 'number' ? structured.total : undefined,
-    nextOffset: typeof structured?.next_offset === 'number' ? structured.next_offset : undefined,
-  };
-}
+/** Kept here for the views' callers: the reader lives with the other tool-answer readers. */
+export { parseIncidentList } from '../../model/toolAnswers';
 
 /** High urgency first, then newest first, then highest number: what needs attention is on top. */
 export function compareIncidents(a: Incident, b: Incident): number {

@@ -1,12 +1,13 @@
 /**
  * The incident data behind the Incidents view, the status bar and notifications. Every read goes through the
- * toolset (callTool → structuredContent). No `vscode` import: tested with a fake callTool.
+ * toolset through the typed API. No `vscode` import: tested with a fake callTool.
  *
  * One poll = one cheap request when possible: list_incidents(statuses triggered+acknowledged). "Mine" (status bar,
  * notifications) is scope=assigned; when the view shows the same scope, that one request serves both; when the view
  * shows "my teams"/"all" and is visible, a second request fills it.
  */
-import { diffIncidents, isEmptyDiff, parseIncidentList, type IncidentDiff } from './incidents';
+import { pagerDutyApi, type Failure, type PagerDutyApi } from '../../model/pagerdutyApi';
+import { diffIncidents, isEmptyDiff, type IncidentDiff } from './incidents';
 import { toViewError, type ViewError } from './errors';
 import type { Translate } from '../../model/translate';
 import type { Scope } from './scope';
@@ -15,7 +16,7 @@ import type { PollOutcome } from './scheduler';
 
 export const PAGE_SIZE = 25;
 export const MAX_LOADED = 500;
-const OPEN = ['triggered', 'acknowledged'];
+const OPEN = ['triggered', 'acknowledged'] as const;
 
 export interface StoreChange {
   /** The view's incidents changed: what changed, for targeted tree refresh. */
@@ -38,12 +39,14 @@ export class IncidentsStore {
   private currentError: ViewError | undefined;
   private currentUser: CurrentUser | undefined;
   private userStale = false;
+  private readonly api: PagerDutyApi;
 
   constructor(
-    private readonly callTool: CallTool,
+    callTool: CallTool,
     scope: Scope,
     private readonly t?: Translate,
   ) {
+    this.api = pagerDutyApi(callTool);
     this.currentScope = scope;
   }
 
@@ -131,9 +134,9 @@ export class IncidentsStore {
 
   async poll(opts: { viewVisible: boolean }, token?: unknown): Promise<PollOutcome> {
     if (!this.currentUser || this.userStale) {
-      const result = await this.callTool('get_user_data', {}, token);
-      if (result.isError) return this.fail(result);
-      const user = result.structuredContent?.user as CurrentUser | undefined;
+      const me = await this.api.me(token);
+      if (!me.ok) return this.fail(me);
+      const user = me.value;
       this.userStale = false;
       if (this.currentUser && user?.id !== this.currentUser.id) this.clear();
       if (user?.id) this.currentUser = user;
@@ -142,21 +145,21 @@ export class IncidentsStore {
     const fetchView = scope !== 'assigned' && (opts.viewVisible || !this.viewLoaded);
     const mineLimit = scope === 'assigned' ? this.limit : PAGE_SIZE;
     const [mine, view] = await Promise.all([
-      this.callTool('list_incidents', { scope: 'assigned', statuses: OPEN, limit: mineLimit }, token),
-      fetchView ? this.callTool('list_incidents', { scope, statuses: OPEN, limit: this.limit }, token) : undefined,
+      this.api.incidents.list({ scope: 'assigned', statuses: OPEN, limit: mineLimit }, token),
+      fetchView ? this.api.incidents.list({ scope, statuses: OPEN, limit: this.limit }, token) : undefined,
     ]);
     if (scope !== this.currentScope) return 'ok'; // the scope changed while we waited; the next poll is on its way
-    const failed = mine.isError ? mine : view?.isError ? view : undefined;
-    if (failed) return this.fail(failed);
+    if (!mine.ok) return this.fail(mine);
+    if (view && !view.ok) return this.fail(view);
 
     const hadError = this.currentError !== undefined;
     this.currentError = undefined;
-    const mineParsed = parseIncidentList(mine.structuredContent);
+    const mineParsed = mine.value;
     const mineChanged = !this.mineLoaded || !isEmptyDiff(diffIncidents(this.mineList, mineParsed.incidents));
     this.mineList = mineParsed.incidents;
     this.mineLoaded = true;
 
-    const viewParsed = scope === 'assigned' ? mineParsed : view ? parseIncidentList(view.structuredContent) : undefined;
+    const viewParsed = scope === 'assigned' ? mineParsed : view?.value;
     let change: StoreChange = { mineChanged, viewReset: hadError };
     if (viewParsed) {
       const diff = diffIncidents(this.viewList, viewParsed.incidents);
@@ -171,8 +174,8 @@ export class IncidentsStore {
     return 'ok';
   }
 
-  private fail(result: Parameters<typeof toViewError>[0]): PollOutcome {
-    const error = toViewError(result, this.t);
+  private fail(failed: Failure): PollOutcome {
+    const error = toViewError(failed.result, this.t);
     if (error.kind === 'signedOut') {
       this.clear();
       return 'signedOut';

@@ -1,5 +1,5 @@
-// My on-call status and the policy → level → people tree, from list_oncalls' structuredContent. Pure.
-import type { Ref } from '../../mcp/shape/common';
+// My on-call status and the policy → level → people tree, from list_oncalls' entries. Pure.
+import type { Ref } from '../../model/shapes';
 import type { OncallEntry } from './types';
 
 export type MyStatus =
@@ -20,23 +20,7 @@ export interface PolicyGroup {
 /** How far ahead "my next shift" looks. */
 export const LOOKAHEAD_DAYS = 30;
 
-function isRef(value: unknown): value is Ref {
-  return !!value && typeof value === 'object' && typeof (value as Ref).id === 'string';
-}
-
-export function parseOncalls(structured: Record<string, unknown> | undefined): OncallEntry[] {
-  const raw = Array.isArray(structured?.entries) ? structured.entries : Array.isArray(structured?.oncalls) ? structured.oncalls : [];
-  return (raw as Record<string, unknown>[])
-    .filter((e) => e && isRef(e.user) && isRef(e.escalation_policy))
-    .map((e) => ({
-      user: e.user as Ref,
-      escalation_policy: e.escalation_policy as Ref,
-      escalation_level: typeof e.escalation_level === 'number' ? e.escalation_level : 1,
-      schedule: isRef(e.schedule) ? e.schedule : null,
-      start: typeof e.start === 'string' ? e.start : null,
-      end: typeof e.end === 'string' ? e.end : null,
-    }));
-}
+export { parseOncalls } from '../../model/toolAnswers';
 
 const time = (iso: string | null, fallback: number) => (iso ? Date.parse(iso) : fallback);
 

@@ -4,7 +4,8 @@
  * ends, or on manual refresh), so it adds nothing to most polls.
  */
 import { toViewError, type ViewError } from './errors';
-import { LOOKAHEAD_DAYS, myStatus, parseOncalls, type MyStatus } from './oncall';
+import { LOOKAHEAD_DAYS, myStatus, type MyStatus } from './oncall';
+import { pagerDutyApi, type Failure, type PagerDutyApi } from '../../model/pagerdutyApi';
 import type { PollOutcome } from './scheduler';
 import type { Translate } from '../../model/translate';
 import type { CallTool, CurrentUser, OncallEntry } from './types';
@@ -19,12 +20,15 @@ export class OncallStore {
   private fetchedAt: number | undefined;
   private everyoneFetched = false;
   private currentError: ViewError | undefined;
+  private readonly api: PagerDutyApi;
 
   constructor(
-    private readonly callTool: CallTool,
+    callTool: CallTool,
     private readonly now: () => number,
     private readonly t?: Translate,
-  ) {}
+  ) {
+    this.api = pagerDutyApi(callTool);
+  }
 
   onDidChange(listener: () => void): { dispose(): void } {
     this.listeners.push(listener);
@@ -65,25 +69,27 @@ export class OncallStore {
     const since = new Date(now).toISOString();
     const until = new Date(now + LOOKAHEAD_DAYS * 86_400_000).toISOString();
     const [mine, all] = await Promise.all([
-      this.callTool('list_oncalls', { user_ids: [me.id], since, until }, token),
+      this.api.oncalls({ user_ids: [me.id], since, until }, token),
       // Who is on call now across the account; the tool pages through PagerDuty's 100-per-request limit.
-      opts.viewVisible ? this.callTool('list_oncalls', { limit: EVERYONE_LIMIT }, token) : undefined,
+      opts.viewVisible ? this.api.oncalls({ limit: EVERYONE_LIMIT }, token) : undefined,
     ]);
-    const failed = mine.isError ? mine : all?.isError ? all : undefined;
-    if (failed) {
-      this.currentError = toViewError(failed, this.t);
-      this.emit();
-      return failed.signedOut ? 'signedOut' : this.currentError.kind === 'rate_limited' ? 'rate_limited' : 'error';
-    }
+    if (!mine.ok) return this.fail(mine);
+    if (all && !all.ok) return this.fail(all);
     this.currentError = undefined;
-    this.mineList = parseOncalls(mine.structuredContent);
+    this.mineList = mine.value;
     if (all) {
-      this.everyone = parseOncalls(all.structuredContent);
+      this.everyone = all.value;
       this.everyoneFetched = true;
     }
     this.fetchedAt = now;
     this.emit();
     return 'ok';
+  }
+
+  private fail(failed: Failure): PollOutcome {
+    this.currentError = toViewError(failed.result, this.t);
+    this.emit();
+    return failed.result.signedOut ? 'signedOut' : this.currentError.kind === 'rate_limited' ? 'rate_limited' : 'error';
   }
 
   /** Manual refresh: the next poll refetches. */
