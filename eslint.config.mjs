@@ -50,4 +50,17 @@ export default tseslint.config(
   layer(['src/config/settings.ts', 'src/config/serverLaunch.ts', 'src/contributions.ts'], { above: [...ABOVE.extension, ...ABOVE.views] }),
   layer(['src/views/model/**', 'src/views/incidentPage/{load,investigate}.ts'], { above: ABOVE.extension }),
   layer(['src/webviews/**'], { above: [...ABOVE.extension, ...ABOVE.views, ...ABOVE.server] }),
+
+  // In-process callers read tool answers through the typed API (src/model/pagerdutyApi.ts) and its readers, never by hand.
+  {
+    files: ['src/views/**', 'src/commands/**', 'src/session.ts', 'src/model/**', 'src/webviews/**', 'src/mcp/apps/**', 'src/mcp/resources.ts'],
+    ignores: ['src/model/toolAnswers.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[property.name='structuredContent']", message: 'Read tool answers with src/model/toolAnswers.ts or the typed API (src/model/pagerdutyApi.ts).' },
+        { selector: "MemberExpression[computed=true][object.property.name='content']", message: 'A result\'s text is resultText(result) or the typed API\'s error.' },
+      ],
+    },
+  },
 );

@@ -10,7 +10,7 @@ import { ERROR_KIND_META, resultText, type Toolbox } from './registry';
 import { incidentUri, MY_ONCALL_URI } from './resourceUris';
 import { OpenIncidentWatch } from './resourceWatch';
 import { sanitize, truncate } from '../model/untrusted';
-import { parseIncidentList } from '../model/toolAnswers';
+import { readIncidentList } from '../model/toolAnswers';
 
 /** Open incidents offered by resources/list: enough to pick from, few enough for a picker. */
 export const LISTED_INCIDENTS = 25;
@@ -53,7 +53,7 @@ async function listMine(toolbox: Toolbox, client: PagerDutyClient) {
     { client, now: () => new Date() },
   );
   if (result.isError) throw new Error(resultText(result));
-  return parseIncidentList(result.structuredContent).incidents.map((i) => ({
+  return readIncidentList(result).incidents.map((i) => ({
     uri: incidentUri(i.id),
     name: `#${i.number}`,
     // Shown in the picker, not to the model; still stripped of control characters and bounded.

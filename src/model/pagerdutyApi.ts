@@ -5,7 +5,7 @@
  */
 import { resultText, type CallResult, type CallTool } from './callResult';
 import type { BulkRow, Choice, CurrentUser, IncidentList, IncidentSummary, OncallEntry, PolicyLevel } from './shapes';
-import { failureOf, parseIncidentList, parseOncalls, readBulkRows, readIncident, readList, readPolicyLevels, readUser } from './toolAnswers';
+import { failureOf, readBulkRows, readIncident, readIncidentList, readList, readOncalls, readPolicyLevels, readUser } from './toolAnswers';
 
 /** A read's value, or why it failed with the tool's result (its error kind, or that the session is signed out). */
 export type Answer<T> = { ok: true; value: T } | Failure;
@@ -63,7 +63,7 @@ export function pagerDutyApi(callTool: CallTool) {
     get: async (ref: string, token?: unknown): Promise<Answer<IncidentSummary>> =>
       required(await callTool('get_incident', { incident_id: ref }, token), readIncident, 'PagerDuty returned no incident.'),
     list: async (query: { scope: string; statuses: readonly IncidentStatusFilter[]; limit: number }, token?: unknown): Promise<Answer<IncidentList>> =>
-      answer(await callTool('list_incidents', { ...query, statuses: [...query.statuses] }, token), (r) => parseIncidentList(r.structuredContent)),
+      answer(await callTool('list_incidents', { ...query, statuses: [...query.statuses] }, token), readIncidentList),
     update,
     acknowledge: (ids: readonly string[], token?: unknown) => update(ids, { status: 'acknowledged' }, token),
     /**
@@ -97,7 +97,7 @@ export function pagerDutyApi(callTool: CallTool) {
     /** The token's user; undefined for an account-level key. */
     me: async (token?: unknown): Promise<Answer<CurrentUser | undefined>> => answer(await callTool('get_user_data', {}, token), readUser),
     oncalls: async (query: { user_ids?: string[]; since?: string; until?: string; limit?: number }, token?: unknown): Promise<Answer<OncallEntry[]>> =>
-      answer(await callTool('list_oncalls', query, token), (r) => parseOncalls(r.structuredContent)),
+      answer(await callTool('list_oncalls', query, token), readOncalls),
     users: (limit: number) => choices('list_users', { limit }, 'users'),
     priorities: () => choices('list_priorities', {}, 'priorities'),
     workflows: (limit: number) => choices('list_incident_workflows', { limit }, 'incident_workflows'),

@@ -74,6 +74,16 @@ export function readPolicyLevels(result: CallResult | undefined): PolicyLevel[] 
   return levels.filter((l): l is PolicyLevel => isObject(l) && typeof l.level === 'number' && Array.isArray(l.targets));
 }
 
+/** list_incidents' answer; an error reads as an empty page. */
+export function readIncidentList(result: CallResult): IncidentList {
+  return parseIncidentList(result.isError ? undefined : result.structuredContent);
+}
+
+/** list_oncalls' answer; an error reads as no entries. */
+export function readOncalls(result: CallResult): OncallEntry[] {
+  return parseOncalls(result.isError ? undefined : result.structuredContent);
+}
+
 /** list_incidents' structuredContent: the incidents that have an id, and the paging facts. */
 export function parseIncidentList(structured: Structured): IncidentList {
   const list = Array.isArray(structured?.incidents) ? (structured.incidents as IncidentSummary[]) : [];

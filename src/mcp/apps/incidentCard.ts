@@ -15,7 +15,7 @@ import { incidentCard, listCard, type CardData, type IncidentCardView } from '..
 import type { CallResult, PublishedTool, Toolbox } from '../registry';
 import type { ToolContext } from '../tools/types';
 import { ANSWER_MAX_CHARS, clipDeep, sanitize, truncate } from '../../model/untrusted';
-import { parseIncidentList, readIncident } from '../../model/toolAnswers';
+import { readIncidentList, readIncident } from '../../model/toolAnswers';
 
 export const CARD_URI = 'ui://pagerduty/incident-card';
 /** MCP Apps' HTML resource type and client capability (@modelcontextprotocol/ext-apps RESOURCE_MIME_TYPE, EXTENSION_ID). */
@@ -102,7 +102,7 @@ export function boundedCard(card: CardData | undefined): CardData | undefined {
 
 async function cardOf(name: string, result: CallResult, reader: Toolbox, ctx: ToolContext, writes: { status: boolean; note: boolean }): Promise<CardData | undefined> {
   const now = ctx.now().getTime();
-  if (name === 'list_incidents') return listCard(parseIncidentList(result.structuredContent).incidents, now, formatOnly, writes.status);
+  if (name === 'list_incidents') return listCard(readIncidentList(result).incidents, now, formatOnly, writes.status);
   const id = readIncident(result)?.id;
   if (!id) return undefined;
   const [alerts, notes] = await Promise.all([

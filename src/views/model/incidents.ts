@@ -5,7 +5,7 @@ import type { Incident, IncidentStatus } from './types';
 export type OpenStatus = Exclude<IncidentStatus, 'resolved'>;
 export const GROUPS: readonly OpenStatus[] = ['triggered', 'acknowledged'];
 
-/** Kept here for the views' callers: the reader lives with the other tool-answer readers. */
+/** Re-exported beside the other list helpers; the reader lives with the other tool-answer readers. */
 export { parseIncidentList } from '../../model/toolAnswers';
 
 /** High urgency first, then newest first, then highest number: what needs attention is on top. */
