@@ -2,26 +2,13 @@
  * Every message between the incident page (webview) and the extension, and their validation on receipt.
  * No `vscode` import and no DOM: both sides import this file.
  */
-import type { IncidentView } from './viewModel';
 import { isIncidentKey } from '../incidentRef';
+import { isSafeLink } from '../links';
+import { PAGE_ACTIONS, type PageAction } from './pageActions';
+import type { IncidentView } from './viewModel';
 
-/** Buttons the page offers; the extension decides what each does (quick picks, tool calls). */
-export const PAGE_ACTIONS = [
-  'acknowledge',
-  'resolve',
-  'snooze',
-  'reassign',
-  'escalate',
-  'urgency',
-  'priority',
-  'addResponders',
-  'runWorkflow',
-  'statusUpdate',
-  'investigate',
-  'openInPagerDuty',
-  'refresh',
-] as const;
-export type PageAction = (typeof PAGE_ACTIONS)[number];
+export { isSafeLink, safeLink } from '../links';
+export { PAGE_ACTIONS, type PageAction } from './pageActions';
 
 /** Page → extension. */
 export type PageMessage =
@@ -41,34 +28,6 @@ export type HostMessage =
 
 export const MAX_NOTE_LENGTH = 25_000;
 const SHA = /^[0-9a-f]{7,40}$/;
-
-/**
- * The only links the extension opens for the page: http(s) to a host, nothing else (no command:, file:, javascript:),
- * written as VS Code's Uri.parse reads them. The WHATWG parser forgives spaces and controls around a link, tabs and
- * newlines in it, a missing `//` and backslashes; Uri.parse then throws ("Scheme contains illegal characters"), so
- * such a link is not safe as it is: `safeLink` gives its normalised form.
- */
-export function isSafeLink(url: unknown): url is string {
-  return safeLink(url) === url;
-}
-
-/** The link as the browser would open it (WHATWG-normalised, so Uri.parse takes it), or undefined if it is not http(s). */
-export function safeLink(url: unknown): string | undefined {
-  if (typeof url !== 'string' || url.length > 2048) return undefined;
-  try {
-    const parsed = new URL(url);
-    if ((parsed.protocol !== 'https:' && parsed.protocol !== 'http:') || !parsed.hostname) return undefined;
-    return isCleanWebLink(url) ? url : parsed.href;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Already in the form Uri.parse reads the same way: http(s)://, then no space, control or backslash. */
-function isCleanWebLink(url: string): boolean {
-  // eslint-disable-next-line no-control-regex -- control characters are what it refuses
-  return /^https?:\/\/[^\u0000-\u0020\u007F-\u009F\\]+$/i.test(url);
-}
 
 /** Returns the message if it is one the page may send, else undefined (the caller logs and ignores it). */
 export function parsePageMessage(raw: unknown): PageMessage | undefined {

@@ -8,7 +8,8 @@ import { readIncident, readList, readOutlier, type ListedItems } from '../toolAn
 import type { ChangeEvent, IncidentSummary, LogEntry, Ref } from '../shapes';
 import type { Translate } from '../translate';
 import { clipDeep } from '../untrusted';
-import { safeLink, type PageAction } from './protocol';
+import { safeLink } from '../links';
+import type { PageAction } from './pageActions';
 
 /** The tool calls behind one page load; each may fail on its own (the page then says so in that section). */
 export interface IncidentPageResults {
