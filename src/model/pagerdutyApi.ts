@@ -41,14 +41,14 @@ function answer<T>(result: CallResult, read: (result: CallResult) => T): Answer<
 
 /** An answer that must hold an object: its absence is a failure that says what was missing. */
 function required<T>(result: CallResult, read: (result: CallResult) => T | undefined, missing: string): Answer<T> {
-  const read_ = answer(result, read);
-  return read_.ok && read_.value === undefined ? { ok: false, error: missing, result } : (read_ as Answer<T>);
+  const got = answer(result, read);
+  return got.ok && got.value === undefined ? { ok: false, error: missing, result } : (got as Answer<T>);
 }
 
 export function pagerDutyApi(callTool: CallTool) {
   const done = async (name: string, args: Record<string, unknown>, token?: unknown): Promise<Done> => ({ error: failureOf(await callTool(name, args, token), FALLBACK) });
-  const choices = async (name: string, args: Record<string, unknown>, key: 'users' | 'priorities' | 'incident_workflows', token?: unknown): Promise<Answer<Choice[]>> =>
-    answer(await callTool(name, args, token), (r) => readList(r, key));
+  const choices = async (name: string, args: Record<string, unknown>, key: 'users' | 'priorities' | 'incident_workflows'): Promise<Answer<Choice[]>> =>
+    answer(await callTool(name, args), (r) => readList(r, key));
 
   /** manage_incidents: one line per incident, also when the whole call failed. */
   async function update(ids: readonly string[], change: IncidentChange, token?: unknown): Promise<BulkRow[]> {
