@@ -71,8 +71,34 @@ const zod4Only = {
   },
 };
 
+/**
+ * The SDK's types.js builds ~170 zod schemas at load, each a top-level const whose call esbuild must keep (it cannot
+ * know a call is free of side effects). Each initialiser is wrapped in an IIFE marked pure, so the schemas nothing in
+ * the bundle uses are dropped; the used ones are built as before. Found with TypeScript's parser, not by text.
+ */
+const pureSdkSchemas = {
+  name: 'pure-sdk-schemas',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]@modelcontextprotocol[\\/]sdk[\\/]dist[\\/]esm[\\/]types\.js$/ }, async (args) => {
+      const ts = (await import('typescript')).default;
+      const text = readFileSync(args.path, 'utf8');
+      const file = ts.createSourceFile(args.path, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
+      const edits = [];
+      for (const statement of file.statements) {
+        if (!ts.isVariableStatement(statement) || !(statement.declarationList.flags & ts.NodeFlags.Const)) continue;
+        for (const d of statement.declarationList.declarations) {
+          if (d.initializer && ts.isCallExpression(d.initializer)) edits.push([d.initializer.getStart(file), d.initializer.end]);
+        }
+      }
+      let out = text;
+      for (const [start, end] of edits.reverse()) out = `${out.slice(0, start)}/* @__PURE__ */ (() => ${out.slice(start, end)})()${out.slice(end)}`;
+      return { contents: out, loader: 'js' };
+    });
+  },
+};
+
 const common = {
-  plugins: [englishOnlyZodLocales, ajvOnFirstUse, zod4Only],
+  plugins: [englishOnlyZodLocales, ajvOnFirstUse, zod4Only, pureSdkSchemas],
   bundle: true,
   platform: 'node',
   format: 'cjs',

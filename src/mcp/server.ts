@@ -9,6 +9,7 @@ import { callWithCard, CARD_TOOLS, registerCard, supportsApps, withCard } from '
 import { plainErrors } from './plainErrors';
 import { registerPrompts } from './prompts';
 import { registerResources } from './resources';
+import { saveCodeCache } from './codeCacheSave';
 import { Toolbox } from './registry';
 import { ALL_TOOLS, DEFAULT_TOOLSETS } from './tools';
 import { TOOLSETS, type ToolContext } from './tools/types';
@@ -80,7 +81,11 @@ export function createServer(config: ServerConfig, version: string, log?: (line:
 
   // Tools are published from our own registry rather than McpServer.registerTool, so that schemas stay flat
   // (no $ref) and argument errors name the offending argument.
-  server.server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: apps() ? withCard(toolbox.publish(), cardActions.publish()) : toolbox.publish() }));
+  server.server.setRequestHandler(ListToolsRequestSchema, () => {
+    const tools = apps() ? withCard(toolbox.publish(), cardActions.publish()) : toolbox.publish();
+    saveCodeCache();
+    return { tools };
+  });
   server.server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
     if (!client) {
       return {
