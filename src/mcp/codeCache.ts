@@ -61,8 +61,10 @@ function writeCache(dir: string, file: string, data: Buffer): void {
 export function requireWithCodeCache(file: string, parent: NodeJS.Module): void {
   const source = readFileSync(file, 'utf8');
   const dir = codeCacheDir();
-  // V8 checks a cache against the source's length only: the key makes a changed bundle miss.
-  const key = createHash('sha256').update(source).update(`${process.version} ${process.arch}`).digest('hex').slice(0, 32);
+  // V8 checks a cache against the source's length only: the key makes a changed bundle miss. V8 rejects a cache made
+  // under other flags (the heap sizes among them), so each set of flags has its own, instead of replacing each other's.
+  const runtime = `${process.version} ${process.arch} ${process.execArgv.join(' ')}`;
+  const key = createHash('sha256').update(source).update(runtime).digest('hex').slice(0, 32);
   const cacheFile = join(dir, `${key}.bin`);
   const cachedData = readCache(dir, cacheFile);
   const script = new Script(Module.wrap(source), { filename: file, cachedData });
