@@ -7,25 +7,22 @@ import assert from 'node:assert/strict';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { CACHE_DIR_ENV } from '../../src/mcp/codeCache';
 import { startSimulator, type Simulator } from '../simulator/index';
 import { startMcp } from '../support/mcpHarness';
 
 describe('code cache of the server bundle', () => {
-  let sim: Simulator;
-  let root: string;
-  before(async () => {
-    sim = await startSimulator();
-    root = mkdtempSync(path.join(tmpdir(), 'pd-code-cache-'));
-  });
+  const root = mkdtempSync(path.join(tmpdir(), 'pd-code-cache-'));
+  let sim: Simulator | undefined;
   after(async () => {
-    await sim.close();
+    await sim?.close();
     rmSync(root, { recursive: true, force: true });
   });
 
   /** One start that lists the tools, with the cache in `dir`; the number of tools it listed. */
   async function start(dir: string): Promise<number> {
+    sim ??= await startSimulator();
     const session = await startMcp({ sim, env: { [CACHE_DIR_ENV]: dir } });
     try {
       return (await session.client.listTools()).tools.length;
@@ -34,6 +31,15 @@ describe('code cache of the server bundle', () => {
     }
   }
   const caches = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.bin'));
+
+  /** A start that leaves a cache in `dir`, which is then overwritten with bytes of `fill`: the file and those bytes. */
+  async function spoiledCache(dir: string, fill: number): Promise<{ file: string; bytes: Buffer }> {
+    await start(dir);
+    const file = path.join(dir, caches(dir)[0]!);
+    const bytes = Buffer.alloc(statSync(file).size, fill);
+    writeFileSync(file, bytes);
+    return { file, bytes };
+  }
 
   it('the first start writes the cache (private folder and file), the next one reads it and writes nothing', async () => {
     const dir = path.join(root, 'fresh');
@@ -53,22 +59,16 @@ describe('code cache of the server bundle', () => {
 
   it('a garbage cache does not stop the server, and is replaced by a good one', async () => {
     const dir = path.join(root, 'garbage');
-    await start(dir);
-    const file = path.join(dir, caches(dir)[0]!);
-    const garbage = Buffer.alloc(statSync(file).size, 7);
-    writeFileSync(file, garbage);
+    const { file, bytes } = await spoiledCache(dir, 7);
     assert.ok((await start(dir)) > 0);
-    assert.notDeepEqual(readFileSync(file), garbage);
+    assert.notDeepEqual(readFileSync(file), bytes);
   });
 
   it('a cache folder others may write to is neither read nor written', async () => {
     const dir = path.join(root, 'shared');
-    await start(dir);
-    const file = path.join(dir, caches(dir)[0]!);
-    const planted = Buffer.alloc(statSync(file).size, 9);
-    writeFileSync(file, planted);
+    const { file, bytes } = await spoiledCache(dir, 9);
     chmodSync(dir, 0o777);
     assert.ok((await start(dir)) > 0);
-    assert.deepEqual(readFileSync(file), planted, 'left as it was: not trusted, so not replaced either');
+    assert.deepEqual(readFileSync(file), bytes, 'left as it was: not trusted, so not replaced either');
   });
 });
