@@ -70,7 +70,6 @@ export function requireWithCodeCache(file: string, parent: NodeJS.Module): void 
   const script = new Script(Module.wrap(source), { filename: file, cachedData });
   const mod = new Module(file, parent);
   mod.filename = file;
-  mod.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(dirname(file));
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   run.call(mod.exports, mod.exports, Module.createRequire(file), mod, file, dirname(file));
   mod.loaded = true;
