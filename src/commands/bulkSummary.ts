@@ -1,11 +1,8 @@
 // The one summary message a bulk action ends with. Pure (tested in test/unit/commands.bulkSummary.test.ts).
+import type { BulkOutcome } from '../model/shapes';
 import { formatOnly, type Translate } from '../model/translate';
 
-export interface BulkOutcome {
-  incident_id: string;
-  ok: boolean;
-  error?: string;
-}
+export type { BulkOutcome };
 
 /**
  * "Acknowledged 2 of 3 incidents. Failed: #12 Disk full — Incident Not Found". `label` names an incident

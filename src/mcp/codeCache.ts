@@ -20,7 +20,7 @@ const STALE_MS = 7 * 86_400_000;
 /** A client that never lists tools: the cache is saved this long after the start. */
 const FALLBACK_SAVE_MS = 3000;
 
-export function codeCacheDir(): string {
+function codeCacheDir(): string {
   const user = typeof process.getuid === 'function' ? String(process.getuid()) : userInfo().username;
   return process.env[CACHE_DIR_ENV] || join(tmpdir(), `pagerduty-mcp-compile-cache-${user}`);
 }

@@ -5,7 +5,7 @@
  */
 import { resultText, type CallResult, type CallTool } from './callResult';
 import type { BulkRow, Choice, CurrentUser, IncidentList, IncidentSummary, OncallEntry, PolicyLevel } from './shapes';
-import { failureOf, readBulkRows, readIncident, readIncidentList, readList, readOncalls, readPolicyLevels, readUser } from './toolAnswers';
+import { FAILED, failureOf, readBulkRows, readIncident, readIncidentList, readList, readOncalls, readPolicyLevels, readUser } from './toolAnswers';
 
 /** A read's value, or why it failed with the tool's result (its error kind, or that the session is signed out). */
 export type Answer<T> = { ok: true; value: T } | Failure;
@@ -31,12 +31,11 @@ export interface IncidentChange {
   escalation_level?: number;
 }
 
-const FALLBACK = 'PagerDuty reported an error.';
 /** manage_incidents answered without a line for the incidents: whether they changed is not known. */
 const UNKNOWN_OUTCOME = 'PagerDuty did not say whether this incident changed; check it before trying again.';
 
 function answer<T>(result: CallResult, read: (result: CallResult) => T): Answer<T> {
-  return result.isError ? { ok: false, error: resultText(result) || FALLBACK, result } : { ok: true, value: read(result) };
+  return result.isError ? { ok: false, error: resultText(result) || FAILED, result } : { ok: true, value: read(result) };
 }
 
 /** An answer that must hold an object: its absence is a failure that says what was missing. */
@@ -46,14 +45,14 @@ function required<T>(result: CallResult, read: (result: CallResult) => T | undef
 }
 
 export function pagerDutyApi(callTool: CallTool) {
-  const done = async (name: string, args: Record<string, unknown>, token?: unknown): Promise<Done> => ({ error: failureOf(await callTool(name, args, token), FALLBACK) });
+  const done = async (name: string, args: Record<string, unknown>, token?: unknown): Promise<Done> => ({ error: failureOf(await callTool(name, args, token)) });
   const choices = async (name: string, args: Record<string, unknown>, key: 'users' | 'priorities' | 'incident_workflows'): Promise<Answer<Choice[]>> =>
     answer(await callTool(name, args), (r) => readList(r, key));
 
   /** manage_incidents: one line per incident, also when the whole call failed. */
   async function update(ids: readonly string[], change: IncidentChange, token?: unknown): Promise<BulkRow[]> {
     const result = await callTool('manage_incidents', { incident_ids: ids, ...change }, token);
-    if (result.isError) return ids.map((id) => ({ incident_id: id, ok: false, error: resultText(result) || FALLBACK }));
+    if (result.isError) return ids.map((id) => ({ incident_id: id, ok: false, error: resultText(result) || FAILED }));
     const rows = readBulkRows(result);
     return rows.length ? rows : ids.map((id) => ({ incident_id: id, ok: false, error: UNKNOWN_OUTCOME }));
   }

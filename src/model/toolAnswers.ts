@@ -22,6 +22,14 @@ import type {
 
 type Structured = Record<string, unknown> | undefined;
 
+/** What a failure says when the tool gave no text of its own. */
+export const FAILED = 'PagerDuty reported an error.';
+
+/** A result's structuredContent, or nothing for an error (its content is the error text). */
+function structured(result: CallResult | undefined): Structured {
+  return result && !result.isError ? result.structuredContent : undefined;
+}
+
 /** What each list-answering tool's structuredContent holds under its key. */
 export interface ListedItems {
   alerts: Record<string, unknown>;
@@ -45,43 +53,43 @@ function isRef(value: unknown): value is Ref {
 
 /** The objects listed under `key`; none for an error or a missing list. */
 export function readList<K extends keyof ListedItems>(result: CallResult | undefined, key: K): ListedItems[K][] {
-  const value = result && !result.isError ? result.structuredContent?.[key] : undefined;
+  const value = structured(result)?.[key];
   return Array.isArray(value) ? (value.filter(isObject) as unknown as ListedItems[K][]) : [];
 }
 
 /** get_incident's (and create_incident's) incident, when it has an id. */
 export function readIncident(result: CallResult | undefined): IncidentSummary | undefined {
-  const incident = result && !result.isError ? result.structuredContent?.incident : undefined;
+  const incident = structured(result)?.incident;
   return isObject(incident) && typeof incident.id === 'string' ? (incident as unknown as IncidentSummary) : undefined;
 }
 
 /** get_user_data's user, when it has an id. */
 export function readUser(result: CallResult | undefined): CurrentUser | undefined {
-  const user = result && !result.isError ? result.structuredContent?.user : undefined;
+  const user = structured(result)?.user;
   return isRef(user) ? (user as CurrentUser) : undefined;
 }
 
 /** get_outlier_incident's answer. */
 export function readOutlier(result: CallResult | undefined): OutlierInfo | undefined {
-  const outlier = result && !result.isError ? result.structuredContent?.outlier_incident : undefined;
+  const outlier = structured(result)?.outlier_incident;
   return isObject(outlier) ? (outlier as OutlierInfo) : undefined;
 }
 
 /** get_escalation_policy's levels. */
 export function readPolicyLevels(result: CallResult | undefined): PolicyLevel[] {
-  const policy = result && !result.isError ? result.structuredContent?.escalation_policy : undefined;
+  const policy = structured(result)?.escalation_policy;
   const levels = isObject(policy) && Array.isArray(policy.levels) ? policy.levels : [];
   return levels.filter((l): l is PolicyLevel => isObject(l) && typeof l.level === 'number' && Array.isArray(l.targets));
 }
 
 /** list_incidents' answer; an error reads as an empty page. */
 export function readIncidentList(result: CallResult): IncidentList {
-  return parseIncidentList(result.isError ? undefined : result.structuredContent);
+  return parseIncidentList(structured(result));
 }
 
 /** list_oncalls' answer; an error reads as no entries. */
 export function readOncalls(result: CallResult): OncallEntry[] {
-  return parseOncalls(result.isError ? undefined : result.structuredContent);
+  return parseOncalls(structured(result));
 }
 
 /** list_incidents' structuredContent: the incidents that have an id, and the paging facts. */
@@ -112,7 +120,7 @@ export function parseOncalls(structured: Structured): OncallEntry[] {
 
 /** manage_incidents' per-incident lines (a refusal is a line, not an error). */
 export function readBulkRows(result: CallResult): BulkRow[] {
-  const rows = result.isError ? undefined : result.structuredContent?.results;
+  const rows = structured(result)?.results;
   return Array.isArray(rows) ? rows.filter((r): r is BulkRow => isObject(r) && typeof r.incident_id === 'string' && typeof r.ok === 'boolean') : [];
 }
 
@@ -120,8 +128,13 @@ export function readBulkRows(result: CallResult): BulkRow[] {
  * Why a call did not do what was asked: its error text, or the first per-item failure of a bulk answer such as
  * manage_incidents, which reports a refused incident as a result line rather than an error. Undefined when it did.
  */
-export function failureOf(result: CallResult, fallback = 'PagerDuty reported an error.'): string | undefined {
+export function failureOf(result: CallResult, fallback = FAILED): string | undefined {
   if (result.isError) return resultText(result) || fallback;
-  const failed = readBulkRows(result).find((r) => !r.ok);
-  return failed ? (failed.error ?? fallback) : undefined;
+  return refusal(readBulkRows(result), fallback);
+}
+
+/** The first refused line's reason (`fallback` when PagerDuty gave none), or undefined when every line worked. */
+export function refusal(rows: readonly BulkRow[], fallback = FAILED): string | undefined {
+  const failed = rows.find((r) => !r.ok);
+  return failed ? failed.error || fallback : undefined;
 }

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { PagerDutyError } from '../../pagerduty/errors';
 import type { Toolbox } from '../registry';
 import { pagerDutyApi } from '../../model/pagerdutyApi';
+import { refusal } from '../../model/toolAnswers';
 import { askChoice } from '../tools/ask';
 import { incidentRef } from '../tools/incidentRefs';
 import { text } from '../tools/params';
@@ -89,8 +90,8 @@ export function cardActionTool(writer: Toolbox, reader: Toolbox): ToolDefinition
       }
       const status = args.action === 'acknowledge' ? 'acknowledged' : 'resolved';
       // A refused incident is a result line, not an error, in manage_incidents: the card shows PagerDuty's reason.
-      const refused = (await api.incidents.update([incident.id], { status })).find((r) => !r.ok);
-      if (refused) throw new PagerDutyError('invalid_request', refused.error || 'PagerDuty reported an error.');
+      const refused = refusal(await api.incidents.update([incident.id], { status }));
+      if (refused) throw new PagerDutyError('invalid_request', refused);
       return { text: `${status === 'acknowledged' ? 'Acknowledged' : 'Resolved'} ${incident.label}.`, structured: {} };
     },
   });

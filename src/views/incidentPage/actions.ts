@@ -7,6 +7,7 @@ import type { BulkRow, Choice, IncidentSummary, PolicyLevel } from '../../model/
 import type { CallTool } from '../model/types';
 import type { PageAction } from '../../model/incidentPage/protocol';
 import { pagerDutyApi, type Answer, type Done, type IncidentChange, type PagerDutyApi } from '../../model/pagerdutyApi';
+import { refusal } from '../../model/toolAnswers';
 
 export type ActionOutcome = Done | 'cancelled';
 
@@ -63,14 +64,14 @@ async function resolveWithNote(incident: IncidentSummary, api: PagerDutyApi): Pr
     placeHolder: t('What fixed it?'),
   });
   if (note === undefined) return 'cancelled';
-  const [row] = (await api.incidents.resolve([incident.id], note.trim() || undefined)) ?? [];
-  const outcome = rowOutcome(row);
-  return row?.noteFailed && outcome.error ? { error: t('Note not added, so not resolved: {0}', outcome.error) } : outcome;
+  const rows = (await api.incidents.resolve([incident.id], note.trim() || undefined)) ?? [];
+  const outcome = rowOutcome(rows);
+  return rows[0]?.noteFailed && outcome.error ? { error: t('Note not added, so not resolved: {0}', outcome.error) } : outcome;
 }
 
 /** The page changes one incident: its line's refusal, said in PagerDuty's words when it gave any. */
-function rowOutcome(row: BulkRow | undefined): Done {
-  return row && !row.ok ? { error: row.error || t('PagerDuty reported an error.') } : {};
+function rowOutcome(rows: readonly BulkRow[]): Done {
+  return { error: refusal(rows, t('PagerDuty reported an error.')) };
 }
 
 async function snooze(incident: IncidentSummary, api: PagerDutyApi): Promise<ActionOutcome> {
@@ -98,7 +99,7 @@ async function statusUpdate(incident: IncidentSummary, api: PagerDutyApi): Promi
 export async function runPageAction(action: PageAction, incident: IncidentSummary, callTool: CallTool): Promise<ActionOutcome> {
   const api = pagerDutyApi(callTool);
   const id = incident.id;
-  const manage = async (change: IncidentChange): Promise<Done> => rowOutcome((await api.incidents.update([id], change))[0]);
+  const manage = async (change: IncidentChange): Promise<Done> => rowOutcome(await api.incidents.update([id], change));
   const number = String(incident.number);
   switch (action) {
     case 'acknowledge':
