@@ -10,7 +10,7 @@ import { ALL_TOOLS, DEFAULT_TOOLSETS } from '../../../src/mcp/tools';
 import { startSimulator, type Simulator } from '../../simulator';
 import { onCleanup, openVSCode, runCommand, screenshot } from '../harness';
 import type { RunHygiene } from '../harness/hygieneRun';
-import { ask, confirmTool, enableBuiltinCopilotChat, newChat, runIncidentCommand, sendPrefilledRequest, showForScreenshot, waitForResponse, warmUpChat } from './chat';
+import { ask, confirmTool, describeChat, enableBuiltinCopilotChat, newChat, runIncidentCommand, sendPrefilledRequest, showForScreenshot, useModelLog, waitForResponse, warmUpChat } from './chat';
 import { runChatContext } from './chatContext';
 import { runChatCustomizations } from './chatCustomizations';
 import { installScriptedModel } from './modelVsix';
@@ -96,7 +96,7 @@ export async function runAgentMode(opts: AgentModeOptions): Promise<AgentFigures
   await withWindow({ name: 'agent read-only', sim, token: sim.tokens.user, writes: false, script, extensionsDir, opts }, async (page, log) => {
     await check('"Which incidents are open?" runs list_incidents without confirmation; the model receives fenced incidents', async () => {
       await ask(page, scenarios.open.match);
-      const reply = await waitForResponse(page, 'open incidents');
+      const reply = await waitForResponse(page, 'open incidents', 60_000, true);
       assert.doesNotMatch(reply, /Allow|Skip/, 'a read-only tool must not ask for confirmation');
       const [first] = log.of(scenarios.open);
       const expected = expectedTools(false);
@@ -321,8 +321,10 @@ export async function withWindow(w: WindowOptions, fn: (page: Page, log: ModelLo
     extensionsDir: w.extensionsDir,
     dataDir,
     env: { E2E_MODEL_SCRIPT: scriptFile, E2E_MODEL_LOG: logFile, ...phase?.env },
-    settings: { 'pagerduty.enableWriteTools': w.writes, 'pagerduty.notifications.enabled': false },
+    // Tooltips that open over the chat while a check clicks (the agent picker's, seen in failures) wait a minute.
+    settings: { 'pagerduty.enableWriteTools': w.writes, 'pagerduty.notifications.enabled': false, 'workbench.hover.delay': 60_000, 'workbench.tips.enabled': false },
   });
+  useModelLog(logFile);
   const { page } = vscode;
   try {
     await enableBuiltinCopilotChat(page);
@@ -331,7 +333,7 @@ export async function withWindow(w: WindowOptions, fn: (page: Page, log: ModelLo
     await fn(page, new ModelLog(logFile));
   } catch (error) {
     await screenshot(page, join(dir, 'failure.png')).catch(() => undefined);
-    console.error(`[agent] ${w.name} failed; screenshot and model log in ${dir} (kept)`);
+    console.error(`[agent] ${w.name} failed; screenshot and model log in ${dir} (kept). The chat showed:\n  ${await describeChat(page)}`);
     process.env.E2E_KEEP = '1';
     throw error;
   } finally {

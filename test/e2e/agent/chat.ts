@@ -1,15 +1,21 @@
 // Playwright steps for the Chat view of VS Code 1.139 in Agent mode. They rely on workbench internals (IndexedDB
 // keys, CSS classes): re-check them when the VS Code server version changes (see
 // ../shared/reference/agent-mode-e2e.md).
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { runCommand } from '../harness';
-import { MODEL_NAME } from './script';
+import { runCommand, screenshot } from '../harness';
+import { MODEL_NAME, type ModelRequest } from './script';
 
 // Only used inside page.evaluate (browser side); the project's TypeScript config has no DOM library.
 declare const indexedDB: { open(name: string): any };
 
 /** The Chat view in the secondary side bar, where 1.139 puts it. */
 export const CHAT = '.part.auxiliarybar';
+export const INPUT = `${CHAT} .interactive-input-part`;
+const EDITOR = `${INPUT} .monaco-editor`;
+/** The agent picker in the chat input; its label is the current agent. */
+const AGENT_PICKER = `${INPUT} .action-label[aria-label]`;
+const AGENT_LABEL = /^(Agent|Ask|Plan|PagerDuty Incident Expert)$/;
 
 const STATE_DB = 'vscode-web-state-db-global';
 const MIGRATED = 'builtinChatExtensionEnablementMigration';
@@ -69,9 +75,90 @@ async function writeState(page: Page, key: string, value: string): Promise<void>
   }), [STATE_DB, key, value]);
 }
 
+/**
+ * What the chat steps last did, and the window's scripted-model log. A failing check prints both with what the chat
+ * showed (describeChat); replies are read from the log where the chat view is not the point of a check.
+ */
+const progress = { step: '', modelLog: '', mark: 0 };
+
+/** Names the window's scripted-model log (one JSON line a request), which waitForResponse reads. */
+export function useModelLog(file: string): void {
+  progress.modelLog = file;
+  progress.mark = 0;
+}
+
+function modelRequests(): ModelRequest[] {
+  let text = '';
+  try { text = readFileSync(progress.modelLog, 'utf8'); } catch { return []; }
+  return text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as ModelRequest);
+}
+
+/** From here on, waitForResponse counts only what the model sends after this point. */
+function markModelLog(): void {
+  progress.mark = modelRequests().length;
+}
+
+/** Whether the scripted model has sent, since the mark, a reply that matches `expect`. */
+function modelReplied(expect: string | RegExp): boolean {
+  return modelRequests().slice(progress.mark).some(({ reply }) =>
+    reply.text !== undefined && (typeof expect === 'string' ? reply.text.includes(expect) : expect.test(reply.text)));
+}
+
+/** For a failure report: the step, the agent picker, the input's text, the responses and what pops up. */
+export async function describeChat(page: Page): Promise<string> {
+  const count = (selector: string) => page.locator(selector).count().catch(() => -1);
+  const requests = modelRequests();
+  return [
+    `step: ${progress.step || '(none)'}`,
+    `agent picker: ${await currentAgent(page) ?? '(not found)'}`,
+    `input: ${JSON.stringify(await inputText(page))}`,
+    `responses: ${await count(`${CHAT} .interactive-response`)} (${await count(`${CHAT} .chat-response-loading`)} loading)`,
+    `open: ${await count('.context-view .monaco-list-row, .action-widget .monaco-list-row')} picker rows, ${await count('.monaco-hover')} hovers, ${await count('.notification-toast')} toasts, ${await count('.monaco-dialog-box')} dialogs`,
+    `model log: ${requests.length} requests (${requests.length - progress.mark} since the step's mark); last reply ${JSON.stringify(requests.at(-1)?.reply ?? null).slice(0, 200)}`,
+  ].join('\n  ');
+}
+
+/** The agent the chat input's picker shows now. */
+async function currentAgent(page: Page): Promise<string | undefined> {
+  const labels = await page.locator(AGENT_PICKER).allTextContents().catch(() => []);
+  return labels.map((l) => l.trim()).find((l) => AGENT_LABEL.test(l));
+}
+
+/** The chat input's text, as its editor shows it. */
+async function inputText(page: Page): Promise<string> {
+  const lines = await page.locator(`${EDITOR} .view-line`).allTextContents().catch(() => []);
+  // A long request wraps onto several view lines; the requests typed here have no line breaks of their own.
+  return lines.join('').replace(/\u00a0/g, ' ').trim();
+}
+
+/**
+ * Runs an idempotent UI step until it succeeds: VS Code re-renders the chat while it settles (a banner arrives, a
+ * picker is rebuilt, a hover opens), which detaches or moves what a click aimed at. Between attempts whatever the
+ * step left open is closed. The last attempt's error is thrown.
+ */
+async function retryUi(page: Page, what: string, attempt: () => Promise<void>, attempts = 4): Promise<void> {
+  for (let n = 1; ; n++) {
+    progress.step = n === 1 ? what : `${what} (attempt ${n})`;
+    try {
+      return await attempt();
+    } catch (error) {
+      if (n === attempts) throw error;
+      console.log(`[agent] ${what}: ${(error as Error).message.split('\n')[0]}; trying again`);
+      await closeTransientUi(page);
+    }
+  }
+}
+
+/** Closes an open picker, hover or tooltip and moves the mouse off the chat, so the next click lands. */
+async function closeTransientUi(page: Page): Promise<void> {
+  if (await page.locator('.context-view .monaco-list, .action-widget, .monaco-hover').count()) await page.keyboard.press('Escape');
+  await page.mouse.move(1, 1);
+}
+
 export async function openChat(page: Page): Promise<void> {
-  const input = page.locator(`${CHAT} .interactive-input-part`).first();
+  const input = page.locator(INPUT).first();
   if (await input.isVisible()) return;
+  progress.step = 'open the chat';
   await runCommand(page, 'Chat: Open Chat');
   await input.waitFor({ state: 'visible', timeout: 30_000 });
 }
@@ -79,31 +166,103 @@ export async function openChat(page: Page): Promise<void> {
 /** Types a request into the chat input and sends it. */
 export async function ask(page: Page, text: string): Promise<void> {
   await openChat(page);
-  const editor = page.locator(`${CHAT} .interactive-input-part .monaco-editor`).first();
-  await editor.click();
-  await page.keyboard.type(text);
+  markModelLog();
+  await retryUi(page, `type "${text.slice(0, 40)}" into the chat input`, async () => {
+    await clearInput(page);
+    await page.locator(EDITOR).first().click({ timeout: 5_000 });
+    await page.keyboard.type(text);
+    // The editor renders what was typed a moment later: wait for it, then compare.
+    await waitFor(async () => squash(await inputText(page)) === squash(text), 5_000, 'the typed request')
+      .catch(async () => { throw new Error(`the input holds ${JSON.stringify(await inputText(page))}, not the request`); });
+  });
+  progress.step = `send "${text.slice(0, 40)}"`;
   await page.keyboard.press('Enter');
 }
 
-/** The text of the last response, once it contains `expect`. */
-export async function waitForResponse(page: Page, expect: string | RegExp, timeoutMs = 60_000): Promise<string> {
+/** Where the editor wraps a line it may drop or keep a space: compare without whitespace. */
+const squash = (text: string) => text.replace(/\s+/g, '');
+
+/** Empties the chat input (a new chat can keep the previous one's text, e.g. a handoff's prompt). */
+async function clearInput(page: Page): Promise<void> {
+  if (!(await inputText(page))) return;
+  await page.locator(EDITOR).first().click({ timeout: 5_000 });
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Backspace');
+  await waitFor(async () => !(await inputText(page)), 5_000, 'an empty input')
+    .catch(async () => { throw new Error(`the chat input still holds ${JSON.stringify(await inputText(page))}`); });
+}
+
+/**
+ * Waits until the response to the request just sent is complete, and the scripted model's reply matches `expect`.
+ * The reply is read from the model's log; the chat view must then finish rendering the request (no response still
+ * loading). With `inView`, the chat must also show the reply (for checks whose point is what the chat shows), and
+ * its text is returned.
+ */
+export async function waitForResponse(page: Page, expect: string | RegExp, timeoutMs = 60_000, inView = false): Promise<string> {
+  progress.step = `wait for the reply ${String(expect)}`;
   const last = page.locator(`${CHAT} .interactive-response`).last();
-  await last.filter({ hasText: expect }).waitFor({ state: 'visible', timeout: timeoutMs });
-  return (await last.textContent()) ?? '';
+  const shown = () => last.filter({ hasText: expect }).waitFor({ state: 'visible', timeout: timeoutMs });
+  if (!progress.modelLog || inView) {
+    await shown();
+    return (await last.textContent()) ?? '';
+  }
+  await waitFor(() => modelReplied(expect), timeoutMs, `the scripted model never sent a reply matching ${String(expect)}`);
+  await waitFor(async () => !(await page.locator(`${CHAT} .chat-response-loading`).count()), timeoutMs, 'the chat kept a response loading after the model had replied');
+  return (await last.textContent().catch(() => null)) ?? '';
+}
+
+/** Polls a condition (state, not time) until it holds or the deadline passes. */
+async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs: number, failure: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`${failure} (${timeoutMs} ms)`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
 
 /** Clicks a button of the tool confirmation shown in the chat ("Allow in this Session" or "Skip"). */
 export async function confirmTool(page: Page, choice: 'Allow' | 'Skip', timeoutMs = 60_000): Promise<void> {
   // The buttons' accessible names are long descriptions ("Proceed without running this tool"), so match their text.
   const button = page.locator(`${CHAT} .chat-confirmation-widget-buttons .monaco-text-button`, { hasText: new RegExp(`^${choice}`) }).last();
+  progress.step = `wait for the tool confirmation (${choice})`;
   await button.waitFor({ state: 'visible', timeout: timeoutMs });
-  await button.click();
+  await retryUi(page, `click ${choice} in the tool confirmation`, async () => {
+    if (!(await button.isVisible())) return; // an earlier attempt's click landed
+    await button.click({ timeout: 5_000 });
+    await button.waitFor({ state: 'hidden', timeout: 10_000 });
+  });
 }
 
-/** Starts a new, empty chat session so each scenario's conversation stands alone. */
+/**
+ * Starts a new, empty chat session so each scenario's conversation stands alone: no response shown, an empty input,
+ * no picker or hover left open.
+ */
 export async function newChat(page: Page): Promise<void> {
-  await page.locator(CHAT).getByRole('button', { name: /^New Chat/ }).first().click();
-  await page.locator(`${CHAT} .interactive-response`).first().waitFor({ state: 'detached', timeout: 15_000 });
+  await waitFor(async () => !(await page.locator(`${CHAT} .chat-response-loading`).count()), 60_000, 'a response was still loading before New Chat');
+  await retryUi(page, 'start a new chat', async () => {
+    await closeTransientUi(page);
+    await page.locator(CHAT).getByRole('button', { name: /^New Chat/ }).first().click({ timeout: 5_000 });
+    await page.locator(`${CHAT} .interactive-response`).first().waitFor({ state: 'detached', timeout: 10_000 });
+    await clearInput(page);
+  });
+  markModelLog();
+}
+
+/**
+ * Chooses `name` in the chat input's agent picker, unless it is chosen already; with `shot`, photographs the open
+ * picker first. The picker's own label is the state checked, before and after.
+ */
+export async function pickAgent(page: Page, name: string, shot?: string): Promise<void> {
+  if ((await currentAgent(page)) === name && !shot) return;
+  const picker = page.locator(AGENT_PICKER).filter({ hasText: AGENT_LABEL }).first();
+  const item = page.locator('.context-view, .action-widget').getByText(name, { exact: true }).first();
+  await retryUi(page, `choose "${name}" in the agent picker`, async () => {
+    if (!(await item.isVisible())) await picker.click({ timeout: 5_000 });
+    await item.waitFor({ state: 'visible', timeout: 10_000 });
+    if (shot) await screenshot(page, shot);
+    await item.click({ timeout: 5_000 });
+    await waitFor(async () => (await currentAgent(page)) === name, 10_000, `the picker shows "${await currentAgent(page)}", not "${name}"`);
+  });
 }
 
 /**
@@ -152,6 +311,8 @@ export async function showForScreenshot(page: Page): Promise<void> {
 
 /** Sends what a command or prompt typed into the chat input, once it is there. */
 export async function sendPrefilledRequest(page: Page, startsWith: string): Promise<void> {
+  progress.step = `send the prefilled request "${startsWith}"`;
+  markModelLog();
   const editor = page.locator(`${CHAT} .interactive-input-part .monaco-editor`).first();
   await editor.filter({ hasText: startsWith }).waitFor({ timeout: 15_000 });
   await editor.click();

@@ -11,12 +11,11 @@ import { ALL_TOOLS, DEFAULT_TOOLSETS } from '../../../src/mcp/tools';
 import type { Simulator } from '../../simulator';
 import { BUILT_IN_TOOLS, chatContributions, pagerDutyToolsOf } from '../../support/chatFiles';
 import { runCommand, screenshot } from '../harness';
-import { ask, CHAT, newChat, runIncidentCommand, sendPrefilledRequest, showForScreenshot, waitForResponse } from './chat';
+import { ask, CHAT, INPUT, newChat, pickAgent, runIncidentCommand, sendPrefilledRequest, showForScreenshot, waitForResponse } from './chat';
 import type { ModelRequest, Scenario, Script } from './script';
 
 /** Copilot adds this tool to every request, whatever the agent lists (seen in 1.139; not one of ours). */
 const ALWAYS_ADDED = new Set(['session_store_sql']);
-const INPUT = `${CHAT} .interactive-input-part`;
 
 export interface ChatCustomizationsHost {
   sim: Simulator;
@@ -137,16 +136,6 @@ export async function runChatCustomizations({ sim, docsDir, window, check }: Cha
       assertInExpert(log.of(scenarios.command)[0], 'the Investigate with Copilot request');
     });
   });
-}
-
-/** Opens the chat input's agent picker and chooses `name`; with `shot`, photographs the open picker first. */
-async function pickAgent(page: Page, name: string, shot?: string): Promise<void> {
-  await page.locator(`${INPUT} .action-label[aria-label]`).filter({ hasText: /^(Agent|Ask|Plan|PagerDuty Incident Expert)$/ }).first().click();
-  const item = page.locator('.context-view, .action-widget').getByText(name, { exact: true }).first();
-  await item.waitFor({ state: 'visible', timeout: 15_000 });
-  if (shot) await screenshot(page, shot);
-  await item.click();
-  await page.locator(INPUT, { hasText: name }).first().waitFor({ timeout: 10_000 });
 }
 
 /** Every tool result in a request, read_file's included (the log's toolResults leaves those out). */
