@@ -417,17 +417,25 @@ describe('HTTP with the server\'s own token (PAGERDUTY_USER_API_KEY)', () => {
     await sim.close();
   });
 
-  it('refuses to start without PAGERDUTY_MCP_HTTP_SECRET, or with a short one, never an open endpoint holding a token', async () => {
+  it('refuses to start without PAGERDUTY_MCP_HTTP_SECRET, or with a short, guessable or unsendable one, never an open endpoint holding a token', async () => {
     await assert.rejects(startHttpServer([], { PAGERDUTY_API_HOST: sim.url, PAGERDUTY_USER_API_KEY: sim.tokens.user }), /Also set PAGERDUTY_MCP_HTTP_SECRET/);
     await assert.rejects(
       startHttpServer([], { PAGERDUTY_API_HOST: sim.url, PAGERDUTY_USER_API_KEY: sim.tokens.user, PAGERDUTY_MCP_HTTP_SECRET: 'short' }),
       /at least 24 characters/,
     );
+    for (const [secret, why] of [
+      ['a'.repeat(24), /not usable: it uses only 1 different character, so it is easy to guess/],
+      [`${SECRET.slice(0, 30)}é`, /not usable: it contains a non-ASCII or invisible character.*U\+00E9 at character 31/],
+    ] as const) {
+      await assert.rejects(startHttpServer([], { PAGERDUTY_API_HOST: sim.url, PAGERDUTY_USER_API_KEY: sim.tokens.user, PAGERDUTY_MCP_HTTP_SECRET: secret }), why);
+    }
   });
 
   it('requires "Bearer <secret>" and then calls PagerDuty with the server\'s token', async () => {
     const srv = await startHttpServer([], { PAGERDUTY_API_HOST: sim.url, PAGERDUTY_USER_API_KEY: sim.tokens.observer, PAGERDUTY_MCP_HTTP_SECRET: SECRET });
     try {
+      // The start-up line shows the expected header; the redaction of Authorization values leaves a placeholder alone.
+      assert.match(srv.stderr(), /clients send Authorization: Bearer <PAGERDUTY_MCP_HTTP_SECRET>\)/);
       const client = await connectHttp(srv.url, `Bearer ${SECRET}`);
       const before = sim.requests.length;
       const result = await client.callTool({ name: 'get_user_data', arguments: {} });
