@@ -43,6 +43,8 @@ function refuse(res: ServerResponse, status: number, message: string, headers: R
  */
 function foreignHost(host: string | undefined): boolean {
   if (host === undefined) return false;
+  // Only a name or address and a port: anything else (user info, a path) could make the URL parser see another host.
+  if (!/^[\w.:[\]-]{1,260}$/.test(host)) return true;
   try {
     return !isLoopbackHost(new URL(`http://${host}`).hostname);
   } catch {

@@ -297,7 +297,7 @@ describe('MCP over Streamable HTTP', () => {
 
   it('on a loopback bind, answers only requests for a loopback Host (DNS rebinding sends no Origin on every request)', async () => {
     const auth = `Authorization: Token ${sim.tokens.user}`;
-    for (const host of ['evil.example', 'evil.example:' + new URL(srv.url).port, '127.0.0.1.evil.example', 'localhost.evil.example']) {
+    for (const host of ['evil.example', 'evil.example:' + new URL(srv.url).port, '127.0.0.1.evil.example', 'localhost.evil.example', '127.0.0.1/@evil.example', 'evil.example#@127.0.0.1']) {
       const answer = await rawRequest(srv.url, `GET /mcp HTTP/1.1\r\nHost: ${host}\r\n${auth}`);
       assert.match(answer, /^HTTP\/1\.1 403/, host);
       assert.match(answer, /Host not allowed: this server listens on a loopback address/);
