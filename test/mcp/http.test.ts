@@ -358,7 +358,7 @@ describe('HTTP limits: slow clients and concurrency', () => {
   });
 
   it('reads a body before the request takes a --max-concurrent slot: slow uploads with a made-up token leave the slots free', async () => {
-    const slow = [];
+    const slow: Awaited<ReturnType<typeof slowUpload>>[] = [];
     for (let i = 0; i < 4; i++) slow.push(await slowUpload(patient.url));
     try {
       for (let i = 0; i < 3; i++) {
@@ -371,7 +371,7 @@ describe('HTTP limits: slow clients and concurrency', () => {
   });
 
   it(`keeps at most ${MAX_UNFINISHED_BODIES_PER_ADDRESS} unfinished bodies per address, and serves real clients while 200 slow ones are open`, { timeout: 30_000 }, async () => {
-    const slow = [];
+    const slow: Awaited<ReturnType<typeof slowUpload>>[] = [];
     for (let i = 0; i < 200; i++) slow.push(await slowUpload(patient.url));
     try {
       // Each one beyond the cap cuts the address's oldest: 192 are answered 408 and closed at once, whichever the
