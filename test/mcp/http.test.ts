@@ -402,12 +402,18 @@ describe('HTTP limits: slow clients and concurrency', () => {
   });
 
   it('answers 503 with Retry-After beyond --max-concurrent', async () => {
-    sim.faults.add({ kind: 'delay', ms: 800, match: { method: 'GET', path: /^\/incidents$/ } });
+    let release!: () => void;
+    const until = new Promise<void>((resolve) => (release = resolve));
+    const held = new Promise<void>((resolve) => sim.faults.add({ kind: 'hold', until, held: resolve, match: { method: 'GET', path: /^\/incidents$/ } }));
     const slow = rpc(single.url, `Token ${sim.tokens.user}`, call(4, 'list_incidents'));
-    await new Promise((r) => setTimeout(r, 200));
-    const busy = await rpc(single.url, `Token ${sim.tokens.user}`, call(5, 'list_incidents'));
-    assert.equal(busy.status, 503);
-    assert.equal(busy.headers.get('retry-after'), '1');
+    await held; // the one slot is taken by a call in flight
+    try {
+      const busy = await rpc(single.url, `Token ${sim.tokens.user}`, call(5, 'list_incidents'));
+      assert.equal(busy.status, 503);
+      assert.equal(busy.headers.get('retry-after'), '1');
+    } finally {
+      release();
+    }
     assert.equal((await slow).status, 200);
   });
 });
