@@ -1,5 +1,5 @@
 import { isRegion, resolveApiBaseUrl } from '../pagerduty/hosts';
-import { tokenProblem } from '../pagerduty/token';
+import { describeChar, tokenProblem } from '../pagerduty/token';
 import { decodeFlag, decodeList, LAUNCH_ENV, type LaunchSettings } from './launchEnv';
 import { TOOLSET_TABLE, TOOLSETS, type Toolset } from './tools/toolsets';
 
@@ -34,6 +34,22 @@ export interface HttpOptions {
 export const HTTP_DEFAULTS = { port: 3000, host: '127.0.0.1', maxBodyBytes: 1024 * 1024, maxConcurrent: 64, requestTimeoutMs: 30_000 } as const;
 /** Shorter secrets are refused: the secret is all that stands between the network and the server's token. */
 export const MIN_SECRET_LENGTH = 24;
+/** Fewer different characters (24 × "a", "abab…") make a secret guessable, whatever its length. */
+export const MIN_SECRET_DISTINCT = 8;
+
+/** What makes PAGERDUTY_MCP_HTTP_SECRET unusable, as a phrase; undefined when it is fine. Never quotes the secret. */
+export function secretProblem(secret: string): string | undefined {
+  // Node reads header values as Latin-1, so a client could never send a secret with other characters in a way that matches.
+  const bad = /[^\x21-\x7E]/u.exec(secret);
+  if (bad) {
+    const what = /\s/u.test(bad[0]) ? 'whitespace' : 'a non-ASCII or invisible character, which an HTTP header cannot carry as such';
+    return `it contains ${what}: ${describeChar(bad[0])} at character ${[...secret.slice(0, bad.index)].length + 1}; use printable ASCII only`;
+  }
+  if (secret.length < MIN_SECRET_LENGTH) return `it is only ${secret.length} characters long; it needs at least ${MIN_SECRET_LENGTH} characters`;
+  const distinct = new Set(secret).size;
+  if (distinct < MIN_SECRET_DISTINCT) return `it uses only ${distinct} different character${distinct === 1 ? '' : 's'}, so it is easy to guess; at least ${MIN_SECRET_DISTINCT} are needed`;
+  return undefined;
+}
 
 export const HELP = `PagerDuty MCP server — a drop-in for PagerDuty's own server, over stdio or Streamable HTTP.
 
@@ -81,7 +97,8 @@ Streamable HTTP (--http):
     Authorization: Token <token>      (or: Token token=<token>; "Bearer <token>" is refused as the wrong scheme)
   and that token is used for that request's PagerDuty calls only. HEAD /mcp answers 200 for a well-formed token
   (curl -I), 401 with WWW-Authenticate otherwise. With PAGERDUTY_USER_API_KEY set the server uses that token for
-  everyone and requires PAGERDUTY_MCP_HTTP_SECRET (at least ${MIN_SECRET_LENGTH} characters) from clients instead:
+  everyone and requires PAGERDUTY_MCP_HTTP_SECRET (at least ${MIN_SECRET_LENGTH} printable ASCII characters, ${MIN_SECRET_DISTINCT} of them
+  different) from clients instead:
     Authorization: Bearer <secret>
   Stateless: no session is kept between requests, so any number of replicas can serve any request. Needing a sticky
   session, and therefore not offered over HTTP: elicitation (tools fall back as for clients without it: they ask
@@ -190,8 +207,9 @@ function parseHttpOptions(flag: (name: string) => string | undefined, token: str
     );
   }
   if (secret && !token) throw new Error('PAGERDUTY_MCP_HTTP_SECRET is set without PAGERDUTY_USER_API_KEY: without a server token, each client sends its own ("Authorization: Token <token>"); unset the secret, or set the token.');
-  if (secret && (secret.length < MIN_SECRET_LENGTH || /\s/.test(secret))) {
-    throw new Error(`PAGERDUTY_MCP_HTTP_SECRET must be at least ${MIN_SECRET_LENGTH} characters without whitespace (it has ${secret.length}); e.g. \`openssl rand -hex 24\`.`);
+  const problem = secret && secretProblem(secret);
+  if (problem) {
+    throw new Error(`PAGERDUTY_MCP_HTTP_SECRET is not usable: ${problem}. Generate one with \`openssl rand -hex 24\`.`);
   }
   const allowOrigins = (decodeList(flag('allow-origin')) ?? []).map((origin) => {
     let url: URL | undefined;

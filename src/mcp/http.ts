@@ -8,9 +8,10 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { isLoopbackHost } from '../pagerduty/hosts';
-import { redact, registerSecret } from '../pagerduty/redact';
+import { redact, registerSecret, withSecretScope } from '../pagerduty/redact';
 import type { HttpOptions, ServerConfig } from './config';
 import { authenticate, challenge, type AuthMode } from './httpAuth';
+import { BodyReader } from './httpBody';
 import { createServer, createServerParts } from './server';
 
 export const MCP_PATH = '/mcp';
@@ -30,48 +31,25 @@ export interface RunningHttpServer {
 }
 
 /** A JSON-RPC error body without id, as the SDK's transport answers what it refuses. */
-function refuse(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
-  const body = JSON.stringify({ jsonrpc: '2.0', error: { code: status === 401 || status === 403 ? -32001 : -32000, message }, id: null });
+function refuse(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}, code = status === 401 || status === 403 ? -32001 : -32000): void {
+  const body = JSON.stringify({ jsonrpc: '2.0', error: { code, message }, id: null });
   res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers });
   res.end(res.req.method === 'HEAD' ? undefined : body);
 }
 
-type Body = { ok: true; message: unknown } | { ok: false; status: number; message: string };
-
 /**
- * Reads and parses the body ourselves, within `limit` bytes whatever Content-Length says (a chunked body has none), so
- * that a JSON-RPC batch is seen before the transport would run all its calls in one of --max-concurrent's slots.
+ * On a loopback bind only this machine can connect, so a Host naming anything else comes from a page that made its own
+ * name resolve here (DNS rebinding; browsers send an Origin only with some requests). No Host (HTTP/1.0) is no browser.
  */
-function readBody(req: IncomingMessage, limit: number): Promise<Body> {
-  const tooLarge: Body = { ok: false, status: 413, message: `The request body exceeds ${limit} bytes (--max-body-bytes).` };
-  if (Number(req.headers['content-length'] ?? 0) > limit) return Promise.resolve(tooLarge);
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        // The rest is discarded as it comes (bounded by --request-timeout-ms): closing on unread data would reset the
-        // connection, and clients could lose the 413 before reading it.
-        req.off('data', onData).off('end', onEnd).resume();
-        return resolve(tooLarge);
-      }
-      chunks.push(chunk);
-    };
-    const onEnd = () => {
-      let message: unknown;
-      try {
-        message = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-      } catch {
-        return resolve({ ok: false, status: 400, message: 'Parse error: the request body is not valid JSON.' });
-      }
-      if (Array.isArray(message)) {
-        return resolve({ ok: false, status: 400, message: 'JSON-RPC batches are not accepted (MCP 2025-06-18 removed them): send one JSON-RPC message per POST.' });
-      }
-      resolve({ ok: true, message });
-    };
-    req.on('data', onData).on('end', onEnd);
-  });
+function foreignHost(host: string | undefined): boolean {
+  if (host === undefined) return false;
+  // Only a name or address and a port: anything else (user info, a path) could make the URL parser see another host.
+  if (!/^[\w.:[\]-]{1,260}$/.test(host)) return true;
+  try {
+    return !isLoopbackHost(new URL(`http://${host}`).hostname);
+  } catch {
+    return true;
+  }
 }
 
 function json(res: ServerResponse, body: unknown, headers: Record<string, string> = {}): void {
@@ -85,59 +63,60 @@ function corsHeaders(origin: string | undefined): Record<string, string> {
   return { 'access-control-allow-origin': origin, vary: 'Origin', 'access-control-expose-headers': 'Mcp-Session-Id, WWW-Authenticate' };
 }
 
+/** A browser's CORS preflight: what an allowed origin may send. */
+function preflight(res: ServerResponse, cors: Record<string, string>): void {
+  res.writeHead(204, {
+    ...cors,
+    'access-control-allow-methods': 'GET, HEAD, POST, OPTIONS',
+    'access-control-allow-headers': 'Authorization, Content-Type, Accept, Mcp-Protocol-Version, Mcp-Session-Id, Last-Event-ID',
+    'access-control-max-age': '600',
+  });
+  res.end();
+}
+
 export function createHttpHandler(config: HttpConfig, version: string, log: (line: string) => void) {
   const options = config.http;
   const authMode: AuthMode = { serverToken: config.token, secret: options.secret };
+  // The server's own secrets, outside any request's scope: scrubbed from everything, for the life of the process.
   registerSecret(options.secret);
+  registerSecret(config.token);
+  const loopbackBind = isLoopbackHost(options.host);
   // Tools, schemas and validators depend on the settings only: built once, shared by every request's server.
   const parts = createServerParts(config);
+  const bodies = new BodyReader(options.maxBodyBytes, options.requestTimeoutMs);
   let inFlight = 0;
 
   const serveMcp = async (req: IncomingMessage, res: ServerResponse, token: string, cors: Record<string, string>) => {
+    for (const [name, value] of Object.entries(cors)) res.setHeader(name, value);
+    // Read before taking a slot: a slow upload must not hold one while real clients get 503.
+    const body = await bodies.read(req);
+    if (!body.ok) {
+      if ('gone' in body) return;
+      return refuse(res, body.status, body.message, body.close ? { connection: 'close' } : {}, body.code);
+    }
     if (inFlight >= options.maxConcurrent) {
-      refuse(res, 503, `The server is busy (${options.maxConcurrent} requests in flight); retry shortly.`, { 'retry-after': '1', ...cors });
-      return;
+      return refuse(res, 503, `The server is busy (${options.maxConcurrent} requests in flight); retry shortly.`, { 'retry-after': '1' });
     }
     inFlight++;
-    let server: ReturnType<typeof createServer> | undefined;
+    const server = createServer({ ...config, token }, version, log, parts);
     // The request is over (answered, or the client went away): the server, its token and its timers go with it.
     res.once('close', () => {
       inFlight--;
-      void server?.close();
+      void server.close();
     });
-    for (const [name, value] of Object.entries(cors)) res.setHeader(name, value);
-    const body = await readBody(req, options.maxBodyBytes);
-    if (!body.ok) return refuse(res, body.status, body.message);
-    server = createServer({ ...config, token }, version, log, parts);
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
     await server.connect(transport);
     await transport.handleRequest(req, res, body.message);
   };
 
-  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    const method = req.method ?? 'GET';
-    if (path === HEALTH_PATH) {
-      if (method !== 'GET' && method !== 'HEAD') return refuse(res, 405, 'Use GET or HEAD.', { allow: 'GET, HEAD' });
-      return json(res, { status: 'ok', version });
-    }
-    if (path !== MCP_PATH) return refuse(res, 404, `Not found: the MCP endpoint is ${MCP_PATH}.`);
-
+  const serveEndpoint = (req: IncomingMessage, res: ServerResponse, method: string): Promise<void> | void => {
     // A browser page on another origin (or a DNS-rebinding page) must not drive the server; non-browser clients send no Origin.
     const origin = req.headers.origin;
     if (origin !== undefined && !options.allowOrigins.includes(origin)) {
       return refuse(res, 403, 'Origin not allowed: a browser page may call this server only from an origin given with --allow-origin.');
     }
     const cors = corsHeaders(origin);
-    if (method === 'OPTIONS') {
-      res.writeHead(204, {
-        ...cors,
-        'access-control-allow-methods': 'GET, HEAD, POST, OPTIONS',
-        'access-control-allow-headers': 'Authorization, Content-Type, Accept, Mcp-Protocol-Version, Mcp-Session-Id, Last-Event-ID',
-        'access-control-max-age': '600',
-      });
-      return void res.end();
-    }
+    if (method === 'OPTIONS') return preflight(res, cors);
 
     const credentials = authenticate(req.headers.authorization, authMode);
     if (!credentials.ok) return refuse(res, 401, credentials.message, { 'www-authenticate': challenge(authMode), ...cors });
@@ -156,6 +135,36 @@ export function createHttpHandler(config: HttpConfig, version: string, log: (lin
       ...cors,
     });
   };
+
+  const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (loopbackBind && foreignHost(req.headers.host)) {
+      return refuse(res, 403, 'Host not allowed: this server listens on a loopback address and answers only requests for localhost, 127.0.0.1 or [::1].');
+    }
+    let path: string;
+    try {
+      path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    } catch {
+      return refuse(res, 400, `The request target is not a valid path: use ${MCP_PATH} (or ${HEALTH_PATH}).`);
+    }
+    const method = req.method ?? 'GET';
+    if (path === HEALTH_PATH) {
+      if (method !== 'GET' && method !== 'HEAD') return refuse(res, 405, 'Use GET or HEAD.', { allow: 'GET, HEAD' });
+      return json(res, { status: 'ok', version });
+    }
+    if (path !== MCP_PATH) return refuse(res, 404, `Not found: the MCP endpoint is ${MCP_PATH}.`);
+    return serveEndpoint(req, res, method);
+  };
+
+  // Each request in a redaction scope of its own: its token is scrubbed from its answer, errors and log lines, and
+  // nothing it brings changes another request's answer (src/pagerduty/redact.ts).
+  return (req: IncomingMessage, res: ServerResponse): Promise<void> =>
+    withSecretScope(() =>
+      route(req, res).catch((error: unknown) => {
+        log(`request failed: ${redact(String((error as Error)?.message ?? error))}`);
+        if (!res.headersSent) refuse(res, 500, 'Internal error; the server log says more.');
+        else res.destroy();
+      }),
+    );
 }
 
 export async function serveHttp(config: HttpConfig, version: string, log: (line: string) => void): Promise<RunningHttpServer> {
@@ -169,13 +178,7 @@ export async function serveHttp(config: HttpConfig, version: string, log: (line:
       connectionsCheckingInterval: Math.min(1000, options.requestTimeoutMs),
       keepAliveTimeout: KEEP_ALIVE_MS,
     },
-    (req, res) => {
-      handle(req, res).catch((error: unknown) => {
-        log(`request failed: ${redact(String((error as Error)?.message ?? error))}`);
-        if (!res.headersSent) refuse(res, 500, 'Internal error; the server log says more.');
-        else res.destroy();
-      });
-    },
+    (req, res) => void handle(req, res),
   );
   server.maxConnections = Math.max(256, options.maxConcurrent * 4);
   await new Promise<void>((resolve, reject) => {

@@ -70,10 +70,7 @@ export function createServer(config: ServerConfig, version: string, log?: (line:
   );
   registerPrompts(server, new Set(toolbox.enabled().map((t) => t.name)));
   const stopWatch = registerResources(server, reader, client, config.resourcePollMs);
-  server.server.onclose = () => {
-    stopWatch();
-    client?.dispose();
-  };
+  server.server.onclose = () => stopWatch();
   const apps = () => supportsApps(server.server.getClientCapabilities());
   // Registered before connecting: registered once the client is known, it cost every MCP Apps client a
   // resources/list_changed right after initialize. Only MCP Apps hosts can read it (registerCard).

@@ -114,7 +114,6 @@ export class PagerDutyClient {
   private readonly fetchImpl: typeof fetch;
   private readonly sleep: NonNullable<ClientOptions['sleep']>;
   private mePromise?: Promise<UserSummary>;
-  private readonly releaseSecret: () => void;
 
   constructor(private readonly options: ClientOptions) {
     const token = options.token?.trim();
@@ -127,7 +126,8 @@ export class PagerDutyClient {
         'The PagerDuty token starts with "Bearer" or "Token token="; use the token itself without that prefix.',
       );
     }
-    this.releaseSecret = registerSecret(token);
+    // Inside an HTTP request's scope (src/mcp/http.ts) this covers what that request produces only.
+    registerSecret(token);
     const problem = tokenProblem(token);
     if (problem) throw new PagerDutyError('configuration', `The PagerDuty API token is not usable: ${problem}. Sign in again with the token.`);
     this.token = token;
@@ -136,11 +136,6 @@ export class PagerDutyClient {
     this.maxRetries = options.maxRetries ?? 3;
     this.fetchImpl = options.fetchImpl ?? fetch;
     this.sleep = options.sleep ?? defaultSleep;
-  }
-
-  /** Forgets the token for redaction: for a client that lives as long as one HTTP request (src/mcp/http.ts). */
-  dispose(): void {
-    this.releaseSecret();
   }
 
   get<T>(path: string, options: RequestOptions = {}): Promise<T> {

@@ -1,33 +1,34 @@
 /**
  * Removes secrets from any text before it is logged, thrown or returned.
- * Tokens are registered once (client construction, sign-in) and scrubbed everywhere after.
+ * A secret registered outside any request scope (sign-in, the server's own token and secret) is scrubbed everywhere
+ * for the life of the process. One registered inside withSecretScope (an HTTP request's token) is scrubbed from what
+ * that scope produces only — its answer, errors and log lines — and forgotten with it: one client's token must not
+ * rewrite another client's answers.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mapStrings } from '../model/mapStrings';
 
-/** Counted: an HTTP server registers each request's token and releases it when the request ends. */
-const secrets = new Map<string, number>();
-/** Secrets a tool hands to its caller once (a webhook signing secret): kept out of logs and errors, not out of that answer. */
-const shownOnce = new Set<string>();
+interface Secrets {
+  everywhere: Set<string>;
+  /** Secrets a tool hands to its caller once (a webhook signing secret): kept out of logs and errors, not out of that answer. */
+  logs: Set<string>;
+}
+
+const processWide: Secrets = { everywhere: new Set(), logs: new Set() };
+const requestScope = new AsyncLocalStorage<Secrets>();
 
 /** A run of this many leading characters of a token is already enough to narrow a brute-force search: redact it too. */
 export const MIN_REDACTED_PREFIX = 8;
 
-/** Returns a release: the secret is forgotten when every registration of it is released (never, for most callers). */
-export function registerSecret(secret: string | undefined, scope: 'everywhere' | 'logs' = 'everywhere'): () => void {
-  if (!secret || secret.length < 4) return () => {};
-  if (scope === 'logs') {
-    shownOnce.add(secret);
-    return () => {};
-  }
-  secrets.set(secret, (secrets.get(secret) ?? 0) + 1);
-  let released = false;
-  return () => {
-    if (released) return;
-    released = true;
-    const left = (secrets.get(secret) ?? 1) - 1;
-    if (left > 0) secrets.set(secret, left);
-    else secrets.delete(secret);
-  };
+/** Runs `work` (and all it starts) with a scope of its own for registerSecret. */
+export function withSecretScope<T>(work: () => T): T {
+  return requestScope.run({ everywhere: new Set(), logs: new Set() }, work);
+}
+
+export function registerSecret(secret: string | undefined, scope: 'everywhere' | 'logs' = 'everywhere'): void {
+  if (!secret || secret.length < 4) return;
+  const secrets = requestScope.getStore() ?? processWide;
+  secrets[scope].add(secret);
 }
 
 /** Replaces the secret and every run of its first MIN_REDACTED_PREFIX or more characters with `***`. */
@@ -44,19 +45,27 @@ function scrub(text: string, secret: string): string {
   return from === 0 ? text : out + text.slice(from);
 }
 
-/** For logs and error text: every registered secret. */
-export function redact(text: string): string {
-  let out = redactResult(text);
-  for (const secret of shownOnce) out = scrub(out, secret);
+function scrubAll(text: string, kind: keyof Secrets): string {
+  let out = text;
+  for (const secret of processWide[kind]) out = scrub(out, secret);
+  for (const secret of requestScope.getStore()?.[kind] ?? []) out = scrub(out, secret);
   return out;
 }
 
+/** For logs and error text: every registered secret. */
+export function redact(text: string): string {
+  return scrubAll(redactResult(text), 'logs');
+}
+
+/**
+ * Authorization-style values of tokens we never saw. A placeholder (`Bearer <PAGERDUTY_MCP_HTTP_SECRET>`) is no secret:
+ * kept, so that the help and log lines that show the expected format still show it.
+ */
+const AUTHORIZATION_VALUE = /(Token token=|Bearer\s+)(?!<[\w-]{1,40}>(?![\w+/=-]))[^\s"',}]+/gi;
+
 /** For tool results: the API token (and Authorization-style values), not a secret the tool is meant to show once. */
 export function redactResult(text: string): string {
-  let out = text;
-  for (const secret of secrets.keys()) out = scrub(out, secret);
-  // Belt and braces for tokens we never saw: any Authorization-style value.
-  return out.replace(/(Token token=|Bearer\s+)[^\s"',}]+/gi, '$1***');
+  return scrubAll(text, 'everywhere').replace(AUTHORIZATION_VALUE, '$1***');
 }
 
 /** redactResult applied to every string in a JSON-like value. */

@@ -17,7 +17,8 @@ const NAMES: Record<string, string> = {
   ' ': 'a space',
 };
 
-function describeChar(char: string): string {
+/** A character by name where it is easily mistaken (a space, a zero-width space), else by code point: never the text around it. */
+export function describeChar(char: string): string {
   const code = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
   return NAMES[char] ? `${NAMES[char]} (${code})` : `the character ${code}`;
 }

@@ -5,6 +5,8 @@
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import { after, before, describe, it } from 'node:test';
+import { MAX_UNFINISHED_BODIES_PER_ADDRESS } from '../../src/mcp/httpBody';
+import { FENCE_OPEN } from '../../src/model/untrusted';
 import { assertNoViolations } from '../simulator/assert';
 import { startSimulator, type Simulator } from '../simulator/index';
 import { connectHttp, resultText, rpc, startHttpServer, type HttpServerProcess } from '../support/httpHarness';
@@ -16,6 +18,26 @@ const call = (id: number, name: string, args: Record<string, unknown> = {}) => (
 /** Everything the server wrote, to check that no token of the run is in it. */
 function assertNoSecretIn(text: string, ...secrets: string[]) {
   for (const secret of secrets) assert.ok(!text.includes(secret.slice(0, 8)), 'a token (or its first 8 characters) reached the server log');
+}
+
+/** One raw HTTP/1.1 exchange (what fetch will not send: any Host, any request target); the whole answer once the server closes. */
+function rawRequest(url: string, head: string): Promise<string> {
+  const socket = net.connect(Number(new URL(url).port), '127.0.0.1');
+  let answer = '';
+  socket.on('data', (d) => (answer += d));
+  socket.write(`${head}\r\nConnection: close\r\n\r\n`);
+  return new Promise((resolve, reject) => socket.on('close', () => resolve(answer)).on('error', reject));
+}
+
+/** A client that sends its headers and the first byte of a 100-byte body, then nothing more: a slow upload. */
+async function slowUpload(url: string): Promise<{ socket: net.Socket; answer: Promise<string> }> {
+  const socket = net.connect(Number(new URL(url).port), '127.0.0.1');
+  let text = '';
+  socket.on('data', (d) => (text += d)).on('error', () => undefined);
+  const answer = new Promise<string>((resolve) => socket.on('close', () => resolve(text)));
+  const head = 'POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Token made-up-token-0001\r\nContent-Type: application/json\r\n';
+  await new Promise((resolve) => socket.write(`${head}Accept: application/json, text/event-stream\r\nContent-Length: 100\r\n\r\n{`, resolve));
+  return { socket, answer };
 }
 
 describe('MCP over Streamable HTTP', () => {
@@ -143,6 +165,37 @@ describe('MCP over Streamable HTTP', () => {
     }
   });
 
+  it('redacts each request\'s token from that request only: a client cannot rewrite another client\'s answers', async () => {
+    // Tokens of the right shape that PagerDuty would refuse: one is the data fence's marker, one starts like my email.
+    const intruders = [FENCE_OPEN, `${sim.me.email.slice(0, 12)}-not-a-token`];
+    let release!: () => void;
+    const until = new Promise<void>((resolve) => (release = resolve));
+    const held = intruders.map(
+      (_, i) => new Promise<void>((held) => sim.faults.add({ kind: 'hold', until, held, match: { method: 'GET', path: new RegExp(`^/incidents/PHELD${i}$`) } })),
+    );
+    const theirs = intruders.map((token, i) => rpc(srv.url, `Token ${token}`, call(40 + i, 'get_incident', { incident_id: `PHELD${i}` }), { 'mcp-protocol-version': '2025-06-18' }));
+    const client = await connectHttp(srv.url, `Token ${sim.tokens.user}`);
+    try {
+      await Promise.all(held); // both are in flight, with their tokens, while this client is served
+      for (let round = 0; round < 3; round++) {
+        const me = resultText(await client.callTool({ name: 'get_user_data', arguments: {} }));
+        assert.ok(me.includes(sim.me.email), `my email was rewritten: ${me.slice(0, 300)}`);
+        const list = resultText(await client.callTool({ name: 'list_incidents', arguments: { limit: 2 } }));
+        assert.ok(list.includes(FENCE_OPEN), `the data fence was removed: ${list.slice(0, 300)}`);
+        const missing = resultText(await client.callTool({ name: 'get_incident', arguments: { incident_id: 'PNOSUCH1' } }));
+        assert.match(missing, /Not found \(404\) for GET \/incidents\/PNOSUCH1/, 'errors keep their text too');
+      }
+    } finally {
+      release();
+      await client.close();
+    }
+    for (const answer of await Promise.all(theirs)) {
+      assert.equal(answer.status, 200);
+      const text = resultText((await answer.json()).result);
+      assert.match(text, /PagerDuty rejected the API token \(401\)/, 'their own calls end as PagerDuty answers them');
+    }
+  });
+
   it('is stateless: no session id, and a call needs no initialize on the same process (another replica serves it)', async () => {
     const replica = await startHttpServer([], { PAGERDUTY_API_HOST: sim.url, PAGERDUTY_TOOLSETS: 'all' });
     try {
@@ -229,7 +282,9 @@ describe('MCP over Streamable HTTP', () => {
     const batch = Array.from({ length: 20 }, (_, i) => call(10 + i, 'get_user_data'));
     const response = await rpc(srv.url, `Token ${sim.tokens.user}`, batch, { 'mcp-protocol-version': '2025-06-18' });
     assert.equal(response.status, 400);
-    assert.match((await response.json()).error.message, /send one JSON-RPC message per POST/);
+    const { error } = await response.json();
+    assert.match(error.message, /send one JSON-RPC message per POST/);
+    assert.equal(error.code, -32600, 'Invalid Request, as the SDK answers a batch it refuses');
     assert.equal(sim.requests.length, before, 'no PagerDuty call was made');
     const invalid = await fetch(srv.url, {
       method: 'POST',
@@ -237,7 +292,28 @@ describe('MCP over Streamable HTTP', () => {
       body: '{"jsonrpc":',
     });
     assert.equal(invalid.status, 400);
-    assert.match((await invalid.json()).error.message, /not valid JSON/);
+    assert.deepEqual((await invalid.json()).error, { code: -32700, message: 'Parse error: the request body is not valid JSON.' });
+  });
+
+  it('on a loopback bind, answers only requests for a loopback Host (DNS rebinding sends no Origin on every request)', async () => {
+    const auth = `Authorization: Token ${sim.tokens.user}`;
+    for (const host of ['evil.example', 'evil.example:' + new URL(srv.url).port, '127.0.0.1.evil.example', 'localhost.evil.example', '127.0.0.1/@evil.example', 'evil.example#@127.0.0.1']) {
+      const answer = await rawRequest(srv.url, `GET /mcp HTTP/1.1\r\nHost: ${host}\r\n${auth}`);
+      assert.match(answer, /^HTTP\/1\.1 403/, host);
+      assert.match(answer, /Host not allowed: this server listens on a loopback address/);
+    }
+    for (const host of ['127.0.0.1', `localhost:${new URL(srv.url).port}`, '[::1]:1234']) {
+      assert.match(await rawRequest(srv.url, `GET /mcp HTTP/1.1\r\nHost: ${host}\r\n${auth}`), /^HTTP\/1\.1 200/, host);
+    }
+  });
+
+  it('answers a request target that is not a path with 400, not 500', async () => {
+    for (const target of ['//a:b/mcp', '//[x/mcp']) {
+      const answer = await rawRequest(srv.url, `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1`);
+      assert.match(answer, /^HTTP\/1\.1 400/, target);
+      assert.match(answer, /"code":-32000,"message":"The request target is not a valid path: use \/mcp/);
+    }
+    assert.doesNotMatch(srv.stderr(), /request failed/, 'nothing failed inside the server');
   });
 
   it('refuses an unknown option and a --token flag at start-up, with the reason', async () => {
@@ -250,14 +326,18 @@ describe('HTTP limits: slow clients and concurrency', () => {
   let sim: Simulator;
   let srv: HttpServerProcess;
   let single: HttpServerProcess;
+  /** Node's own request timeout far off, so that only the server's body rules cut slow uploads. */
+  let patient: HttpServerProcess;
   before(async () => {
     sim = await startSimulator();
     srv = await startHttpServer(['--request-timeout-ms', '500'], { PAGERDUTY_API_HOST: sim.url });
     single = await startHttpServer(['--max-concurrent', '1'], { PAGERDUTY_API_HOST: sim.url });
+    patient = await startHttpServer(['--max-concurrent', '2', '--request-timeout-ms', '120000'], { PAGERDUTY_API_HOST: sim.url });
   });
   after(async () => {
     await srv.close();
     await single.close();
+    await patient.close();
     await sim.close();
   });
 
@@ -277,13 +357,63 @@ describe('HTTP limits: slow clients and concurrency', () => {
     assert.ok(Date.now() - started < 5000, `cut off after ${Date.now() - started} ms`);
   });
 
+  it('reads a body before the request takes a --max-concurrent slot: slow uploads with a made-up token leave the slots free', async () => {
+    const slow: Awaited<ReturnType<typeof slowUpload>>[] = [];
+    for (let i = 0; i < 4; i++) slow.push(await slowUpload(patient.url));
+    try {
+      for (let i = 0; i < 3; i++) {
+        const response = await rpc(patient.url, `Token ${sim.tokens.user}`, init);
+        assert.equal(response.status, 200, `request ${i} while 4 uploads are unfinished and --max-concurrent is 2`);
+      }
+    } finally {
+      for (const { socket } of slow) socket.destroy();
+    }
+  });
+
+  it(`keeps at most ${MAX_UNFINISHED_BODIES_PER_ADDRESS} unfinished bodies per address, and serves real clients while 200 slow ones are open`, { timeout: 30_000 }, async () => {
+    const slow: Awaited<ReturnType<typeof slowUpload>>[] = [];
+    for (let i = 0; i < 200; i++) slow.push(await slowUpload(patient.url));
+    try {
+      // Each one beyond the cap cuts the address's oldest: 192 are answered 408 and closed at once, whichever the
+      // server happened to read first.
+      const cutCount = 200 - MAX_UNFINISHED_BODIES_PER_ADDRESS;
+      const answers: string[] = [];
+      await new Promise<void>((resolve) => {
+        for (const { answer } of slow) void answer.then((text) => answers.push(text) === cutCount && resolve());
+      });
+      for (const answer of answers) {
+        assert.match(answer, /^HTTP\/1\.1 408/);
+        assert.match(answer, /Too many unfinished request bodies from your address \(at most 8\)/);
+        assert.match(answer, /connection: close/i);
+      }
+      const open = slow.filter((s) => !s.socket.closed);
+      assert.equal(open.length, MAX_UNFINISHED_BODIES_PER_ADDRESS, 'the newest ones are still being read');
+      for (let i = 0; i < 4; i++) {
+        // Two at a time: --max-concurrent is 2 here.
+        const pair = [0, 1].map((j) => rpc(patient.url, `Token ${sim.tokens.user}`, call(60 + 2 * i + j, 'get_user_data'), { 'mcp-protocol-version': '2025-06-18' }));
+        for (const response of await Promise.all(pair)) {
+          assert.equal(response.status, 200);
+          assert.match(resultText((await response.json()).result), new RegExp(sim.me.email.replace('.', '\\.')));
+        }
+      }
+    } finally {
+      for (const { socket } of slow) socket.destroy();
+    }
+  });
+
   it('answers 503 with Retry-After beyond --max-concurrent', async () => {
-    sim.faults.add({ kind: 'delay', ms: 800, match: { method: 'GET', path: /^\/incidents$/ } });
+    let release!: () => void;
+    const until = new Promise<void>((resolve) => (release = resolve));
+    const held = new Promise<void>((resolve) => sim.faults.add({ kind: 'hold', until, held: resolve, match: { method: 'GET', path: /^\/incidents$/ } }));
     const slow = rpc(single.url, `Token ${sim.tokens.user}`, call(4, 'list_incidents'));
-    await new Promise((r) => setTimeout(r, 200));
-    const busy = await rpc(single.url, `Token ${sim.tokens.user}`, call(5, 'list_incidents'));
-    assert.equal(busy.status, 503);
-    assert.equal(busy.headers.get('retry-after'), '1');
+    await held; // the one slot is taken by a call in flight
+    try {
+      const busy = await rpc(single.url, `Token ${sim.tokens.user}`, call(5, 'list_incidents'));
+      assert.equal(busy.status, 503);
+      assert.equal(busy.headers.get('retry-after'), '1');
+    } finally {
+      release();
+    }
     assert.equal((await slow).status, 200);
   });
 });
@@ -297,17 +427,25 @@ describe('HTTP with the server\'s own token (PAGERDUTY_USER_API_KEY)', () => {
     await sim.close();
   });
 
-  it('refuses to start without PAGERDUTY_MCP_HTTP_SECRET, or with a short one, never an open endpoint holding a token', async () => {
+  it('refuses to start without PAGERDUTY_MCP_HTTP_SECRET, or with a short, guessable or unsendable one, never an open endpoint holding a token', async () => {
     await assert.rejects(startHttpServer([], { PAGERDUTY_API_HOST: sim.url, PAGERDUTY_USER_API_KEY: sim.tokens.user }), /Also set PAGERDUTY_MCP_HTTP_SECRET/);
     await assert.rejects(
       startHttpServer([], { PAGERDUTY_API_HOST: sim.url, PAGERDUTY_USER_API_KEY: sim.tokens.user, PAGERDUTY_MCP_HTTP_SECRET: 'short' }),
       /at least 24 characters/,
     );
+    for (const [secret, why] of [
+      ['a'.repeat(24), /not usable: it uses only 1 different character, so it is easy to guess/],
+      [`${SECRET.slice(0, 30)}é`, /not usable: it contains a non-ASCII or invisible character.*U\+00E9 at character 31/],
+    ] as const) {
+      await assert.rejects(startHttpServer([], { PAGERDUTY_API_HOST: sim.url, PAGERDUTY_USER_API_KEY: sim.tokens.user, PAGERDUTY_MCP_HTTP_SECRET: secret }), why);
+    }
   });
 
   it('requires "Bearer <secret>" and then calls PagerDuty with the server\'s token', async () => {
     const srv = await startHttpServer([], { PAGERDUTY_API_HOST: sim.url, PAGERDUTY_USER_API_KEY: sim.tokens.observer, PAGERDUTY_MCP_HTTP_SECRET: SECRET });
     try {
+      // The start-up line shows the expected header; the redaction of Authorization values leaves a placeholder alone.
+      assert.match(srv.stderr(), /clients send Authorization: Bearer <PAGERDUTY_MCP_HTTP_SECRET>\)/);
       const client = await connectHttp(srv.url, `Bearer ${SECRET}`);
       const before = sim.requests.length;
       const result = await client.callTool({ name: 'get_user_data', arguments: {} });

@@ -1,7 +1,9 @@
-/** Deliberate failures for resilience tests: a status, a delay, a reset connection, a broken JSON body or an odd 2xx body. */
+/** Deliberate failures for resilience tests: a status, a delay or hold, a reset connection, a broken JSON body or an odd 2xx body. */
 export type FaultKind =
   | { kind: 'status'; status: 429 | 500 | 502 | 503; headers?: Record<string, string> }
   | { kind: 'delay'; ms: number }
+  /** Answered (normally) only once `until` settles; `held` is called when the request arrives: a call kept in flight. */
+  | { kind: 'hold'; until: Promise<unknown>; held?: () => void }
   | { kind: 'reset' }
   | { kind: 'malformed' }
   /** A 2xx answer with this exact body (empty, partial, or not what the spec promises). */

@@ -151,6 +151,10 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       return;
     }
     if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.ms));
+    if (fault?.kind === 'hold') {
+      fault.held?.();
+      await fault.until.catch(() => undefined);
+    }
 
     const operation = matchOperation(method, url.pathname)?.operation;
     if (method === 'GET' && operation && String(req.headers['user-agent']).startsWith('pagerduty-vscode')) clientGets.add(operation.operationId);

@@ -61,11 +61,21 @@ describe('server configuration', () => {
   it('with --http and PAGERDUTY_USER_API_KEY, requires a long PAGERDUTY_MCP_HTTP_SECRET', () => {
     const token = 'y_NbAkKc66ryYTWUXYEu';
     assert.throws(() => parseConfig(['--http'], { PAGERDUTY_USER_API_KEY: token }), /would call PagerDuty with that token for anyone .* PAGERDUTY_MCP_HTTP_SECRET/);
-    assert.throws(() => parseConfig(['--http'], { PAGERDUTY_USER_API_KEY: token, PAGERDUTY_MCP_HTTP_SECRET: 'x'.repeat(23) }), /at least 24 characters .*\(it has 23\)/);
-    assert.throws(() => parseConfig(['--http'], { PAGERDUTY_MCP_HTTP_SECRET: 'x'.repeat(30) }), /without PAGERDUTY_USER_API_KEY/);
-    const config = parseConfig(['--http'], { PAGERDUTY_USER_API_KEY: token, PAGERDUTY_MCP_HTTP_SECRET: 'x'.repeat(30) });
+    const secret = 'k3Jd9-QpX2_vLm7Rt4ZbN8wY';
+    const refused = (value: string) => () => parseConfig(['--http'], { PAGERDUTY_USER_API_KEY: token, PAGERDUTY_MCP_HTTP_SECRET: value });
+    assert.throws(refused(secret.slice(0, 23)), /^Error: PAGERDUTY_MCP_HTTP_SECRET is not usable: it is only 23 characters long; it needs at least 24 characters/);
+    // Long enough, but guessable, or unsendable: Node reads header values as Latin-1, so "ü" could never match.
+    assert.throws(refused('a'.repeat(24)), /not usable: it uses only 1 different character, so it is easy to guess; at least 8 are needed/);
+    assert.throws(refused('ab'.repeat(16)), /it uses only 2 different characters/);
+    assert.throws(refused(`${secret.slice(0, 5)}ü${secret.slice(5)}`), /not usable: it contains a non-ASCII .*: the character U\+00FC at character 6; use printable ASCII only/);
+    assert.throws(refused(`${secret} ${secret}`), /it contains whitespace: a space \(U\+0020\) at character 25/);
+    for (const value of ['a'.repeat(24), `${secret}ü`]) {
+      assert.throws(refused(value), (error: Error) => !error.message.includes(value.slice(0, 8)), 'the secret is never quoted');
+    }
+    assert.throws(() => parseConfig(['--http'], { PAGERDUTY_MCP_HTTP_SECRET: secret }), /without PAGERDUTY_USER_API_KEY/);
+    const config = parseConfig(['--http'], { PAGERDUTY_USER_API_KEY: token, PAGERDUTY_MCP_HTTP_SECRET: secret });
     assert.ok(config !== 'help');
-    assert.equal(config.http?.secret, 'x'.repeat(30));
+    assert.equal(config.http?.secret, secret);
     assert.ok(parseConfig([], { PAGERDUTY_USER_API_KEY: token, PAGERDUTY_MCP_HTTP_SECRET: 'short' }) !== 'help', 'stdio ignores the secret');
   });
 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { authenticate, challenge } from '../../src/mcp/httpAuth';
 import { PagerDutyClient } from '../../src/pagerduty/client';
-import { redact, registerSecret } from '../../src/pagerduty/redact';
+import { redact, redactResult, registerSecret, withSecretScope } from '../../src/pagerduty/redact';
 
 const TOKEN = 'y_NbAkKc66ryYTWUXYEu';
 const SECRET = 's'.repeat(30);
@@ -43,17 +43,33 @@ describe('HTTP authentication, per request', () => {
 });
 
 describe('redaction of per-request tokens', () => {
-  it('holds a token while any client using it lives, and forgets it when the last is disposed', () => {
-    const token = 'u+PerRequest01234567';
-    const a = new PagerDutyClient({ token, baseUrl: 'http://127.0.0.1:1' });
-    const b = new PagerDutyClient({ token, baseUrl: 'http://127.0.0.1:1' });
-    a.dispose();
-    a.dispose(); // a second dispose releases nothing more
-    assert.equal(redact(`x ${token}`), 'x ***', 'b still uses it');
-    b.dispose();
-    assert.equal(redact(`x ${token}`), `x ${token}`, 'nothing holds it: a server that sees many tokens does not keep them');
-    const release = registerSecret(token);
-    assert.equal(redact(token), '***');
-    release();
+  it('scrubs a token registered in a request scope from that scope\'s text only, and forgets it with the scope', async () => {
+    const mine = 'u+PerRequest01234567';
+    const other = 'v+OtherRequest123456';
+    let releaseOther!: () => void;
+    const otherHeld = new Promise<void>((resolve) => (releaseOther = resolve));
+    const seen: string[] = [];
+    // Two requests in flight at once, each with a client (which registers its token) and an await in between.
+    const otherDone = withSecretScope(async () => {
+      new PagerDutyClient({ token: other, baseUrl: 'http://127.0.0.1:1' });
+      await otherHeld;
+      seen.push(redact(`other sees ${mine} and ${other}`));
+    });
+    await withSecretScope(async () => {
+      new PagerDutyClient({ token: mine, baseUrl: 'http://127.0.0.1:1' });
+      await Promise.resolve();
+      seen.push(redact(`mine sees ${mine} and ${other}`), redactResult(`answer ${mine.slice(0, 10)}`));
+    });
+    releaseOther();
+    await otherDone;
+    assert.deepEqual(seen, [`mine sees *** and ${other}`, 'answer ***', `other sees ${mine} and ***`]);
+    assert.equal(redact(`after ${mine} ${other}`), `after ${mine} ${other}`, 'a server that sees many tokens keeps none of them');
+    registerSecret(SECRET);
+    assert.equal(await withSecretScope(async () => redact(`in a request ${SECRET}`)), 'in a request ***', 'the server\'s own secrets hold in every scope');
+  });
+
+  it('keeps a placeholder for the secret in a log line, not a real value after Bearer', () => {
+    assert.equal(redact('clients send Authorization: Bearer <PAGERDUTY_MCP_HTTP_SECRET>)'), 'clients send Authorization: Bearer <PAGERDUTY_MCP_HTTP_SECRET>)');
+    assert.equal(redact('Authorization: Bearer abc.def-123 and Token token=<x>y'), 'Authorization: Bearer *** and Token token=***');
   });
 });
