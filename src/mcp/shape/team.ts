@@ -7,6 +7,9 @@ export interface TeamSummary {
   /** "manager" = public team, "none" = private. */
   default_role?: string;
   html_url?: string;
+  /** Only when asked for: the first members, and how many the team has in all when it has more. */
+  members?: TeamMember[];
+  members_total?: number;
 }
 
 export interface TeamMember {
@@ -27,7 +30,11 @@ export function shapeTeam(raw: Raw): TeamSummary {
 }
 
 export function teamLine(t: TeamSummary): string {
-  return [`${t.name} (${t.id})`, t.description, t.html_url].filter(Boolean).join(' | ');
+  const head = [`${t.name} (${t.id})`, t.description, t.html_url].filter(Boolean).join(' | ');
+  if (!t.members) return head;
+  const shown = t.members.map((m) => `${m.name} (${m.id}) [${m.role}]`).join(', ') || 'none';
+  const rest = t.members_total !== undefined && t.members_total > t.members.length ? `; ${t.members_total - t.members.length} more: list_team_members` : '';
+  return `${head}\n  members: ${shown}${rest}`;
 }
 
 /** A /teams/{id}/members row: the user (a reference, or the full user with include[]=users) and the team role. */
