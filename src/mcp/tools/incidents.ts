@@ -33,9 +33,10 @@ const listIncidents = defineTool({
   name: 'list_incidents',
   title: 'List incidents',
   description:
-    'List incidents, newest first. scope: assigned (to me), teams (my teams) or all. Filter by status, urgency, service, team, user, priority and time; page with offset.',
+    'List incidents, newest first. scope: assigned (to me), teams (my teams) or all. Filter by status, urgency, service, team, user, priority, time and words of the title or service name; page with offset.',
   toolset: 'incidents',
   annotations: READ,
+  addedOptions: ['query'],
   input: () => ({
     scope: z.enum(['all', 'assigned', 'teams']).default('all').describe('assigned = assigned to me; teams = my teams; all = everything visible'),
     statuses: z.array(z.enum(STATUSES)).max(3).optional().describe('Default: all statuses'),
