@@ -7,8 +7,9 @@ export interface TeamSummary {
   /** "manager" = public team, "none" = private. */
   default_role?: string;
   html_url?: string;
-  /** Only when asked for: the first members, and how many the team has in all when it has more. */
+  /** Only when asked for: the first members; when the team has more, that and (when PagerDuty says) how many in all. */
   members?: TeamMember[];
+  members_more?: boolean;
   members_total?: number;
 }
 
@@ -33,7 +34,8 @@ export function teamLine(t: TeamSummary): string {
   const head = [`${t.name} (${t.id})`, t.description, t.html_url].filter(Boolean).join(' | ');
   if (!t.members) return head;
   const shown = t.members.map((m) => `${m.name} (${m.id}) [${m.role}]`).join(', ') || 'none';
-  const rest = t.members_total !== undefined && t.members_total > t.members.length ? `; ${t.members_total - t.members.length} more: list_team_members` : '';
+  const count = t.members_total !== undefined ? `${t.members_total - t.members.length} ` : '';
+  const rest = t.members_more ? `; ${count}more: list_team_members` : '';
   return `${head}\n  members: ${shown}${rest}`;
 }
 

@@ -100,7 +100,7 @@ const listPosts = defineTool({
   input: () => ({
     status_page_id: pageId,
     post_type: POST_TYPE.optional().describe('Only this post type'),
-    status_ids: pdIds('status', 20).optional().describe('Only posts whose latest update has one of these statuses (list_status_page_statuses)'),
+    status_ids: pdIds('status', 20).optional().describe("Only posts whose latest update's status is among these (list_status_page_statuses)"),
     limit: limit(20, 100),
     offset,
   }),
@@ -210,9 +210,8 @@ const createPost = defineTool({
     status_page_id: pageId,
     title: text('Post title', 128),
     post_type: POST_TYPE.describe('incident or maintenance'),
-    // null as well as absent: the official server's create_model sends both, null for an incident.
-    starts_at: isoTime('When it starts (maintenance)').nullable().optional(),
-    ends_at: isoTime('When it ends (maintenance)').nullable().optional(),
+    starts_at: isoTime('When it starts (maintenance)').optional(),
+    ends_at: isoTime('When it ends (maintenance)').optional(),
     ...updateInput,
   }),
   output: () => objectOutput('post'),

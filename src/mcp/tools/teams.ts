@@ -30,7 +30,7 @@ async function withMembers(teams: TeamSummary[], ctx: ToolContext): Promise<Team
         query: { include: ['users'] },
       });
       const members = page.items.map(shapeMember);
-      return { ...team, members, ...(page.more ? { members_total: page.total ?? members.length + 1 } : {}) };
+      return { ...team, members, ...(page.more ? { members_more: true, members_total: page.total } : {}) };
     }),
   );
 }
