@@ -33,7 +33,7 @@ const listIncidents = defineTool({
   name: 'list_incidents',
   title: 'List incidents',
   description:
-    'List incidents, newest first. scope: assigned (to me), teams (my teams) or all. Filter by status, urgency, service, team, user, priority, time and words of the title or service name; page with offset.',
+    'List incidents, newest first. scope: assigned (to me), teams (my teams) or all. Filter by status, urgency, service, team, user, priority and time; page with offset.',
   toolset: 'incidents',
   annotations: READ,
   addedOptions: ['query'],
@@ -55,7 +55,7 @@ const listIncidents = defineTool({
       .min(2)
       .max(100)
       .optional()
-      .describe(`Words the title or service name contains (any case); filtered here over at most ${QUERY_SCAN_MAX} incidents`),
+      .describe(`Words in title or service name (matched here, ≤${QUERY_SCAN_MAX} read)`),
     // 50: the open incidents of a busy account in one answer (a page of 50 lines is about a third of the answer cap).
     limit: limit(50),
     offset,

@@ -59,13 +59,13 @@ async function getRaw(ctx: ToolContext, id: string, include?: string[]): Promise
 const getService = defineTool({
   name: 'get_service',
   title: 'Get service',
-  description: 'Get one service: status, escalation policy, teams, urgency, timeouts, link; its integrations on request.',
+  description: 'Get one service: status, escalation policy, teams, urgency, timeouts, link.',
   toolset: 'services',
   annotations: READ,
   addedOptions: ['include_integrations'],
   input: () => ({
     service_id: serviceId,
-    include_integrations: z.boolean().default(false).describe('Also list how alerts reach it (integrations)'),
+    include_integrations: z.boolean().optional().describe('Integrations too'),
   }),
   output: () => objectOutput('service'),
   async handler(args, ctx) {

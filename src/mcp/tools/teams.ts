@@ -20,15 +20,16 @@ function teamPath(id: string, rest = '') {
 const MEMBERS_PER_TEAM = 20;
 const TEAMS_WITH_MEMBERS = 25;
 
+/** A page of a team's members, each with the user's name and email (include[]=users). */
+function readMembers(ctx: ToolContext, teamId: string, limit: number, offset?: number) {
+  return ctx.client.list<Raw>(teamPath(teamId, '/members'), 'members', { signal: ctx.signal, limit, offset, query: { include: ['users'] } });
+}
+
 /** The first members of each team, read in parallel: a page of teams with members costs one request per team. */
 async function withMembers(teams: TeamSummary[], ctx: ToolContext): Promise<TeamSummary[]> {
   return Promise.all(
     teams.map(async (team) => {
-      const page = await ctx.client.list<Raw>(teamPath(team.id, '/members'), 'members', {
-        signal: ctx.signal,
-        limit: MEMBERS_PER_TEAM,
-        query: { include: ['users'] },
-      });
+      const page = await readMembers(ctx, team.id, MEMBERS_PER_TEAM);
       const members = page.items.map(shapeMember);
       return { ...team, members, ...(page.more ? { members_more: true, members_total: page.total } : {}) };
     }),
@@ -38,14 +39,14 @@ async function withMembers(teams: TeamSummary[], ctx: ToolContext): Promise<Team
 const listTeams = defineTool({
   name: 'list_teams',
   title: 'List teams',
-  description: 'List teams by name, with their members on request. scope "my" = the teams you belong to. Filter by name; page with offset.',
+  description: 'List teams by name. scope "my" = the teams you belong to. Filter by name; page with offset.',
   toolset: 'teams_users',
   annotations: READ,
   addedOptions: ['include_members'],
   input: () => ({
     scope: z.enum(['all', 'my']).default('all').describe('my = teams I belong to'),
     query,
-    include_members: z.boolean().default(false).describe(`Also list each team's first ${MEMBERS_PER_TEAM} members (limit ≤ ${TEAMS_WITH_MEMBERS})`),
+    include_members: z.boolean().optional().describe(`Add each team's first ${MEMBERS_PER_TEAM} members (limit ≤ ${TEAMS_WITH_MEMBERS})`),
     limit: limit(25),
     offset,
   }),
@@ -101,12 +102,7 @@ const listMembers = defineTool({
   input: () => ({ team_id: teamId, limit: limit(50), offset }),
   output: () => listOutput('members'),
   async handler(args, ctx) {
-    const page = await ctx.client.list<Raw>(teamPath(args.team_id, '/members'), 'members', {
-      signal: ctx.signal,
-      limit: args.limit,
-      offset: args.offset,
-      query: { include: ['users'] },
-    });
+    const page = await readMembers(ctx, args.team_id, args.limit, args.offset);
     const members = page.items.map(shapeMember);
     return listAnswer({ label: `Members of team ${args.team_id}`, key: 'members', items: members, line: memberLine, page, offset: args.offset, empty: 'The team has no members.' });
   },
