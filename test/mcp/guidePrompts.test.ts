@@ -150,7 +150,7 @@ describe('list_incidents with query ("incidents related to the database outage")
     const all = await s.ok('list_incidents', { query: 'CHECKOUT', limit: 100 });
     assert.deepEqual(all.structured.incidents.map((i: any) => i.id), expected);
     const fetched = all.structured.fetched;
-    assert.match(all.text, new RegExp(`Filtered here: ${expected.length} of ${fetched} fetched incidents have "CHECKOUT"`));
+    assert.match(all.text, new RegExp(`Filtered here: ${expected.length} of ${fetched} fetched incidents have every word of "CHECKOUT"`));
 
     // Two at a time: the pages join up to the same list, without a repeat or a gap.
     const paged: string[] = [];

@@ -138,7 +138,7 @@ async function filteredIncidents(
     exhausted = !page.more;
   }
   const more = !exhausted;
-  const intro = `Filtered here: ${matches.length} of ${next - start} fetched incidents have "${args.query}" in their title or service name (PagerDuty's API has no text search).\n`;
+  const intro = `Filtered here: ${matches.length} of ${next - start} fetched incidents have every word of "${args.query}" in their title or service name (PagerDuty's API has no text search).\n`;
   return listAnswer({
     label,
     key: 'incidents',
