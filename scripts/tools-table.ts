@@ -11,16 +11,21 @@ import { isWrite } from '../src/mcp/tools/types';
 export const BEGIN = '<!-- tools-table:begin -->';
 export const END = '<!-- tools-table:end -->';
 
+/** Options that widen a call beyond the official tool, after its name: " (+`include_integrations`)". */
+function options(names: readonly string[] | undefined): string {
+  return names?.length ? ` (+${names.map((n) => `\`${n}\``).join(', +')})` : '';
+}
+
 export function toolsTable(): string {
   const rows = TOOLSET_TABLE.map(({ id: set, byDefault, description }) => {
     const tools = ALL_TOOLS.filter((t) => t.toolset === set);
-    const list = tools.map((t) => `\`${t.name}\`${isWrite(t) ? ' ✎' : ''}${t.extra ? ' (extra)' : ''}`).join(', ');
+    const list = tools.map((t) => `\`${t.name}\`${isWrite(t) ? ' ✎' : ''}${t.extra ? ' (extra)' : ''}${options(t.addedOptions)}`).join(', ');
     return `| \`${set}\` | ${byDefault ? 'yes' : ''} | ${description} | ${tools.filter((t) => !isWrite(t)).length} / ${tools.filter(isWrite).length} | ${list} |`;
   });
   const reads = ALL_TOOLS.filter((t) => !isWrite(t)).length;
   return [
     BEGIN,
-    `${ALL_TOOLS.length} tools: ${reads} read, ${ALL_TOOLS.length - reads} write (✎, listed only with write tools enabled); ${EXTRA_TOOL_NAMES.size} are extras beyond PagerDuty's official server, marked (extra).`,
+    `${ALL_TOOLS.length} tools: ${reads} read, ${ALL_TOOLS.length - reads} write (✎, listed only with write tools enabled); ${EXTRA_TOOL_NAMES.size} are extras beyond PagerDuty's official server, marked (extra). (+\`option\`): an optional argument beyond the official tool's that widens one call's answer.`,
     '',
     '| toolset | on by default | what it covers | read / write | tools |',
     '|---|---|---|---|---|',

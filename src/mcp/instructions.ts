@@ -2,7 +2,7 @@
 export const INSTRUCTIONS = `PagerDuty tools for on-call responders.
 
 Investigation workflow:
-1. Scope to the current user first: list_incidents with scope "assigned" (then "teams", then "all"), statuses triggered/acknowledged. get_user_data tells who "me" is.
+1. Scope to the current user first: list_incidents with scope "assigned" (then "teams", then "all"), statuses triggered/acknowledged. get_user_data tells who "me" is. To find incidents about something ("the database outage"), pass its words as list_incidents' query.
 2. get_incident (id or #number) for details, then list_alerts_from_incident / get_alert_from_incident for the raw signal.
 3. Context: get_related_incidents, get_past_incidents, get_outlier_incident, list_incident_change_events (recent deploys), list_log_entries.
 4. People: list_oncalls (filter by escalation_policy_ids or schedule_ids), get_escalation_policy, get_schedule.
@@ -13,7 +13,7 @@ Other areas (each a toolset the user may have switched on): services, teams and 
 (get_schedule with since/until shows who is on call when; create_schedule_override needs an explicit user_id),
 shift-based v3 schedules (*_schedule_v3_*), change events, log entries, alert grouping settings, event orchestrations
 (append_event_orchestration_router_rule refuses to overwrite a router changed since it was read), incident workflows,
-status pages, analytics (incident and responder metrics), service dependencies, priorities, webhooks and extension schemas.
+status pages (list_status_page_posts finds the current post), analytics (incident and responder metrics), service dependencies, priorities, webhooks and extension schemas.
 
 Lists honour "limit" and report "more", "total" and "next_offset": page on with "offset" instead of asking for everything.
 Times are ISO 8601 with an offset (e.g. 2026-11-25T09:00:00Z).

@@ -62,6 +62,12 @@ export class Renderer {
     };
   }
 
+  /** The full integration, as include[]=integrations on a service returns it. */
+  integration(s: ServiceRec): JsonBody {
+    const ref = this.integrationRef(s.id);
+    return { ...ref, type: 'events_api_v2_inbound_integration', name: 'Events API v2', service: this.ref('service', s.id), created_at: s.created_at };
+  }
+
   /** A user's default email contact method and the notification rule that uses it, derived like integrationRef. */
   private userChannelRefs(userId: string): { contact_methods: JsonBody[]; notification_rules: JsonBody[] } {
     const user = this.selfUrl('user', userId);
@@ -133,8 +139,24 @@ export class Renderer {
     return { ...this.head('priority', p.id, p.name), name: p.name, description: p.description };
   }
 
+  /**
+   * An enabled service's status follows its open incidents, as PagerDuty shows it: critical while a high-urgency
+   * incident is triggered, warning while any other incident is open (acknowledged, or triggered at low urgency),
+   * active otherwise. Disabled and maintenance are set, not derived.
+   */
+  serviceStatus(s: ServiceRec): ServiceRec['status'] {
+    if (s.status === 'disabled' || s.status === 'maintenance') return s.status;
+    let status: ServiceRec['status'] = 'active';
+    for (const i of this.state.incidents.values()) {
+      if (i.serviceId !== s.id || i.status === 'resolved') continue;
+      if (i.status === 'triggered' && i.urgency === 'high') return 'critical';
+      status = 'warning';
+    }
+    return status;
+  }
+
   /** A service's policy and teams stay references: the spec allows nothing else there, include[] or not. */
-  service(s: ServiceRec): JsonBody {
+  service(s: ServiceRec, include: Set<string> = new Set()): JsonBody {
     const last = [...this.state.incidents.values()].reverse().find((i) => i.serviceId === s.id);
     return {
       ...this.head('service', s.id, s.name),
@@ -143,11 +165,11 @@ export class Renderer {
       auto_resolve_timeout: s.auto_resolve_timeout,
       acknowledgement_timeout: s.acknowledgement_timeout,
       created_at: s.created_at,
-      status: s.status,
+      status: this.serviceStatus(s),
       ...(last ? { last_incident_timestamp: last.created_at } : {}),
       escalation_policy: this.ref('escalation_policy', s.escalationPolicyId),
       teams: s.teamIds.map((id) => this.ref('team', id)),
-      integrations: [this.integrationRef(s.id)],
+      integrations: [include.has('integrations') ? this.integration(s) : this.integrationRef(s.id)],
       // Every seeded service pages high during support hours and low outside them, back to high when they start.
       incident_urgency_rule: {
         type: 'use_support_hours',

@@ -1,5 +1,5 @@
 import { compact, idOf, type Raw, type Ref, ref, refs, time } from './common';
-import { names } from '../../model/names';
+import { joinCapped, names } from '../../model/names';
 
 export interface ServiceSummary {
   id: string;
@@ -15,6 +15,31 @@ export interface ServiceSummary {
   created_at: string | null;
   last_incident_at: string | null;
   html_url: string;
+  /** Only when asked for (include[]=integrations). */
+  integrations?: ServiceIntegration[];
+}
+
+/** How alerts reach the service. Its integration key is left out: whoever holds it can trigger incidents. */
+export interface ServiceIntegration {
+  id: string;
+  name: string;
+  /** The integration type without its "_inbound_integration" suffix (events_api_v2, generic_email, …). */
+  kind?: string;
+  vendor?: string;
+}
+
+export function shapeIntegration(raw: Raw): ServiceIntegration {
+  return compact({
+    id: idOf(raw),
+    name: String(raw.name ?? raw.summary ?? raw.id),
+    kind: typeof raw.type === 'string' ? raw.type.replace(/_inbound_integration(_reference)?$/, '') : undefined,
+    vendor: ref(raw.vendor)?.name,
+  });
+}
+
+function integrationsLine(list: ServiceIntegration[]): string {
+  const each = list.map((i) => `${i.name} (${i.id}${i.kind ? `, ${i.kind}` : ''}${i.vendor ? `, ${i.vendor}` : ''})`);
+  return `integrations: ${each.length ? joinCapped(each) : 'none'}`;
 }
 
 export function shapeService(raw: Raw): ServiceSummary {
@@ -61,6 +86,7 @@ export function serviceDetail(s: ServiceSummary): string {
     s.auto_resolve_timeout !== undefined ? `auto-resolve: ${timeout(s.auto_resolve_timeout)}` : undefined,
     s.acknowledgement_timeout !== undefined ? `ack timeout: ${timeout(s.acknowledgement_timeout)}` : undefined,
     s.created_at ? `created: ${s.created_at}` : undefined,
+    s.integrations ? integrationsLine(s.integrations) : undefined,
   ]
     .filter(Boolean)
     .join('\n');

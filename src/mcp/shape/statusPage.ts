@@ -16,6 +16,12 @@ export interface StatusPageLevel {
   post_type?: string;
 }
 
+/** A service shown on a status page: what a post's update says is impacted. */
+export interface PageService {
+  id: string;
+  name: string;
+}
+
 export interface PostUpdate {
   id: string;
   message: string;
@@ -51,6 +57,10 @@ export function shapeStatusPage(raw: Raw): StatusPage {
 
 export function shapeLevel(raw: Raw): StatusPageLevel {
   return compact({ id: idOf(raw), description: String(raw.description ?? ''), post_type: raw.post_type });
+}
+
+export function shapePageService(raw: Raw): PageService {
+  return { id: idOf(raw), name: String(raw.name ?? raw.id) };
 }
 
 export function shapePostUpdate(raw: Raw): PostUpdate {
@@ -98,8 +108,22 @@ export function postUpdateLine(u: PostUpdate): string {
   return `[${u.reported_at ?? 'unknown time'}] ${u.id} (${refs}): ${truncate(u.message)}${impacted}`;
 }
 
+export function pageServiceLine(x: PageService): string {
+  return `${x.id} ${x.name}`;
+}
+
+function postHead(p: Post): string {
+  return `${p.id} ${p.title} [${p.post_type ?? 'post'}] starts ${p.starts_at ?? '-'} ends ${p.ends_at ?? '-'}`;
+}
+
+/** A post in a list: what it is, its window and how many updates it has (get_status_page_post reads them). */
+export function postLine(p: Post): string {
+  const count = p.updates?.length ?? p.update_ids?.length ?? 0;
+  return `${postHead(p)} | ${count} update${count === 1 ? '' : 's'}`;
+}
+
 export function postDetail(p: Post): string {
-  const head = `${p.id} ${p.title} [${p.post_type ?? 'post'}] starts ${p.starts_at ?? '-'} ends ${p.ends_at ?? '-'}`;
+  const head = postHead(p);
   if (p.updates) return [head, 'Updates (oldest first):', ...p.updates.map(postUpdateLine)].join('\n');
   return `${head}\nUpdate ids: ${p.update_ids?.join(', ') || 'none'}`;
 }

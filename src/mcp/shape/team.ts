@@ -7,6 +7,10 @@ export interface TeamSummary {
   /** "manager" = public team, "none" = private. */
   default_role?: string;
   html_url?: string;
+  /** Only when asked for: the first members; when the team has more, that and (when PagerDuty says) how many in all. */
+  members?: TeamMember[];
+  members_more?: boolean;
+  members_total?: number;
 }
 
 export interface TeamMember {
@@ -27,7 +31,12 @@ export function shapeTeam(raw: Raw): TeamSummary {
 }
 
 export function teamLine(t: TeamSummary): string {
-  return [`${t.name} (${t.id})`, t.description, t.html_url].filter(Boolean).join(' | ');
+  const head = [`${t.name} (${t.id})`, t.description, t.html_url].filter(Boolean).join(' | ');
+  if (!t.members) return head;
+  const shown = t.members.map((m) => `${m.name} (${m.id}) [${m.role}]`).join(', ') || 'none';
+  const count = t.members_total !== undefined ? `${t.members_total - t.members.length} ` : '';
+  const rest = t.members_more ? `; ${count}more: list_team_members` : '';
+  return `${head}\n  members: ${shown}${rest}`;
 }
 
 /** A /teams/{id}/members row: the user (a reference, or the full user with include[]=users) and the team role. */

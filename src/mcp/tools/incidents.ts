@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import type { Query } from '../../pagerduty/client';
 import { PagerDutyError } from '../../pagerduty/errors';
 import { compact, ref, time, type Raw } from '../shape/common';
 import { alertText, shapeAlert } from '../shape/alert';
-import { incidentDetail, incidentLine, shapeIncident } from '../shape/incident';
+import { incidentDetail, incidentLine, shapeIncident, type IncidentSummary } from '../shape/incident';
 import { shapeNote } from '../shape/note';
 import { shapeRelated } from '../shape/relatedIncident';
 import { fence, truncate } from '../../model/untrusted';
@@ -19,6 +20,10 @@ const URGENCIES = ['high', 'low'] as const;
 const SORTS = ['created_at:desc', 'created_at:asc', 'incident_number:desc', 'incident_number:asc', 'resolved_at:desc', 'resolved_at:asc', 'urgency:desc', 'urgency:asc'] as const;
 
 const incidentId = incidentRef;
+/** The most incidents list_incidents reads to apply `query`: PagerDuty's API has no title search. */
+const QUERY_SCAN_MAX = 500;
+/** PagerDuty's largest page. */
+const SCAN_PAGE = 100;
 
 async function me(ctx: ToolContext) {
   return ctx.client.me(ctx.signal);
@@ -31,6 +36,7 @@ const listIncidents = defineTool({
     'List incidents, newest first. scope: assigned (to me), teams (my teams) or all. Filter by status, urgency, service, team, user, priority and time; page with offset.',
   toolset: 'incidents',
   annotations: READ,
+  addedOptions: ['query'],
   input: () => ({
     scope: z.enum(['all', 'assigned', 'teams']).default('all').describe('assigned = assigned to me; teams = my teams; all = everything visible'),
     statuses: z.array(z.enum(STATUSES)).max(3).optional().describe('Default: all statuses'),
@@ -43,10 +49,18 @@ const listIncidents = defineTool({
     until: isoTime('End of the time window (default: now)').optional(),
     date_range: z.enum(['all']).optional().describe('"all" ignores since/until: every incident ever'),
     sort_by: z.enum(SORTS).default('created_at:desc').describe('Sort order'),
-    limit: limit(25),
+    query: z
+      .string()
+      .trim()
+      .min(2)
+      .max(100)
+      .optional()
+      .describe(`Words in title or service name (matched here, ≤${QUERY_SCAN_MAX} read)`),
+    // 50: the open incidents of a busy account in one answer (a page of 50 lines is about a third of the answer cap).
+    limit: limit(50),
     offset,
   }),
-  output: () => listOutput('incidents'),
+  output: () => ({ ...listOutput('incidents'), fetched: z.number().int().optional() }),
   async handler(args, ctx) {
     if (args.date_range && (args.since || args.until)) {
       throw new PagerDutyError('invalid_request', 'Use either date_range "all" or since/until, not both.');
@@ -63,27 +77,81 @@ const listIncidents = defineTool({
       }
       teamIds = [...new Set([...(teamIds ?? []), ...teams.map((t) => t.id)])];
     }
-    const page = await ctx.client.list<Raw>('/incidents', 'incidents', {
-      signal: ctx.signal,
-      limit: args.limit,
-      offset: args.offset,
-      query: {
-        statuses: args.statuses,
-        urgencies: args.urgencies,
-        service_ids: args.service_ids,
-        team_ids: teamIds,
-        user_ids: userIds,
-        priority_ids: args.priority_ids,
-        since: args.since,
-        until: args.until,
-        date_range: args.date_range,
-        sort_by: args.sort_by,
-      },
-    });
+    const filters: Query = {
+      statuses: args.statuses,
+      urgencies: args.urgencies,
+      service_ids: args.service_ids,
+      team_ids: teamIds,
+      user_ids: userIds,
+      priority_ids: args.priority_ids,
+      since: args.since,
+      until: args.until,
+      date_range: args.date_range,
+      sort_by: args.sort_by,
+    };
+    const label = `Incidents (scope: ${args.scope})`;
+    if (args.query) return filteredIncidents(ctx, { ...args, query: args.query }, filters, label);
+    const page = await ctx.client.list<Raw>('/incidents', 'incidents', { signal: ctx.signal, limit: args.limit, offset: args.offset, query: filters });
     const incidents = page.items.map(shapeIncident);
-    return listAnswer({ label: `Incidents (scope: ${args.scope})`, key: 'incidents', items: incidents, line: incidentLine, page, offset: args.offset, empty: 'No incidents match.' });
+    return listAnswer({ label, key: 'incidents', items: incidents, line: incidentLine, page, offset: args.offset, empty: 'No incidents match.' });
   },
 });
+
+/** Every word of `query` in the incident's title or service name, in any case. */
+function matchesQuery(incident: IncidentSummary, words: string[]): boolean {
+  const haystack = `${incident.title} ${incident.service?.name ?? ''}`.toLowerCase();
+  return words.every((word) => haystack.includes(word));
+}
+
+/**
+ * list_incidents with `query`: pages through PagerDuty's list from `offset` (at most QUERY_SCAN_MAX incidents) and
+ * keeps the matches, up to `limit`. next_offset is a position in PagerDuty's list, so paging on reads on from there.
+ */
+async function filteredIncidents(
+  ctx: ToolContext,
+  args: { query: string; limit: number; offset?: number },
+  filters: Query,
+  label: string,
+) {
+  const words = args.query.toLowerCase().split(/\s+/);
+  const start = args.offset ?? 0;
+  const matches: IncidentSummary[] = [];
+  const positions: number[] = [];
+  let next = start;
+  let exhausted = false;
+  scan: while (matches.length < args.limit && next - start < QUERY_SCAN_MAX && !exhausted) {
+    const page = await ctx.client.list<Raw>('/incidents', 'incidents', {
+      signal: ctx.signal,
+      limit: Math.min(SCAN_PAGE, QUERY_SCAN_MAX - (next - start)),
+      offset: next,
+      query: filters,
+    });
+    for (const raw of page.items) {
+      if (matches.length === args.limit) break scan;
+      const incident = shapeIncident(raw);
+      if (matchesQuery(incident, words)) {
+        matches.push(incident);
+        positions.push(next);
+      }
+      next += 1;
+    }
+    exhausted = !page.more;
+  }
+  const more = !exhausted;
+  const intro = `Filtered here: ${matches.length} of ${next - start} fetched incidents have every word of "${args.query}" in their title or service name (PagerDuty's API has no text search).\n`;
+  return listAnswer({
+    label,
+    key: 'incidents',
+    items: matches,
+    line: incidentLine,
+    page: { more, nextOffset: more ? next : undefined },
+    offset: start,
+    positions,
+    intro,
+    empty: 'No fetched incident matches.',
+    extra: { fetched: next - start },
+  });
+}
 
 const getIncident = defineTool({
   name: 'get_incident',

@@ -17,6 +17,9 @@ const has = (flag: string) => (value: unknown) => (Array.isArray(value) ? value.
 /** The official filter types end in _reference (service_reference); ours are the bare word. */
 const bareReference = (value: unknown) => (typeof value === 'string' ? value.replace(/_reference$/, '') : value);
 
+/** The official post model requires both times and sends null for an ongoing incident; here they are left out. */
+const nullAsAbsent = (value: unknown) => (value === null ? undefined : value);
+
 const NO_EFFECT_TOTAL = 'only asks PagerDuty to count the matches; answers here carry a total where PagerDuty gives one';
 
 const levelQuery: OfficialShape = { map: under('query_model', ['post_type', 'limit']) };
@@ -257,7 +260,9 @@ export const OFFICIAL_SHAPES: Readonly<Record<string, OfficialShape>> = {
   list_status_page_post_updates: { map: under('query_model', ['reviewed_status', 'limit']) },
   create_status_page_post: {
     map: {
-      ...under('create_model.post', ['title', 'post_type', 'starts_at', 'ends_at']),
+      ...under('create_model.post', ['title', 'post_type']),
+      'create_model.post.starts_at': { to: 'starts_at', convert: nullAsAbsent },
+      'create_model.post.ends_at': { to: 'ends_at', convert: nullAsAbsent },
       'create_model.post.status_page.id': 'status_page_id',
       ...statusUpdate('create_model.post.updates[*]'),
     },

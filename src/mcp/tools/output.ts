@@ -58,6 +58,8 @@ export interface ListAnswer<T> {
   page: PageInfo;
   /** The offset this page started at, to say where to continue when the answer cap stops it early. */
   offset?: number;
+  /** Where each item sits in PagerDuty's list, when not offset + its index (a page filtered here). */
+  positions?: number[];
   empty: string;
   separator?: string;
   /** Text before the fenced list (context the tool adds). */
@@ -81,7 +83,9 @@ export function listAnswer<T>(a: ListAnswer<T>): ToolOutput<Record<string, unkno
     used += line.length + separator.length;
   }
   const shown = a.items.slice(0, lines.length);
-  const { page, footer } = pageAfterCut(shown.length, a.items.length, a.page, a.offset);
+  // A filtered page continues at its first unshown item's own position.
+  const offset = a.positions && shown.length < a.items.length ? a.positions[shown.length] - shown.length : a.offset;
+  const { page, footer } = pageAfterCut(shown.length, a.items.length, a.page, offset);
   const body = lines.length ? lines.join(separator) : a.empty;
   return {
     text: `${a.intro ?? ''}${fence(a.label, body)}\n${footer}`,

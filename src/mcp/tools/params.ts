@@ -67,9 +67,9 @@ export function limit(defaultValue: number, max = 1000) {
   return z.number().int().min(1).max(max).default(defaultValue).describe(`Max items (1-${max})`);
 }
 
-export const offset = z.number().int().min(0).max(1_000_000).optional().describe('Items to skip (next_offset of the previous page)');
+export const offset = z.number().int().min(0).max(1_000_000).optional().describe('Items to skip (a next_offset)');
 
-export const query = z.string().trim().min(1).max(200).optional().describe('Filter by name (substring)');
+export const query = z.string().trim().min(1).max(200).optional().describe('Part of the name');
 
 /** The refinement of free text: something is left once invisible characters are removed. */
 export const visibleText = [(value: string) => sanitize(value).trim().length > 0, { message: 'must contain visible text (it has only invisible or control characters)' }] as const;

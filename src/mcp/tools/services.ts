@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PagerDutyError } from '../../pagerduty/errors';
 import type { Raw } from '../shape/common';
-import { serviceDetail, serviceLine, shapeService } from '../shape/service';
+import { serviceDetail, serviceLine, shapeIntegration, shapeService } from '../shape/service';
 import { fence } from '../../model/untrusted';
 import { listAnswer, listOutput, objectOutput } from './output';
 import { limit, offset, pdId, pdIds, query, text } from './params';
@@ -51,8 +51,8 @@ const listServices = defineTool({
   },
 });
 
-async function getRaw(ctx: ToolContext, id: string): Promise<Raw> {
-  const { service } = await ctx.client.get<{ service: Raw }>(servicePath(id), { signal: ctx.signal });
+async function getRaw(ctx: ToolContext, id: string, include?: string[]): Promise<Raw> {
+  const { service } = await ctx.client.get<{ service: Raw }>(servicePath(id), { signal: ctx.signal, query: { include } });
   return service;
 }
 
@@ -62,10 +62,16 @@ const getService = defineTool({
   description: 'Get one service: status, escalation policy, teams, urgency, timeouts, link.',
   toolset: 'services',
   annotations: READ,
-  input: () => ({ service_id: serviceId }),
+  addedOptions: ['include_integrations'],
+  input: () => ({
+    service_id: serviceId,
+    include_integrations: z.boolean().optional().describe('Integrations too'),
+  }),
   output: () => objectOutput('service'),
   async handler(args, ctx) {
-    const shaped = shapeService(await getRaw(ctx, args.service_id));
+    const raw = await getRaw(ctx, args.service_id, args.include_integrations ? ['integrations'] : undefined);
+    const shaped = shapeService(raw);
+    if (args.include_integrations) shaped.integrations = (Array.isArray(raw.integrations) ? raw.integrations : []).map(shapeIntegration);
     return { text: fence('Service', serviceDetail(shaped)), structured: { service: shaped } };
   },
 });

@@ -1,7 +1,19 @@
 import { z } from 'zod';
 import { PagerDutyError } from '../../pagerduty/errors';
 import type { Raw } from '../shape/common';
-import { levelLine, postDetail, postUpdateLine, shapeLevel, shapePost, shapePostUpdate, shapeStatusPage, statusPageLine } from '../shape/statusPage';
+import {
+  levelLine,
+  pageServiceLine,
+  postDetail,
+  postLine,
+  postUpdateLine,
+  shapeLevel,
+  shapePageService,
+  shapePost,
+  shapePostUpdate,
+  shapeStatusPage,
+  statusPageLine,
+} from '../shape/statusPage';
 import { fence } from '../../model/untrusted';
 import { listAnswer, listOutput, objectOutput } from './output';
 import { isoTime, limit, offset, pdId, pdIds, text } from './params';
@@ -61,6 +73,49 @@ function levelTool(kind: 'statuses' | 'severities' | 'impacts', name: string, wh
     },
   });
 }
+
+const listPageServices = defineTool({
+  name: 'list_status_page_services',
+  title: 'List status page services',
+  description: "List a status page's services; their ids are what a post's impacted_service_ids name.",
+  toolset: 'status_pages',
+  extra: true,
+  annotations: READ,
+  input: () => ({ status_page_id: pageId, limit: limit(50, 100), offset }),
+  output: () => listOutput('services'),
+  async handler(args, ctx) {
+    const page = await ctx.client.list<Raw>(pagePath(args.status_page_id, '/services'), 'services', { signal: ctx.signal, limit: args.limit, offset: args.offset });
+    const services = page.items.map(shapePageService);
+    return listAnswer({ label: `Services of status page ${args.status_page_id}`, key: 'services', items: services, line: pageServiceLine, page, offset: args.offset, empty: 'No services.' });
+  },
+});
+
+const listPosts = defineTool({
+  name: 'list_status_page_posts',
+  title: 'List status page posts',
+  description: "List a status page's posts (incident or maintenance) with their ids; status_ids finds the current ones.",
+  toolset: 'status_pages',
+  extra: true,
+  annotations: READ,
+  input: () => ({
+    status_page_id: pageId,
+    post_type: POST_TYPE.optional().describe('Only this post type'),
+    status_ids: pdIds('status', 20).optional().describe("Only posts whose latest update's status is among these (list_status_page_statuses)"),
+    limit: limit(20, 100),
+    offset,
+  }),
+  output: () => listOutput('posts'),
+  async handler(args, ctx) {
+    const page = await ctx.client.list<Raw>(pagePath(args.status_page_id, '/posts'), 'posts', {
+      signal: ctx.signal,
+      limit: args.limit,
+      offset: args.offset,
+      query: { post_type: args.post_type, status: args.status_ids },
+    });
+    const posts = page.items.map(shapePost);
+    return listAnswer({ label: `Posts of status page ${args.status_page_id}`, key: 'posts', items: posts, line: postLine, page, offset: args.offset, empty: 'No posts match.' });
+  },
+});
 
 const getPost = defineTool({
   name: 'get_status_page_post',
@@ -147,7 +202,8 @@ function updateBody(args: UpdateArgs, post?: string) {
 const createPost = defineTool({
   name: 'create_status_page_post',
   title: 'Create status page post',
-  description: 'Publish an incident or maintenance post on a status page with its first update. Maintenance needs starts_at and ends_at.',
+  description:
+    'Publish an incident or maintenance post on a status page with its first update. Maintenance needs starts_at and ends_at; an ongoing incident needs neither.',
   toolset: 'status_pages',
   annotations: CREATE,
   input: () => ({
@@ -209,6 +265,8 @@ export const statusPagesTools: ToolDefinition[] = [
   levelTool('statuses', 'list_status_page_statuses', 'e.g. investigating, resolved'),
   levelTool('severities', 'list_status_page_severities', 'e.g. minor, major'),
   levelTool('impacts', 'list_status_page_impacts', 'e.g. degraded, outage'),
+  listPageServices,
+  listPosts,
   getPost,
   listPostUpdates,
   createPost,

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { PagerDutyError } from '../../pagerduty/errors';
 import { compact, type Raw } from '../shape/common';
-import { memberLine, shapeMember, shapeTeam, teamLine } from '../shape/team';
+import { memberLine, shapeMember, shapeTeam, teamLine, type TeamSummary } from '../shape/team';
 import { fence } from '../../model/untrusted';
 import { item, listAnswer, listOutput, objectOutput } from './output';
 import { limit, offset, pdId, query, text } from './params';
-import { CREATE, defineTool, DESTRUCTIVE, READ, UPDATE } from './types';
+import { CREATE, defineTool, DESTRUCTIVE, READ, UPDATE, type ToolContext } from './types';
 
 const teamId = pdId('team');
 const userId = pdId('user');
@@ -16,20 +16,48 @@ function teamPath(id: string, rest = '') {
   return `/teams/${encodeURIComponent(id)}${rest}`;
 }
 
+/** Members shown per team by list_teams, and the most teams one such call reads members of (one request each). */
+const MEMBERS_PER_TEAM = 20;
+const TEAMS_WITH_MEMBERS = 25;
+
+/** A page of a team's members, each with the user's name and email (include[]=users). */
+function readMembers(ctx: ToolContext, teamId: string, limit: number, offset?: number) {
+  return ctx.client.list<Raw>(teamPath(teamId, '/members'), 'members', { signal: ctx.signal, limit, offset, query: { include: ['users'] } });
+}
+
+/** The first members of each team, read in parallel: a page of teams with members costs one request per team. */
+async function withMembers(teams: TeamSummary[], ctx: ToolContext): Promise<TeamSummary[]> {
+  return Promise.all(
+    teams.map(async (team) => {
+      const page = await readMembers(ctx, team.id, MEMBERS_PER_TEAM);
+      const members = page.items.map(shapeMember);
+      return { ...team, members, ...(page.more ? { members_more: true, members_total: page.total } : {}) };
+    }),
+  );
+}
+
 const listTeams = defineTool({
   name: 'list_teams',
   title: 'List teams',
   description: 'List teams by name. scope "my" = the teams you belong to. Filter by name; page with offset.',
   toolset: 'teams_users',
   annotations: READ,
+  addedOptions: ['include_members'],
   input: () => ({
     scope: z.enum(['all', 'my']).default('all').describe('my = teams I belong to'),
     query,
+    include_members: z.boolean().optional().describe(`Add each team's first ${MEMBERS_PER_TEAM} members (limit ≤ ${TEAMS_WITH_MEMBERS})`),
     limit: limit(25),
     offset,
   }),
   output: () => listOutput('teams'),
   async handler(args, ctx) {
+    if (args.include_members && args.limit > TEAMS_WITH_MEMBERS) {
+      throw new PagerDutyError(
+        'invalid_request',
+        `include_members reads each team's members with one request per team, so limit must be at most ${TEAMS_WITH_MEMBERS} with it (got ${args.limit}); page on with offset.`,
+      );
+    }
     let page: { items: Raw[]; more: boolean; total?: number; nextOffset?: number };
     if (args.scope === 'my') {
       // /users/me already lists the user's teams, so there is no need to scan every team of the account.
@@ -43,7 +71,8 @@ const listTeams = defineTool({
     } else {
       page = await ctx.client.list<Raw>('/teams', 'teams', { signal: ctx.signal, limit: args.limit, offset: args.offset, query: { query: args.query } });
     }
-    const teams = page.items.map(shapeTeam);
+    const shaped = page.items.map(shapeTeam);
+    const teams = args.include_members ? await withMembers(shaped, ctx) : shaped;
     const empty = args.scope === 'my' ? 'You are not a member of any matching team.' : 'No teams match.';
     return listAnswer({ label: `Teams (scope: ${args.scope})`, key: 'teams', items: teams, line: teamLine, page, offset: args.offset, empty });
   },
@@ -73,12 +102,7 @@ const listMembers = defineTool({
   input: () => ({ team_id: teamId, limit: limit(50), offset }),
   output: () => listOutput('members'),
   async handler(args, ctx) {
-    const page = await ctx.client.list<Raw>(teamPath(args.team_id, '/members'), 'members', {
-      signal: ctx.signal,
-      limit: args.limit,
-      offset: args.offset,
-      query: { include: ['users'] },
-    });
+    const page = await readMembers(ctx, args.team_id, args.limit, args.offset);
     const members = page.items.map(shapeMember);
     return listAnswer({ label: `Members of team ${args.team_id}`, key: 'members', items: members, line: memberLine, page, offset: args.offset, empty: 'The team has no members.' });
   },

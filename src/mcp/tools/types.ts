@@ -37,6 +37,11 @@ export interface ToolDefinition<I extends z.ZodRawShape = z.ZodRawShape, O exten
   toolset: Toolset;
   /** Beyond PagerDuty's official tool names (the README marks these; the official-name test expects exactly them). */
   extra?: boolean;
+  /**
+   * Optional arguments that widen what one call answers beyond the official tool (include_integrations, …): the
+   * README's table lists them after the tool's name; a unit test checks each is an optional argument of the tool.
+   */
+  addedOptions?: readonly string[];
   /** readOnlyHint also decides access: tools without it change data and are hidden unless writes are enabled. */
   annotations: ToolAnnotations;
   /** Built on first use (a call, or schemas when not precomputed): the server starts without constructing 100+ schemas. */

@@ -114,7 +114,15 @@ export const specPatches: SpecPatch[] = [
   {
     why: 'status page lists page with limit/offset/total like every list (their responses echo them) but the spec omits the parameters',
     apply(doc) {
-      const lists = ['/status_pages', '/status_pages/{id}/severities', '/status_pages/{id}/impacts', '/status_pages/{id}/statuses', '/status_pages/{id}/posts/{post_id}/post_updates'];
+      const lists = [
+        '/status_pages',
+        '/status_pages/{id}/severities',
+        '/status_pages/{id}/impacts',
+        '/status_pages/{id}/statuses',
+        '/status_pages/{id}/services',
+        '/status_pages/{id}/posts',
+        '/status_pages/{id}/posts/{post_id}/post_updates',
+      ];
       for (const path of lists) {
         const parameters = op(doc, path, 'get').parameters as JsonObject[];
         for (const name of ['limit', 'offset']) parameters.push({ name, in: 'query', schema: { type: 'integer' } });
@@ -155,6 +163,16 @@ export const specPatches: SpecPatch[] = [
       const members = (parts.allOf as JsonObject[]).find((p) => (p.properties as JsonObject | undefined)?.members)!.properties as JsonObject;
       const item = (members.members as JsonObject).items as JsonObject;
       (item.properties as JsonObject).user = { anyOf: [{ $ref: '#/components/schemas/UserReference' }, { $ref: '#/components/schemas/User' }] };
+    },
+  },
+  {
+    why: "GET /services/{id} with include[]=integrations returns full Integration objects (the spec's own description says so); its items allow only references",
+    apply(doc) {
+      const parts = (schema(doc, 'Service').allOf as JsonObject[] | undefined) ?? [schema(doc, 'Service')];
+      const properties = parts.find((p) => (p.properties as JsonObject | undefined)?.integrations)?.properties as JsonObject;
+      (properties.integrations as JsonObject).items = {
+        anyOf: [{ $ref: '#/components/schemas/IntegrationReference' }, { $ref: '#/components/schemas/Integration' }],
+      };
     },
   },
   {

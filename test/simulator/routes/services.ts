@@ -1,10 +1,10 @@
-/** /services: list (query, team_ids[], include[]), get, create, update. */
+/** /services: list (query, team_ids[], include[]), get (include[]=integrations), create, update. */
 import { invalidInput } from '../errors';
 import { paginate } from '../render';
 import type { Route } from '../router';
 import type { ServiceRec, SimState } from '../state';
 import { iso } from '../time';
-import { listParam, objectBody, refId } from './params';
+import { includes, listParam, objectBody, refId } from './params';
 import { byName, getOr404, matchesQuery } from './lookup';
 
 export function serviceRoutes(route: Route): void {
@@ -19,9 +19,9 @@ export function serviceRoutes(route: Route): void {
     return { status: 200, body: { services: page.map((s) => render.service(s)), ...meta } };
   });
 
-  route('GET', '/services/{id}', ({ params, state, render }) => ({
+  route('GET', '/services/{id}', ({ params, query, state, render }) => ({
     status: 200,
-    body: { service: render.service(getOr404(state.services, params.id)) },
+    body: { service: render.service(getOr404(state.services, params.id), includes(query)) },
   }));
 
   route('POST', '/services', ({ body, state, render, now }) => {

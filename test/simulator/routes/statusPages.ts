@@ -1,4 +1,4 @@
-/** /status_pages: pages, their statuses/severities/impacts, posts and post updates (read, create). */
+/** /status_pages: pages, their statuses/severities/impacts and services, posts and post updates (read, create). */
 import { invalidInput, notFound } from '../errors';
 import { paginate } from '../render';
 import type { HandlerContext, Route } from '../router';
@@ -6,6 +6,7 @@ import {
   statusPagesOf,
   type DefinitionKind,
   type DefinitionRec,
+  type PageServiceRec,
   type PostRec,
   type PostType,
   type PostUpdateRec,
@@ -13,7 +14,7 @@ import {
   type StatusPagesState,
 } from '../seed/statusPages';
 import { iso } from '../time';
-import { includes, objectBody, refId } from './params';
+import { includes, listParam, objectBody, refId } from './params';
 
 const DEF_TYPE: Record<DefinitionKind, string> = { statuses: 'status_page_status', severities: 'status_page_severity', impacts: 'status_page_impact' };
 
@@ -36,6 +37,26 @@ export function statusPageRoutes(route: Route): void {
       return { status: 200, body: { [kind]: items.map((d) => renderDefinition(ctx, d)), ...meta } };
     });
   }
+
+  route('GET', '/status_pages/{id}/services', (ctx) => {
+    const page = findPage(ctx);
+    const services = [...sp(ctx).services.values()].filter((x) => x.statusPageId === page.id);
+    const { page: items, meta } = paginate(services, ctx.query);
+    return { status: 200, body: { services: items.map((x) => renderService(ctx, x)), ...meta } };
+  });
+
+  // status[] matches a post's current status: the status of its latest update.
+  route('GET', '/status_pages/{id}/posts', (ctx) => {
+    const page = findPage(ctx);
+    const postType = ctx.query.get('post_type');
+    const statuses = new Set(listParam(ctx.query, 'status'));
+    const state = sp(ctx);
+    const posts = [...state.posts.values()].filter(
+      (p) => p.statusPageId === page.id && (!postType || p.post_type === postType) && (!statuses.size || statuses.has(state.updates.get(p.id)?.at(-1)?.statusId ?? '')),
+    );
+    const { page: items, meta } = paginate(posts, ctx.query);
+    return { status: 200, body: { posts: items.map((p) => renderPost(ctx, p, false)), ...meta } };
+  });
 
   route('GET', '/status_pages/{id}/posts/{post_id}', (ctx) => {
     const post = findPost(ctx);
@@ -141,6 +162,10 @@ const pageRef = (id: string) => ({ id, type: 'status_page' });
 
 function renderPage(p: StatusPageRec) {
   return { id: p.id, name: p.name, published_at: p.published_at, status_page_type: p.status_page_type, url: p.url, type: 'status_page' };
+}
+
+function renderService(ctx: HandlerContext, x: PageServiceRec) {
+  return { id: x.id, self: `${ctx.state.apiBase}/status_pages/${x.statusPageId}/services/${x.id}`, name: x.name, status_page: pageRef(x.statusPageId), type: 'status_page_service' };
 }
 
 function renderDefinition(ctx: HandlerContext, d: DefinitionRec) {

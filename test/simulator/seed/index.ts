@@ -139,6 +139,8 @@ export function seedState(state: SimState, prng: Prng, incidentCount: number, no
     created.push(now - (open ? prng.int(2, 7 * 24 * 60) : prng.int(30, 45 * 24 * 60)) * MINUTE);
   }
   // Numbers follow creation time, oldest first; each k keeps its status.
+  // Times are drawn as before (so the seed's ids stay put), then kept in the past: no timeline entry is later than now.
+  const past = (at: number) => Math.min(at, now);
   const order = created.map((t, k) => ({ t, k })).sort((a, b) => a.t - b.t || b.k - a.k);
   const firstNumber = 1000;
   let hostileIncidentId: string | undefined;
@@ -153,8 +155,8 @@ export function seedState(state: SimState, prng: Prng, incidentCount: number, no
     const title = hostile ? HOSTILE_TITLE : prng.pick(PROBLEMS).replace('{svc}', service.name).replace('{host}', host);
     const policyIndex = policies.indexOf(policy);
     const assignee = mine ? me.id : prng.pick(levelOneUsers[policyIndex]);
-    const ackAt = t + prng.int(1, 30) * MINUTE;
-    const resolvedAt = t + prng.int(5, 600) * MINUTE;
+    const ackAt = past(t + prng.int(1, 30) * MINUTE);
+    const resolvedAt = past(t + prng.int(5, 600) * MINUTE);
     const id = state.newId('Q', 14);
     const resolver = prng.pick(levelOneUsers[policyIndex]);
     const lastChange = status === 'resolved' ? resolvedAt : status === 'acknowledged' ? ackAt : t;
@@ -183,7 +185,7 @@ export function seedState(state: SimState, prng: Prng, incidentCount: number, no
       // Whoever acknowledged asked the policy's next responder to join; no PRNG draw, so the seed's ids stay put.
       responderRequests:
         status === 'acknowledged'
-          ? [{ requesterId: assignee, requested_at: iso(ackAt + 3 * MINUTE), message: 'Please join the bridge.', targets: [{ type: 'user_reference', id: helperOf(policy, assignee) }] }]
+          ? [{ requesterId: assignee, requested_at: iso(past(ackAt + 3 * MINUTE)), message: 'Please join the bridge.', targets: [{ type: 'user_reference', id: helperOf(policy, assignee) }] }]
           : [],
     };
     if (hostile) hostileIncidentId = id;
@@ -224,7 +226,7 @@ export function seedState(state: SimState, prng: Prng, incidentCount: number, no
 
     if (status === 'acknowledged' || prng.chance(0.2)) {
       const author = status === 'acknowledged' ? assignee : resolver;
-      const at = status === 'acknowledged' ? ackAt + MINUTE : t + 2 * MINUTE;
+      const at = past(status === 'acknowledged' ? ackAt + MINUTE : t + 2 * MINUTE);
       state.notes.set(id, [{ id: state.newId(), incidentId: id, userId: author, content: `Looking into ${host}; first suspect is the last deploy.`, created_at: iso(at) }]);
       log('annotate_log_entry', at, { type: 'user_reference', id: author }, 'note', 'Note added.');
     }
