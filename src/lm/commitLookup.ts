@@ -45,7 +45,7 @@ export type RunGit = (cwd: string, args: readonly string[], signal?: AbortSignal
 export class CommitLookupError extends Error {}
 
 const argumentError = (name: string, expected: string, given: unknown) =>
-  new CommitLookupError(`${COMMIT_TOOL}: argument "${name}": expected ${expected}, got ${describeGiven(typeof given === 'string' ? sanitize(given) : given)}`);
+  new CommitLookupError(`${COMMIT_TOOL}: argument "${name}": expected ${expected}, got ${given === undefined ? 'nothing' : describeGiven(typeof given === 'string' ? sanitize(given) : given)}`);
 
 /** The tool's input, checked: throws CommitLookupError naming the argument. */
 export function parseCommitInput(input: unknown): CommitInput {
