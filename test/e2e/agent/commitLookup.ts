@@ -78,7 +78,8 @@ export async function runCommitLookup({ window, check }: Pick<OneWindowHost, 'wi
       assert.equal(shown!.split(FENCE_CLOSE).length, 2, 'the commit message could not close the fence');
       assert.match(refused ?? '', /argument "sha": expected a commit hash of 7 to 40 hexadecimal characters \(0-9, a-f\), got the string "--output=/);
       assert.ok(!existsSync(marker), 'git never saw the hostile argument');
-      console.log(`[agent] pagerduty_commit: ${confirmations} confirmation(s) asked for 2 calls; the refusal reached the model as: ${refused!.slice(0, 160)}`);
+      console.log(`[agent] pagerduty_commit: ${confirmations} confirmation(s) asked for 2 calls; ${first.tools.length} tools offered (${first.tools.join(', ')}); ` +
+        `the refusal reached the model as: ${refused!.slice(0, 160)}`);
     });
   }, dir);
 }
