@@ -8,7 +8,7 @@ const VSCODE = { name: 'vscode', message: 'This layer runs without VS Code (serv
 
 /** Folders above a layer, as import patterns: a layer must not reach up into them. */
 const ABOVE = {
-  extension: ['**/extension', '**/session', '**/commands/**', '**/auth/**', '**/log'],
+  extension: ['**/extension', '**/session', '**/commands/**', '**/auth/**', '**/lm/**', '**/log'],
   views: ['**/views/*', '**/views/**'],
   server: ['**/mcp/*', '**/mcp/**'],
 };
@@ -50,6 +50,8 @@ export default tseslint.config(
   layer(['src/config/settings.ts', 'src/config/serverLaunch.ts', 'src/contributions.ts'], { above: [...ABOVE.extension, ...ABOVE.views] }),
   layer(['src/views/model/**', 'src/views/incidentPage/{load,investigate}.ts'], { above: ABOVE.extension }),
   layer(['src/webviews/**'], { above: [...ABOVE.extension, ...ABOVE.views, ...ABOVE.server] }),
+  // The commit lookup behind the language-model tool: plain Node (git through execFile), testable without VS Code.
+  layer(['src/lm/commitLookup.ts'], { above: [...ABOVE.extension, ...ABOVE.views] }),
 
   // In-process callers read tool answers through the typed API (src/model/pagerdutyApi.ts) and its readers, never by hand.
   {

@@ -26,6 +26,11 @@ export const VIEWS = {
 } as const;
 export type ViewId = (typeof VIEWS)[keyof typeof VIEWS];
 
+/** Language-model tools (`languageModelTools`, registered in src/lm/): the names the model calls them by. */
+export const LM_TOOLS = {
+  commit: 'pagerduty_commit',
+} as const;
+
 /** Webview panel types, for `activeWebviewPanelId` in when clauses (src/views/incidentPage/panel.ts creates it). */
 export const PANELS = {
   incident: 'pagerduty.incident',

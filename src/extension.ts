@@ -11,6 +11,7 @@ import { signInCommand, type SignInResult } from './commands/signIn';
 import { signOutCommand } from './commands/signOut';
 import { launchSettings } from './config/serverLaunch';
 import { COMMANDS, type CommandId } from './contributions';
+import { registerCommitTool } from './lm/commitTool';
 import { createLogger } from './log';
 import { PagerDutyMcpProvider, registerMcpProvider } from './mcpProvider';
 import { createToolbox } from './mcp/server';
@@ -71,6 +72,8 @@ export function activate(context: vscode.ExtensionContext): PagerDutyExtensionAp
     modelTools: () => createToolbox(launchSettings(s())),
   });
   context.subscriptions.push(pages, pageCommands.uriHandler);
+  // The Incident Expert's commit lookup (src/lm): git for a change event's commit, without a terminal.
+  context.subscriptions.push(registerCommitTool());
 
   // Every command: id → handler. The ids are declared in src/contributions.ts (checked against package.json).
   // Handlers take what VS Code passes them (tree nodes, URIs, nothing), each typed as it expects.

@@ -57,8 +57,23 @@ export function chatContributions() {
 }
 
 /**
- * The built-in tools the agent may list besides PagerDuty's, by full reference name (toolset/tool, from Copilot
- * Chat's languageModelToolSets and the workbench's execute set in VS Code 1.139), with the name the model sees.
+ * This extension's language-model tools (package.json `languageModelTools`), by the full reference name an agent's
+ * `tools:` list uses (VS Code 1.139: `<extension id, lower case>/<toolReferenceName>`), with the name the model sees.
+ */
+export const EXTENSION_TOOLS: Readonly<Record<string, string>> = (() => {
+  const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    publisher: string;
+    name: string;
+    contributes: { languageModelTools?: { name: string; toolReferenceName?: string }[] };
+  };
+  const id = `${manifest.publisher}.${manifest.name}`.toLowerCase();
+  return Object.fromEntries((manifest.contributes.languageModelTools ?? []).map((t) => [`${id}/${t.toolReferenceName ?? t.name}`, t.name]));
+})();
+
+/**
+ * The tools the agent may list besides its MCP server's, by full reference name, with the name the model sees: VS
+ * Code's built-ins (toolset/tool, from Copilot Chat's languageModelToolSets in 1.139), and this extension's own.
+ * No terminal: the agent reads PagerDuty text anyone can write, so git goes through pagerduty_commit only.
  */
 export const BUILT_IN_TOOLS: Readonly<Record<string, string>> = {
   'search/codebase': 'semantic_search',
@@ -67,8 +82,11 @@ export const BUILT_IN_TOOLS: Readonly<Record<string, string>> = {
   'search/changes': 'get_changed_files',
   'read/readFile': 'read_file',
   'read/skill': 'skill',
-  'execute/runInTerminal': 'run_in_terminal',
+  ...EXTENSION_TOOLS,
 };
+
+/** Tools that run commands (a terminal, a task, a shell), by reference or model name, in VS Code 1.139 and later. */
+export const COMMAND_RUNNING_TOOL = /terminal|execute|runCommand|runTask|run_task|createAndRunTask|shell|runTests|run_tests|runNotebook|run_notebook|runVscodeCommand/i;
 
 /** `pagerduty/<tool>` entries of an agent's or prompt's `tools:` list, as bare tool names. */
 export function pagerDutyToolsOf(file: ChatFile, server = 'pagerduty'): string[] {

@@ -57,6 +57,13 @@ class Uri {
   get path() {
     return this.value;
   }
+  get scheme() {
+    return /^([a-z][\w+.-]*):/i.exec(this.value)?.[1] ?? 'file';
+  }
+  /** The path on disk of a Uri.file(path). */
+  get fsPath() {
+    return this.value.replace(/^file:\/\//, '');
+  }
   with(change: { path?: string }) {
     return new Uri(change.path ?? this.value);
   }
@@ -138,6 +145,12 @@ function webviewPanel(viewType: string, title: string): FakeWebviewPanel {
   } as FakeWebviewPanel;
 }
 
+/** What an extension's vscode.LanguageModelTool implements. */
+export interface FakeLmTool {
+  prepareInvocation?(options: { input: unknown }, token: unknown): unknown;
+  invoke(options: { input: unknown; toolInvocationToken: undefined }, token: CancellationTokenSource['token']): Promise<{ content: { value: string }[] }>;
+}
+
 /** The user's answers to dialogs; each defaults to dismissing (Escape). */
 export interface FakeUser {
   showInputBox(options: { title?: string; prompt?: string }): Promise<string | undefined>;
@@ -166,6 +179,10 @@ export interface FakeVscodeRecord {
   builtinCommands: string[];
   /** What vscode.extensions.getExtension(id) returns (e.g. a fake vscode.git with its API). */
   extensions: Map<string, unknown>;
+  /** Language-model tools registered with vscode.lm.registerTool, by name, to invoke as VS Code would. */
+  lmTools: Map<string, FakeLmTool>;
+  /** The open workspace folders and whether the user trusts them (Restricted Mode when false). */
+  workspace: { folders: { name: string; uri: Uri }[]; trusted: boolean };
   /** Setting values by full name (`pagerduty.enableWriteTools`) in each layer; `get` merges them as VS Code does. */
   settings: { user: Record<string, unknown>; workspace: Record<string, unknown>; workspaceFolder: Record<string, unknown> };
   ui: FakeUser;
@@ -183,6 +200,8 @@ export function fakeVscodeRecord(): FakeVscodeRecord {
     executed: [],
     builtinCommands: ['workbench.action.chat.open'],
     extensions: new Map(),
+    lmTools: new Map(),
+    workspace: { folders: [], trusted: true },
     webviewPanels: [],
     settings: { user: {}, workspace: {}, workspaceFolder: {} },
     ui: {
@@ -260,6 +279,18 @@ export function createFakeVscode(record: FakeVscodeRecord, opts: { focused: bool
         Object.assign(this, { args });
       }
     },
+    LanguageModelTextPart: class {
+      constructor(readonly value: string) {}
+    },
+    LanguageModelToolResult: class {
+      constructor(readonly content: unknown[]) {}
+    },
+    CancellationError: class extends Error {
+      constructor() {
+        super('Canceled');
+        this.name = 'Canceled';
+      }
+    },
     TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
     StatusBarAlignment: { Left: 1, Right: 2 },
     ExtensionMode: { Production: 1, Development: 2, Test: 3 },
@@ -280,6 +311,10 @@ export function createFakeVscode(record: FakeVscodeRecord, opts: { focused: bool
       registerMcpServerDefinitionProvider: (id: string) => {
         record.mcpProviders.push(id);
         return disposable();
+      },
+      registerTool: (name: string, tool: FakeLmTool) => {
+        record.lmTools.set(name, tool);
+        return { dispose: () => record.lmTools.delete(name) };
       },
     }),
     commands: strict('commands', {
@@ -314,6 +349,12 @@ export function createFakeVscode(record: FakeVscodeRecord, opts: { focused: bool
         });
       },
       onDidChangeConfiguration: () => disposable(),
+      get workspaceFolders() {
+        return record.workspace.folders.length ? record.workspace.folders : undefined;
+      },
+      get isTrusted() {
+        return record.workspace.trusted;
+      },
     }),
     window: strict('window', {
       state: windowState,

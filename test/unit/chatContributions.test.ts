@@ -9,15 +9,18 @@ import { EXPERT_AGENT } from '../../src/contributions';
 import { investigateIncidentText } from '../../src/mcp/investigatePrompt';
 import { ALL_TOOLS } from '../../src/mcp/tools';
 import { TOOLSETS } from '../../src/mcp/tools/toolsets';
-import { BUILT_IN_TOOLS, chatContributions, contributedPaths, parseChatFile, pagerDutyToolsOf, readChatFiles, ROOT, type ChatFile } from '../support/chatFiles';
+import { BUILT_IN_TOOLS, chatContributions, COMMAND_RUNNING_TOOL, contributedPaths, EXTENSION_TOOLS, parseChatFile, pagerDutyToolsOf, readChatFiles, ROOT, type ChatFile } from '../support/chatFiles';
 
 const { agent, skill, prompts } = chatContributions();
 const TOOLS = new Map(ALL_TOOLS.map((t) => [t.name, t]));
+// What the texts may name: our server's tools and this extension's language-model tools, each with its arguments.
+const LM_TOOLS = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).contributes.languageModelTools ?? []) as { name: string; inputSchema: { properties: object } }[];
+const NAMED = new Map<string, { input: object }>([...TOOLS, ...LM_TOOLS.map((t) => [t.name, { input: t.inputSchema.properties }] as const)]);
 
 // Front-matter keys the 1.139 workbench's prompt parser knows (its attribute enum); anything else is ignored silently.
 const KNOWN_KEYS = new Set(['name', 'description', 'agent', 'mode', 'model', 'reasoning-effort', 'applyTo', 'paths', 'tools', 'handoffs', 'advancedOptions',
   'argument-hint', 'excludeAgent', 'target', 'infer', 'license', 'compatibility', 'metadata', 'agents', 'user-invocable', 'disable-model-invocation', 'hooks', 'context']);
-// What the agent may use besides PagerDuty: search the workspace, read files and skills, git in the terminal.
+// What the agent may use besides PagerDuty: search the workspace, read files and skills, look a commit up.
 const BUILT_INS = new Set(Object.keys(BUILT_IN_TOOLS));
 // VS Code sends at most 128 tools in one request.
 const MAX_TOOLS = 128;
@@ -74,6 +77,23 @@ describe('chat contributions: the Incident Expert agent', () => {
       else assert.ok(BUILT_INS.has(entry), `${entry}: not one of the allowed built-ins`);
     }
     assert.ok(tools.includes('read/readFile') && tools.includes('read/skill'), 'VS Code offers skills only to agents that can read files or load skills');
+  });
+
+  it('has no terminal or other command-running tool; git only through pagerduty_commit, which takes nothing but a hash', () => {
+    const tools = agent.header.tools as string[];
+    assert.deepEqual(tools.filter((t) => COMMAND_RUNNING_TOOL.test(t)), [], 'PagerDuty text the agent reads is written by anyone with an integration key');
+    assert.deepEqual(Object.entries(BUILT_IN_TOOLS).filter(([ref, name]) => COMMAND_RUNNING_TOOL.test(ref) || COMMAND_RUNNING_TOOL.test(name)), []);
+    assert.deepEqual(tools.filter((t) => EXTENSION_TOOLS[t]).map((t) => EXTENSION_TOOLS[t]), ['pagerduty_commit']);
+    assert.ok(!tools.some((t) => t.endsWith('/*') || !t.includes('/')), 'no whole toolset (execute, vscode, agent…) that could bring a terminal or a sub-agent with one');
+  });
+
+  it('no chat file tells the model to run a command: no git command lines, and the terminal only as what it has not', () => {
+    for (const f of readChatFiles()) {
+      assert.doesNotMatch(f.body, /`git [a-z]/, `${f.path}: commits go through pagerduty_commit`);
+      for (const sentence of f.body.split(/(?<=[.:])\s/).filter((x) => /terminal/i.test(x))) {
+        assert.match(sentence, /\b(no|not|never)\b/i, `${f.path}: "${sentence.trim()}"`);
+      }
+    }
   });
 
   it('has every read tool of the investigation and can act on incidents once writes are on', () => {
@@ -184,15 +204,15 @@ describe('chat contributions: every tool and argument named exists in our server
  * output field. Values are written quoted (`scope: "assigned"`), so they are not taken for names.
  */
 function namingProblems(f: ChatFile): string[] {
-  const args = new Set(ALL_TOOLS.flatMap((t) => Object.keys(t.input)));
+  const args = new Set([...NAMED.values()].flatMap((t) => Object.keys(t.input)));
   const problems: string[] = [];
   for (const item of items(f.body)) {
     const names = [...item.matchAll(/`([a-z][a-z0-9_]*)(?::[^`]*)?`/g)].map((m) => m[1]!);
-    const tools = names.filter((n) => TOOLS.has(n));
+    const tools = names.filter((n) => NAMED.has(n));
     for (const name of names) {
-      if (TOOLS.has(name) || OUTPUT_FIELDS.has(name) || (TOOLSETS as readonly string[]).includes(name)) continue;
+      if (NAMED.has(name) || OUTPUT_FIELDS.has(name) || (TOOLSETS as readonly string[]).includes(name)) continue;
       if (tools.length > 0) {
-        if (!tools.some((t) => name in TOOLS.get(t)!.input)) problems.push(`\`${name}\`: not an argument of ${tools.join(', ')}`);
+        if (!tools.some((t) => name in NAMED.get(t)!.input)) problems.push(`\`${name}\`: not an argument of ${tools.join(', ')}`);
       } else if (!args.has(name)) {
         problems.push(`\`${name}\`: no such tool, argument, toolset or field`);
       }

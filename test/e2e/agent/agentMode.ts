@@ -13,6 +13,7 @@ import type { RunHygiene } from '../harness/hygieneRun';
 import { ask, confirmTool, describeChat, enableBuiltinCopilotChat, newChat, runIncidentCommand, sendPrefilledRequest, showForScreenshot, useModelLog, waitForResponse, warmUpChat } from './chat';
 import { runChatContext } from './chatContext';
 import { runChatCustomizations } from './chatCustomizations';
+import { runCommitLookup } from './commitLookup';
 import { installScriptedModel } from './modelVsix';
 import { FENCED_DATA, outsideFences, SPILLED_RESULT, type ModelRequest, type Scenario, type Script } from './script';
 
@@ -213,6 +214,12 @@ export async function runAgentMode(opts: AgentModeOptions): Promise<AgentFigures
     window: (name, s, fn) => withWindow({ name, sim, token: sim.tokens.user, writes: false, script: s, extensionsDir, opts }, fn),
   });
 
+  // The Incident Expert's commit lookup instead of a terminal (issue 26): a window whose folder is a git repository.
+  await runCommitLookup({
+    check,
+    window: (name, s, fn, workspaceDir) => withWindow({ name, sim, token: sim.tokens.user, writes: false, script: s, extensionsDir, opts, workspaceDir }, fn),
+  });
+
   console.log(`[agent] ${passed} agent-mode checks passed`);
   return finish(figures, opts);
 }
@@ -267,6 +274,8 @@ export interface WindowOptions {
   script: Script;
   extensionsDir: string;
   opts: AgentModeOptions;
+  /** The folder the window opens; default an empty one. */
+  workspaceDir?: string;
 }
 
 class ModelLog {
@@ -319,6 +328,7 @@ export async function withWindow(w: WindowOptions, fn: (page: Page, log: ModelLo
   const vscode = await openVSCode({
     extensionDevelopmentPath: w.opts.extensionDevelopmentPath,
     extensionsDir: w.extensionsDir,
+    workspaceDir: w.workspaceDir,
     dataDir,
     env: { E2E_MODEL_SCRIPT: scriptFile, E2E_MODEL_LOG: logFile, ...phase?.env },
     // Tooltips that open over the chat while a check clicks (the agent picker's, seen in failures) wait a minute.

@@ -1,5 +1,5 @@
 // Runs one window's agent-mode checks alone (a quicker loop than the whole agent phase): the simulator, the scripted
-// model and one signed-in window, then a clean exit. Used by chatContextCli.ts and chatCustomizationsCli.ts.
+// model and one signed-in window, then a clean exit. Used by chatContextCli.ts, chatCustomizationsCli.ts and commitLookupCli.ts.
 import { resolve } from 'node:path';
 import type { Simulator } from '../../simulator';
 import { cleanupAll } from '../harness';
@@ -12,7 +12,8 @@ export interface OneWindowHost {
   sim: Simulator;
   docsDir: string;
   check: typeof check;
-  window(name: string, script: Script, fn: WindowFn): Promise<void>;
+  /** A signed-in window running `script`; `workspaceDir` is the folder it opens (default an empty one). */
+  window(name: string, script: Script, fn: WindowFn, workspaceDir?: string): Promise<void>;
 }
 
 export function runOneWindow(writes: boolean, run: (host: OneWindowHost) => Promise<void>): void {
@@ -21,7 +22,9 @@ export function runOneWindow(writes: boolean, run: (host: OneWindowHost) => Prom
     const sim = await agentSimulator();
     const { extensionsDir } = await installScriptedModel();
     const opts = { sim, extensionDevelopmentPath: root, docsDir: resolve(root, 'docs') };
-    await run({ sim, docsDir: opts.docsDir, check, window: (name, script, fn) => withWindow({ name, sim, token: sim.tokens.user, writes, script, extensionsDir, opts }, fn) });
+    const window: OneWindowHost['window'] = (name, script, fn, workspaceDir) =>
+      withWindow({ name, sim, token: sim.tokens.user, writes, script, extensionsDir, opts, workspaceDir }, fn);
+    await run({ sim, docsDir: opts.docsDir, check, window });
   };
   main().then(
     async () => { await cleanupAll(); process.exit(0); },
