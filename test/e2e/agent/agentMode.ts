@@ -230,10 +230,16 @@ function finish(figures: AgentFigures | undefined, opts: AgentModeOptions): Agen
   return figures;
 }
 
-/** The PagerDuty tools a request offered the model, by their bare names, sorted. */
+/**
+ * The PagerDuty tools a request offered the model, by their bare names, sorted: offered directly, or folded by Copilot
+ * into an "activate_…" tool the model can call to get them (Copilot offers at most 88 tools a request; with writes on
+ * in the default toolsets, 48 of ours beside its own ~41 do not all fit).
+ */
 function pagerDutyToolsOffered(request: ModelRequest): string[] {
   const prefix = 'mcp_pagerduty_';
-  return request.tools.filter((t) => t.startsWith(prefix)).map((t) => t.slice(prefix.length)).sort();
+  const folded = Object.values(request.folded ?? {}).flat();
+  if (folded.length) console.log(`[agent] Copilot folded ${folded.length} tools into ${Object.keys(request.folded!).join(', ')}: ${folded.join(', ')}`);
+  return [...request.tools, ...folded].filter((t) => t.startsWith(prefix)).map((t) => t.slice(prefix.length)).sort();
 }
 
 /** The names of the tools a default configuration exposes, with or without writes. */
@@ -331,8 +337,13 @@ export async function withWindow(w: WindowOptions, fn: (page: Page, log: ModelLo
     workspaceDir: w.workspaceDir,
     dataDir,
     env: { E2E_MODEL_SCRIPT: scriptFile, E2E_MODEL_LOG: logFile, ...phase?.env },
-    // Tooltips that open over the chat while a check clicks (the agent picker's, seen in failures) wait a minute.
-    settings: { 'pagerduty.enableWriteTools': w.writes, 'pagerduty.notifications.enabled': false, 'workbench.hover.delay': 60_000, 'workbench.tips.enabled': false },
+    settings: {
+      'pagerduty.enableWriteTools': w.writes,
+      'pagerduty.notifications.enabled': false,
+      // Tooltips that open over the chat while a check clicks (the agent picker's, seen in failures) wait a minute.
+      'workbench.hover.delay': 60_000,
+      'workbench.tips.enabled': false,
+    },
   });
   useModelLog(logFile);
   const { page } = vscode;

@@ -44,6 +44,8 @@ export interface ModelRequest {
   scenario?: string;
   step: number;
   tools: string[];
+  /** Tools Copilot folded into an "activate_…" tool (its 88-tool budget), by that tool's name. */
+  folded?: Record<string, string[]>;
   messages: LoggedMessage[];
   reply: { tool?: string; input?: unknown; text?: string };
 }

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { MODEL_ID, MODEL_NAME, MODEL_VENDOR, SPILLED_RESULT, type LoggedMessage, type LoggedPart, type ModelRequest, type Script, type Step } from '../script';
 
 // @types/vscode 1.101 predates the final chat provider API (1.104): the few members used are typed here.
-interface ChatTool { name: string }
+interface ChatTool { name: string; description?: string }
 interface ChatOptions { tools?: readonly ChatTool[] }
 interface Progress { report(part: unknown): void }
 interface ChatMessage { role: number; content: readonly unknown[] }
@@ -60,11 +60,25 @@ function respond(messages: readonly ChatMessage[], options: ChatOptions, progres
     reply = { text: planned?.text ?? `(scripted model: nothing scripted for step ${step})` };
   }
   if (reply.text !== undefined) progress.report(new vscode.LanguageModelTextPart(reply.text));
-  const record: ModelRequest = { at: new Date().toISOString(), userRequest: request, scenario: scenario?.match, step, tools, messages: logged, reply };
+  const folded = foldedTools(options.tools ?? []);
+  const record: ModelRequest = { at: new Date().toISOString(), userRequest: request, scenario: scenario?.match, step, tools, folded, messages: logged, reply };
   if (process.env.E2E_MODEL_LOG) appendFileSync(process.env.E2E_MODEL_LOG, `${JSON.stringify(record)}\n`);
 }
 
 const READ_FILE = 'read_file';
+
+/**
+ * Copilot offers at most 88 tools a request and folds the rest of a large tool set into "activate_…" tools whose
+ * description lists what they hold ("Contains the tools: a, b"); the model calls one to get them.
+ */
+function foldedTools(tools: readonly ChatTool[]): Record<string, string[]> {
+  const folded: Record<string, string[]> = {};
+  for (const tool of tools) {
+    const listed = tool.name.startsWith('activate_') ? /Contains the tools: ([^<\n]+)/.exec(tool.description ?? '') : null;
+    if (listed) folded[tool.name] = listed[1]!.split(',').map((n) => n.trim().replace(/\.$/, '')).filter(Boolean);
+  }
+  return folded;
+}
 
 /** The file a spilled tool result was written to, when the last message carries one. */
 function spilledResult(message: LoggedMessage | undefined): string | undefined {
