@@ -116,6 +116,8 @@ export async function checkServerAccess(opts: { extensionDevelopmentPath: string
     const files = scanFiles([opts.dataDir], [{ label: 'connection token', value: token }]);
     assert.equal(files.hits.length, 0, `the connection token is in ${files.hits.map((h) => h.where).join(', ')}`);
     ok(`connection token in the server's ${files.files} data files: 0 times`);
+    // The reader must see a listener where there is one: the guard's, in this process.
+    assert.ok(tcpListeners([process.pid]).includes(`0100007F:${port}`), 'tcpListeners() does not see the guard listening');
     const listeners = tcpListeners(tree);
     const open = listeners.filter((l) => !LOOPBACK_HEX.has(l.split(':')[0]!));
     assert.deepEqual(open, [], 'a process of the VS Code server listens on a non-loopback address');
