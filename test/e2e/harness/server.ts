@@ -71,8 +71,8 @@ export async function startVSCodeServer(opts: VSCodeServerOptions = {}): Promise
   const logFile = join(dataDir, 'server.log');
   mkdirSync(join(dataDir, 'ud', 'User'), { recursive: true });
   writeFileSync(join(dataDir, 'ud', 'User', 'settings.json'), JSON.stringify({ ...DEFAULT_SETTINGS, ...opts.settings }, null, 2));
-  const log = createWriteStream(logFile);
   const secret = privateSocketAndToken();
+  const log = createWriteStream(logFile);
 
   const args = [
     join(paths.vscodeDir, 'out', 'server-main.js'),
