@@ -129,6 +129,8 @@ describe('loopback guard: what it refuses', () => {
     const long = refusal({ host: 'a'.repeat(500) }, 1234)!;
     assert.ok(long.length < 300, long);
     assert.equal(refusal({ host: 'LOCALHOST:1234', origin: 'http://LocalHost:1234' }, 1234), undefined, 'host names are case-insensitive');
+    // Node hands header bytes over as latin1: a C1 control (0x9b is CSI on some terminals) or DEL must not reach a terminal raw.
+    assert.equal(refusal({ host: 'a\u009b2Jb\u007f' }, 1234)!.split(' refused')[0], 'Host "a\\u009b2Jb\\u007f"');
   });
 });
 

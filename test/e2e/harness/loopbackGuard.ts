@@ -31,9 +31,11 @@ export function refusal(headers: http.IncomingHttpHeaders, port: number): string
   return undefined;
 }
 
-/** A request's own text, quoted and cut short, for the refusal message. */
+/** A request's own text for the refusal message: cut short, quoted, anything but printable ASCII escaped (it reaches a terminal). */
 function shown(value: string | undefined): string {
-  return value === undefined ? '(none)' : JSON.stringify(value.length > 100 ? `${value.slice(0, 100)}…` : value);
+  if (value === undefined) return '(none)';
+  const quoted = JSON.stringify(value.length > 100 ? `${value.slice(0, 100)}...` : value);
+  return quoted.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**

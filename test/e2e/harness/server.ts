@@ -110,9 +110,10 @@ export async function startVSCodeServer(opts: VSCodeServerOptions = {}): Promise
 
   try {
     await waitForSocket(secret.socketPath, 30_000, () => exited);
+    // A refusal is rare and worth seeing: an attempt from elsewhere, or a harness bug.
     guard = await startLoopbackGuard(secret.socketPath, (reason) => {
       log.write(`[loopback guard] ${reason}\n`);
-      if (opts.verbose) process.stderr.write(`[loopback guard] ${reason}\n`);
+      process.stderr.write(`[loopback guard] ${reason}\n`);
     });
   } catch (err) {
     await stop();
