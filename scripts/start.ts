@@ -2,6 +2,9 @@
 // Builds, starts the seeded simulator, starts the VS Code server with the extension loaded from this folder and
 // prints the URL to open. Ctrl-C stops everything it started.
 //
+// Access: the VS Code server is reachable only through 127.0.0.1:<port>, refuses a foreign Host or Origin, and wants
+// its connection token, a random secret that appears only in the URL printed here (see test/e2e/harness/server.ts).
+//
 // Sign-in: PAGERDUTY_DEV_TOKEN is handed to the extension host, where the extension consumes it once at activation,
 // and only in development mode (see src/extension.ts). The API URL goes into the server's Machine settings,
 // because `pagerduty.apiBaseUrl` is machine-scoped.
@@ -33,7 +36,7 @@ async function main() {
   );
 
   const server = await startVSCodeServer({ dataDir, env: { PAGERDUTY_DEV_TOKEN: sim.tokens.user } });
-  const url = workbenchUrl(server.url, { workspaceDir, extensionDevelopmentPath: root });
+  const url = workbenchUrl(server, { workspaceDir, extensionDevelopmentPath: root });
   process.stdout.write(
     [
       '',
@@ -42,7 +45,7 @@ async function main() {
       `  account API key:    ${sim.tokens.accountKey}`,
       `VS Code server log:   ${server.logFile}`,
       '',
-      'Open VS Code with the extension in your browser:',
+      'Open VS Code with the extension in your browser (the URL holds this session\'s access token; keep it to yourself):',
       `  ${url}`,
       '',
       'Ctrl-C stops the simulator and VS Code.',

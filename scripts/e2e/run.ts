@@ -2,7 +2,7 @@
 // VS Code 1.139 with the extension loaded from this folder, then package the .vsix and run the suite again
 // against the installed package.
 //   tsx scripts/e2e/run.ts [--no-vsix] [--verbose]      E2E_GREP=<text> runs matching tests only
-//   E2E_PHASES=page,agent (of suite, signin, page, agent, hosted, vsix; default all) runs only those phases
+//   E2E_PHASES=page,agent (of access, suite, signin, page, agent, hosted, vsix; default all) runs only those phases
 // scripts/e2e/setup.sh must have run (npm run test:e2e does that).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { cleanupAll, installVsix, onCleanup, runExtensionTests } from '../../test/e2e/harness';
 import { startSimulator } from '../../test/simulator';
 import { uiSignIn } from '../../test/e2e/ui/signIn';
+import { checkServerAccess } from '../../test/e2e/serverAccess';
 import { uiIncidentPage } from '../../test/e2e/ui/incidentPage';
 import { RunHygiene } from '../../test/e2e/harness/hygieneRun';
 import { AGENT_FIGURES, agentSimulator, runAgentMode } from '../../test/e2e/agent/agentMode';
@@ -23,7 +24,7 @@ const root = resolve(__dirname, '..', '..');
 const args = new Set(process.argv.slice(2));
 const run = (cmd: string, argv: string[]) => execFileSync(cmd, argv, { cwd: root, stdio: 'inherit' });
 // A quicker loop while working on one phase; a full run (npm test) always runs them all.
-const phases = new Set((process.env.E2E_PHASES || 'suite,signin,page,agent,hosted,vsix').split(',').map((p) => p.trim()));
+const phases = new Set((process.env.E2E_PHASES || 'access,suite,signin,page,agent,hosted,vsix').split(',').map((p) => p.trim()));
 
 /**
  * `pagerduty.apiBaseUrl` is machine-scoped (a workspace must not redirect the token), so it goes into the
@@ -73,6 +74,10 @@ async function runAll(): Promise<number> {
   ]);
 
   let code = 0;
+  if (phases.has('access')) {
+    console.log('[e2e] === who can reach the VS Code server (token, Host, Origin) ===');
+    await checkServerAccess({ extensionDevelopmentPath: root, dataDir: dataDirWithSettings({ 'pagerduty.apiBaseUrl': sim.url }) });
+  }
   if (phases.has('suite')) {
     console.log('[e2e] === extension from the development folder ===');
     const devData = dataDirWithSettings({ 'pagerduty.apiBaseUrl': sim.url });

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { e2ePaths } from './paths';
 import { onCleanup } from './cleanup';
+import type { VSCodeServer } from './server';
 
 const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -44,9 +45,12 @@ export interface WorkbenchUrlOptions {
   extensionTestsPath?: string;
 }
 
-/** The workbench URL; dev/test paths travel in the `payload` query parameter as vscode-remote URIs. */
-export function workbenchUrl(serverUrl: string, opts: WorkbenchUrlOptions): string {
-  const authority = new URL(serverUrl).host;
+/**
+ * The workbench URL; dev/test paths travel in the `payload` query parameter as vscode-remote URIs. It carries the
+ * server's connection token (`tkn`), so it is a secret: open it with openWorkbench(), don't log it.
+ */
+export function workbenchUrl(server: Pick<VSCodeServer, 'url' | 'connectionToken'>, opts: WorkbenchUrlOptions): string {
+  const authority = new URL(server.url).host;
   const remote = (p: string) => `vscode-remote://${authority}${resolve(p)}`;
   const payload: [string, string][] = [];
   if (opts.extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(opts.extensionDevelopmentPath)]);
@@ -54,5 +58,23 @@ export function workbenchUrl(serverUrl: string, opts: WorkbenchUrlOptions): stri
   const q = new URLSearchParams();
   if (opts.workspaceDir) q.set('folder', resolve(opts.workspaceDir));
   if (payload.length) q.set('payload', JSON.stringify(payload));
-  return `${serverUrl}/?${q.toString()}`;
+  q.set('tkn', server.connectionToken);
+  return `${server.url}/?${q.toString()}`;
+}
+
+/**
+ * Loads the workbench in `page`. VS Code answers the first URL by setting its token cookie and redirecting to the
+ * same URL without `tkn`, so reloads need no token. A failure's message is Playwright's, which quotes the URL:
+ * the token is cut out of it.
+ */
+export async function openWorkbench(page: Page, server: Pick<VSCodeServer, 'url' | 'connectionToken'>, opts: WorkbenchUrlOptions): Promise<void> {
+  try {
+    await page.goto(workbenchUrl(server, opts));
+  } catch (err) {
+    const error = err as Error;
+    const redact = (text: string) => text.split(server.connectionToken).join('<connection token>');
+    error.message = redact(error.message);
+    if (error.stack) error.stack = redact(error.stack);
+    throw error;
+  }
 }

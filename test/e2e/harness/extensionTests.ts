@@ -4,7 +4,7 @@ import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchBrowser, workbenchUrl } from './browser';
+import { launchBrowser, openWorkbench } from './browser';
 import { onCleanup } from './cleanup';
 import { isNoise } from './logFilter';
 import { screenshotPath, screenshotRequests, takeScreenshot } from './screenshots';
@@ -96,11 +96,7 @@ export async function runExtensionTests(opts: ExtensionTestOptions): Promise<num
       process.stderr.write(`[e2e] timed out after ${timeoutMs} ms\n`);
       settle(-1);
     }, timeoutMs);
-    await page.goto(workbenchUrl(server.url, {
-      workspaceDir,
-      extensionDevelopmentPath,
-      extensionTestsPath: opts.extensionTestsPath,
-    }));
+    await openWorkbench(page, server, { workspaceDir, extensionDevelopmentPath, extensionTestsPath: opts.extensionTestsPath });
     let code = await exitCode;
     await shots;
     if (code !== 0) {

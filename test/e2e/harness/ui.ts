@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchBrowser, workbenchUrl } from './browser';
+import { launchBrowser, openWorkbench } from './browser';
 import { onCleanup } from './cleanup';
 import { startVSCodeServer, type VSCodeServer } from './server';
 import { takeScreenshot } from './screenshots';
@@ -49,7 +49,7 @@ export async function openVSCode(opts: OpenVSCodeOptions = {}): Promise<VSCodeWi
       const match = /^%c\[Extension Host\] %c([\s\S]*?)(?: color: blue color: )?$/.exec(m.text());
       if (match && !isNoise(match[1]!)) process.stdout.write(match[1]!.replace(/^/gm, prefix) + '\n');
     });
-    await page.goto(workbenchUrl(server.url, { workspaceDir, extensionDevelopmentPath: opts.extensionDevelopmentPath }));
+    await openWorkbench(page, server, { workspaceDir, extensionDevelopmentPath: opts.extensionDevelopmentPath });
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     // The status bar appears once the remote connection and layout are up.
     await page.locator('.statusbar').waitFor({ timeout: 60_000 });
