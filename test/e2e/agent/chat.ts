@@ -172,8 +172,7 @@ export async function ask(page: Page, text: string): Promise<void> {
     await page.locator(EDITOR).first().click({ timeout: 5_000 });
     await page.keyboard.type(text);
     // The editor renders what was typed a moment later: wait for it, then compare.
-    await waitFor(async () => squash(await inputText(page)) === squash(text), 5_000, 'the typed request')
-      .catch(async () => { throw new Error(`the input holds ${JSON.stringify(await inputText(page))}, not the request`); });
+    await waitFor(async () => squash(await inputText(page)) === squash(text), 5_000, async () => `the input holds ${JSON.stringify(await inputText(page))}, not the request`);
   });
   progress.step = `send "${text.slice(0, 40)}"`;
   await page.keyboard.press('Enter');
@@ -188,8 +187,7 @@ async function clearInput(page: Page): Promise<void> {
   await page.locator(EDITOR).first().click({ timeout: 5_000 });
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('Backspace');
-  await waitFor(async () => !(await inputText(page)), 5_000, 'an empty input')
-    .catch(async () => { throw new Error(`the chat input still holds ${JSON.stringify(await inputText(page))}`); });
+  await waitFor(async () => !(await inputText(page)), 5_000, async () => `the chat input still holds ${JSON.stringify(await inputText(page))}`);
 }
 
 /**
@@ -211,11 +209,11 @@ export async function waitForResponse(page: Page, expect: string | RegExp, timeo
   return (await last.textContent().catch(() => null)) ?? '';
 }
 
-/** Polls a condition (state, not time) until it holds or the deadline passes. */
-async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs: number, failure: string): Promise<void> {
+/** Polls a condition (state, not time) until it holds or the deadline passes; `failure` says what was seen then. */
+async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs: number, failure: string | (() => Promise<string>)): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`${failure} (${timeoutMs} ms)`);
+    if (Date.now() > deadline) throw new Error(`${typeof failure === 'string' ? failure : await failure()} (after ${timeoutMs} ms)`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
@@ -261,7 +259,7 @@ export async function pickAgent(page: Page, name: string, shot?: string): Promis
     await item.waitFor({ state: 'visible', timeout: 10_000 });
     if (shot) await screenshot(page, shot);
     await item.click({ timeout: 5_000 });
-    await waitFor(async () => (await currentAgent(page)) === name, 10_000, `the picker shows "${await currentAgent(page)}", not "${name}"`);
+    await waitFor(async () => (await currentAgent(page)) === name, 10_000, async () => `the picker shows "${await currentAgent(page)}", not "${name}"`);
   });
 }
 
