@@ -1,7 +1,6 @@
 /**
- * Spawn → tools/list answered, against a bare `node -e 0` of the same Node (22: serverNode), alternated so both see the
- * same machine load. The first start fills the compile cache (src/mcp/compileCache.ts) in a folder of its own; the
- * measured ones read it.
+ * Spawn → tools/list answered with Node's compile cache (src/mcp/compileCache.ts, in a folder of the bench's own) and
+ * without, against a bare `node -e 0` of the same Node (22: serverNode).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -36,36 +35,33 @@ async function serverToToolsList(script: string, env: Record<string, string>): P
   }
 }
 
-/** Medians of `runs` starts of the server with `env` and of as many bare nodes, alternated. */
-async function alternated(script: string, env: Record<string, string>, runs: number): Promise<{ node: number; server: number }> {
-  const node: number[] = [];
-  const server: number[] = [];
-  await serverToToolsList(script, env); // fills the compile cache, or finds it
-  for (let i = 0; i < runs; i++) {
-    if (i % 2) {
-      node.push(await bareNode());
-      server.push(await serverToToolsList(script, env));
-    } else {
-      server.push(await serverToToolsList(script, env));
-      node.push(await bareNode());
-    }
-  }
-  return { node: median(node), server: median(server) };
-}
-
-export async function startupFigures(script: string, runs = 12): Promise<Figure[]> {
-  await bareNode(); // first spawn pays for filesystem caches
+export async function startupFigures(script: string, runs = 15): Promise<Figure[]> {
   const cache = mkdtempSync(path.join(tmpdir(), 'pd-bench-compile-cache-'));
   try {
-    const cached = await alternated(script, { [COMPILE_CACHE_DIR_ENV]: path.join(cache, 'cache') }, runs);
-    // Node's own switch: the same start with the compile cache off, for what the cache saves.
-    const cold = await alternated(script, { NODE_DISABLE_COMPILE_CACHE: '1' }, runs);
-    const node = `Node ${execFileSync(serverNode(), ['-v'], { encoding: 'utf8' }).trim()}`;
+    const starts: Record<'node' | 'cached' | 'cold', () => Promise<number>> = {
+      node: bareNode,
+      cached: () => serverToToolsList(script, { [COMPILE_CACHE_DIR_ENV]: path.join(cache, 'cache') }),
+      // Node's own switch: the same start with the compile cache off, for what the cache saves.
+      cold: () => serverToToolsList(script, { NODE_DISABLE_COMPILE_CACHE: '1' }),
+    };
+    const kinds = Object.keys(starts) as (keyof typeof starts)[];
+    const times = { node: [] as number[], cached: [] as number[], cold: [] as number[] };
+    // The first of each pays for filesystem caches; the first cached start fills the compile cache.
+    for (const kind of kinds) await starts[kind]();
+    // Interleaved, in a rotating order, so that all three see the same machine load.
+    for (let i = 0; i < runs; i++) {
+      for (let k = 0; k < kinds.length; k++) {
+        const kind = kinds[(i + k) % kinds.length];
+        times[kind].push(await starts[kind]());
+      }
+    }
+    const [node, cached, cold] = [median(times.node), median(times.cached), median(times.cold)];
+    const version = `Node ${execFileSync(serverNode(), ['-v'], { encoding: 'utf8' }).trim()}`;
     return [
-      figure('startup.node', '`node -e 0` (median)', cached.node, 'ms', undefined, `${runs} runs, ${node}`),
-      figure('startup.server', 'spawn → tools/list answered, compile cache on (median)', cached.server, 'ms', undefined, `${runs} runs, writes + all toolsets`),
-      figure('startup.ratio', 'server start / bare node', cached.server / cached.node, '×', 1.2, node),
-      figure('startup.nocache', 'spawn → tools/list answered, compile cache off (median)', cold.server, 'ms', undefined, `${(cold.server / cold.node).toFixed(2)}× bare node`),
+      figure('startup.node', '`node -e 0` (median)', node, 'ms', undefined, `${runs} runs, ${version}`),
+      figure('startup.server', 'spawn → tools/list answered, compile cache on (median)', cached, 'ms', undefined, `${runs} runs, writes + all toolsets`),
+      figure('startup.ratio', 'server start / bare node', cached / node, '×', 1.2, version),
+      figure('startup.nocache', 'spawn → tools/list answered, compile cache off (median)', cold, 'ms', undefined, `${(cold / node).toFixed(2)}× bare node`),
     ];
   } finally {
     rmSync(cache, { recursive: true, force: true });
