@@ -18,8 +18,17 @@ export const MIN_FREE_BYTES = 256 * 1024 * 1024;
 export function compileCacheDir(env: NodeJS.ProcessEnv): string | undefined {
   const named = env[COMPILE_CACHE_DIR_ENV];
   if (named) return named;
-  const home = env.XDG_CACHE_HOME || (homedir() && join(homedir(), '.cache'));
-  return home ? join(home, 'pagerduty-mcp') : undefined;
+  const home = env.XDG_CACHE_HOME || userHome();
+  return home ? join(home, env.XDG_CACHE_HOME ? '' : '.cache', 'pagerduty-mcp') : undefined;
+}
+
+/** os.homedir() throws when the user has no home at all (no HOME, no passwd entry). */
+function userHome(): string | undefined {
+  try {
+    return homedir() || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const MB = 1024 * 1024;
@@ -41,7 +50,7 @@ function othersMayReplace(path: string, uid: number, cacheFolder: boolean): stri
  * `minFreeBytes`: the free space below which the cache stays off.
  */
 export function compileCacheProblem(dir: string, minFreeBytes = MIN_FREE_BYTES): string | undefined {
-  if (!isAbsolute(dir)) return `${COMPILE_CACHE_DIR_ENV} must be an absolute path, got "${dir.slice(0, 200)}"`;
+  if (!isAbsolute(dir)) return `the folder must be an absolute path (${COMPILE_CACHE_DIR_ENV} or XDG_CACHE_HOME), got "${dir.slice(0, 200)}"`;
   try {
     let st = lstatOrUndefined(dir);
     if (!st) {
@@ -91,14 +100,21 @@ export function enableCompileCache(env: NodeJS.ProcessEnv, log: (line: string) =
     log(`compile cache off: Node ${process.version} has none (Node 22 or newer has)`);
     return;
   }
-  // The checked path with its links resolved: what Node then opens is what was checked.
-  const result = Module.enableCompileCache(realpathSync(dir));
-  if (result.status === Module.constants.compileCacheStatus.FAILED) log(`compile cache off: ${result.message ?? 'Node could not enable it'}`);
+  try {
+    // The checked path with its links resolved: what Node then opens is what was checked.
+    const result = Module.enableCompileCache(realpathSync(dir));
+    if (result.status === Module.constants.compileCacheStatus.FAILED) log(`compile cache off: ${result.message ?? 'Node could not enable it'}`);
+  } catch (error) {
+    log(`compile cache off: ${(error as Error).message}`);
+  }
 }
 
 let flushed = false;
 
-/** Writes what start-up compiled so far (loading, initialising, the first requests), once: tools/list has been answered. */
+/**
+ * Writes the cache of what this start compiled, once tools/list has been answered: Node would write it only at a
+ * normal exit, and clients stop the server with a signal. (Node keeps only what V8 compiled eagerly, on 22 and 24.)
+ */
 export function flushCompileCache(): void {
   if (flushed) return;
   flushed = true;

@@ -68,7 +68,7 @@ describe('compileCacheProblem', () => {
   });
 
   it('refuses a relative path, a file, and a folder on a disk with too little room', () => {
-    assert.match(compileCacheProblem('relative/cache') ?? '', new RegExp(`${COMPILE_CACHE_DIR_ENV} must be an absolute path, got "relative/cache"`));
+    assert.match(compileCacheProblem('relative/cache') ?? '', new RegExp(`must be an absolute path \\(${COMPILE_CACHE_DIR_ENV} or XDG_CACHE_HOME\\), got "relative/cache"`));
     const file = path.join(root, 'a-file');
     writeFileSync(file, 'x');
     assert.match(compileCacheProblem(file) ?? '', /is not a folder/);
