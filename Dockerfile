@@ -7,8 +7,8 @@ FROM node:22-alpine
 ENV NODE_ENV=production
 WORKDIR /app
 # Owned by root and read-only for the server's user. The card page beside the bundle is read only for MCP Apps hosts.
-# mcp-server.js loads the bundle (core) through V8's code cache, kept in the user's temp folder; Ajv is read on the
-# first elicitation answer.
+# mcp-server.js checks the runtime (Node 22+), turns Node's compile cache on in /home/node/.cache/pagerduty-mcp (the
+# user's own, checked before use) and loads the bundle (core); Ajv is read on the first elicitation answer.
 COPY dist/mcp-server.js dist/
 COPY dist/mcp-server-core.js dist/
 COPY dist/mcp-server-ajv.js dist/

@@ -133,7 +133,8 @@ await Promise.all([
     stdin: { contents: "export { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';", resolveDir: '.' },
     outfile: `dist/${AJV_FILE}`,
   }),
-  build({ ...common, entryPoints: ['src/mcp/entry.ts'], outfile: 'dist/mcp-server.js', external: ['./mcp-server-core.js'] }),
+  // Two files: Node's compile cache covers only what is loaded after the small entry turned it on (src/mcp/entry.ts).
+  build({ ...common, entryPoints: ['src/mcp/entry.ts'], outfile: 'dist/mcp-server.js' }),
   build({ ...common, entryPoints: ['src/mcp/stdio.ts'], outfile: 'dist/mcp-server-core.js', define: { ...common.define, __PUBLISHED_SCHEMAS__: schemas } }),
   buildIncidentPage({ production }),
 ]);

@@ -4,10 +4,12 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 
-// Lists the built server's tools with writes on and every toolset, via a one-shot MCP exchange over stdio.
+// Lists the built server's tools with writes on and every toolset, via a one-shot MCP exchange over stdio (on the
+// Node the server needs: test/support/serverNode.ts).
 const LIST_TOOLS = `
 const { spawn } = require('node:child_process');
-const p = spawn(process.execPath, ['dist/mcp-server.js', '--enable-write-tools', '--toolsets', 'all'], { env: { PATH: process.env.PATH, PAGERDUTY_USER_API_KEY: 'listing-only' } });
+const { serverNode } = require('./test/support/serverNode.ts');
+const p = spawn(serverNode(), ['dist/mcp-server.js', '--enable-write-tools', '--toolsets', 'all'], { env: { PATH: process.env.PATH, PAGERDUTY_USER_API_KEY: 'listing-only' } });
 let buf = '';
 p.stdout.on('data', (d) => {
   buf += d;
@@ -39,7 +41,7 @@ if (process.argv[2] === 'reset') {
     process.exitCode = 1;
   }
   // Every tool of the published server must have answered successfully at least once over stdio.
-  const { tools } = JSON.parse(execFileSync(process.execPath, ['-e', LIST_TOOLS], { encoding: 'utf8' }));
+  const { tools } = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', '-e', LIST_TOOLS], { encoding: 'utf8' }));
   const called = new Set(existsSync(toolsFile) ? readFileSync(toolsFile, 'utf8').split('\n').filter(Boolean) : []);
   const missing = tools.filter((name) => !called.has(name));
   console.log(`Tools called successfully through a real MCP client: ${tools.length - missing.length} of ${tools.length}`);

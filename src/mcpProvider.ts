@@ -41,6 +41,8 @@ export class PagerDutyMcpProvider implements vscode.McpServerDefinitionProvider<
       extensionVersion: String(this.context.extension.packageJSON.version ?? '0.0.0'),
       serverScript: vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'mcp-server.js').fsPath,
       execPath: process.execPath,
+      // Beside what the extension keeps, per user: never a shared temp folder (a cache is code the server runs).
+      compileCacheDir: vscode.Uri.joinPath(this.context.globalStorageUri, 'compile-cache').fsPath,
     });
   }
 

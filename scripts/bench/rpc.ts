@@ -1,4 +1,5 @@
 import { SERVER_NODE_FLAGS } from '../../src/config/serverLaunch';
+import { serverNode } from '../../test/support/serverNode';
 /** Minimal newline-delimited JSON-RPC over a spawned server's stdio: no SDK in the measured path. */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 
@@ -10,7 +11,7 @@ export interface RawServer {
 }
 
 export function spawnServer(script: string, args: string[], env: Record<string, string>): RawServer {
-  const proc = spawn(process.execPath, [...SERVER_NODE_FLAGS, script, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: 'pipe' });
+  const proc = spawn(serverNode(), [...SERVER_NODE_FLAGS, script, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: 'pipe' });
   const waiting = new Map<number, { resolve: (v: any) => void; reject: (e: Error) => void }>();
   let nextId = 1;
   let buffer = '';

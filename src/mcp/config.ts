@@ -68,8 +68,9 @@ Environment:
   PAGERDUTY_DEADLINE_MS         deadline for one PagerDuty call including retries (default 30000)
   PAGERDUTY_STRUCTURED_OUTPUT   "true" to publish output schemas and return structuredContent (same as --structured-output)
   PAGERDUTY_RESOURCE_POLL_MS    how often listed open incidents are re-checked for changes (default 60000, min 1000)
-  PAGERDUTY_MCP_COMPILE_CACHE_DIR  where the server keeps V8's compiled code for faster starts (default: a private
-                                folder in the system temp folder; a folder others may write to is not used)
+  PAGERDUTY_MCP_COMPILE_CACHE_DIR  where Node keeps the server's compiled code for faster starts (default:
+                                pagerduty-mcp in $XDG_CACHE_HOME or ~/.cache; a link, a folder others may write to, or a nearly full disk
+                                leaves the cache off)
 
 Options (override the environment):
   --enable-write-tools          list and allow tools that change PagerDuty data (default: read-only)

@@ -47,3 +47,9 @@ export function decodeList(value: string | undefined): string[] | undefined {
 export function decodeFlag(value: string | undefined): boolean {
   return /^(1|true|yes)$/i.test(value ?? '');
 }
+
+/**
+ * Where the server keeps Node's compile cache (src/mcp/compileCache.ts): VS Code names its extension storage, the
+ * standalone server's user may name another folder of theirs. Not a setting: a cache is code the server runs.
+ */
+export const COMPILE_CACHE_DIR_ENV = 'PAGERDUTY_MCP_COMPILE_CACHE_DIR';

@@ -9,7 +9,7 @@ import { callWithCard, CARD_TOOLS, registerCard, supportsApps, withCard } from '
 import { plainErrors } from './plainErrors';
 import { registerPrompts } from './prompts';
 import { registerResources } from './resources';
-import { saveCodeCache } from './codeCacheSave';
+import { flushCompileCache } from './compileCache';
 import { Toolbox } from './registry';
 import { ALL_TOOLS, DEFAULT_TOOLSETS } from './tools';
 import { TOOLSETS, type ToolContext } from './tools/types';
@@ -80,7 +80,7 @@ export function createServer(config: ServerConfig, version: string, log?: (line:
   // (no $ref) and argument errors name the offending argument.
   server.server.setRequestHandler(ListToolsRequestSchema, () => {
     const tools = apps() ? withCard(toolbox.publish(), cardActions.publish()) : toolbox.publish();
-    saveCodeCache();
+    flushCompileCache();
     return { tools };
   });
   server.server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {

@@ -2,14 +2,10 @@ import { redact } from '../pagerduty/redact';
 import { HELP, parseConfig } from './config';
 import { LineTransport } from './lineTransport';
 import { createServer } from './server';
+import { log } from './stderrLog';
 
 declare const __VERSION__: string;
 const version = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
-
-/** Diagnostics go to stderr (stdout is the protocol); VS Code shows them in the server's output. */
-function log(line: string) {
-  process.stderr.write(`[pagerduty-mcp] ${redact(line)}\n`);
-}
 
 async function main() {
   let config;

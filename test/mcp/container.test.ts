@@ -13,6 +13,7 @@ import { after, before, describe, it } from 'node:test';
 import { SERVER_NODE_FLAGS } from '../../src/config/serverLaunch';
 import { startSimulator, type Simulator } from '../simulator/index';
 import { connectHttp, resultText } from '../support/httpHarness';
+import { serverNode } from '../support/serverNode';
 
 const ROOT = path.resolve(__dirname, '../..');
 const PORT = '3000';
@@ -96,7 +97,8 @@ describe('the container image', () => {
       const health = withPort(execForm(one('HEALTHCHECK').replace(/^.*?CMD\s+/, '')));
       const env = Object.fromEntries(all('ENV').map((e) => e.args.split('=') as [string, string]));
       assert.equal(cmd[0], 'node');
-      const server = spawn(process.execPath, cmd.slice(1), { cwd: app, env: { PATH: process.env.PATH ?? '', ...env, PAGERDUTY_API_HOST: sim.url } });
+      // The image's node is Node 22, as serverNode is.
+      const server = spawn(serverNode(), cmd.slice(1), { cwd: app, env: { PATH: process.env.PATH ?? '', ...env, PAGERDUTY_API_HOST: sim.url } });
       let stderr = '';
       const exited = new Promise<number | null>((resolve) => server.on('exit', (code) => resolve(code)));
       try {
@@ -111,7 +113,7 @@ describe('the container image', () => {
           });
         });
         assert.match(stderr, /warning: listening on 0\.0\.0\.0, reachable from other machines.*TLS/);
-        const check = () => spawnSync(process.execPath, health.slice(1), { timeout: 10_000 }).status;
+        const check = () => spawnSync(serverNode(), health.slice(1), { timeout: 10_000 }).status;
         assert.equal(check(), 0, 'HEALTHCHECK passes');
 
         const client = await connectHttp(`http://127.0.0.1:${port}/mcp`, `Token token=${sim.tokens.user}`);

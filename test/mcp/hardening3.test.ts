@@ -12,6 +12,7 @@ import { McpError, ResourceListChangedNotificationSchema } from '@modelcontextpr
 import { SERVER_NODE_FLAGS } from '../../src/config/serverLaunch';
 import { connectHttp, startHttpServer } from '../support/httpHarness';
 import { closeSessions, isServerAlive, SERVER_JS, startMcp, type McpSession } from '../support/mcpHarness';
+import { serverNode } from '../support/serverNode';
 
 const APPS = { extensions: { 'io.modelcontextprotocol/ui': { mimeTypes: [APP_MIME] } } } as never;
 /** Characters that hide, reorder or control text (untrusted.ts strips them from everything it cleans). */
@@ -246,7 +247,7 @@ describe('hardening round 3 over stdio', () => {
   it('8. an MCP Apps client gets no resources/list_changed right after initialize (nor does any other)', async () => {
     for (const capabilities of [APPS, {}]) {
       const transport = new StdioClientTransport({
-        command: process.execPath,
+        command: serverNode(),
         args: [...SERVER_NODE_FLAGS, SERVER_JS],
         env: { PATH: process.env.PATH ?? '', PAGERDUTY_USER_API_KEY: apps.sim.tokens.user, PAGERDUTY_API_HOST: apps.sim.url },
         stderr: 'pipe',

@@ -10,6 +10,7 @@ import { describe, it } from 'node:test';
 import { SERVER_NODE_FLAGS } from '../../src/config/serverLaunch';
 import { MAX_MESSAGE_BYTES } from '../../src/mcp/lineTransport';
 import { SERVER_JS } from '../support/mcpHarness';
+import { serverNode } from '../support/serverNode';
 
 const TOKEN = 'y_NbAkKc66ryYTWUXYEu';
 
@@ -23,7 +24,7 @@ interface Run {
 
 function run(env: Record<string, string>): Run {
   assert.ok(existsSync(SERVER_JS), `${SERVER_JS} is missing: run "npm run build" first`);
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_JS], {
+  const child = spawn(serverNode(), [...SERVER_NODE_FLAGS, SERVER_JS], {
     env: { PATH: process.env.PATH ?? '', PAGERDUTY_API_HOST: 'http://127.0.0.1:9', ...env },
   });
   let stderr = '';

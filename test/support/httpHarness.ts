@@ -9,6 +9,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { SERVER_NODE_FLAGS } from '../../src/config/serverLaunch';
 import { SERVER_JS } from './mcpHarness';
+import { serverNode } from './serverNode';
 
 export interface HttpServerProcess {
   proc: ChildProcessWithoutNullStreams;
@@ -23,7 +24,7 @@ export interface HttpServerProcess {
 /** Starts the server; resolves once it prints the URL it listens on, rejects if it exits first. */
 export async function startHttpServer(args: string[] = [], env: Record<string, string> = {}): Promise<HttpServerProcess> {
   assert.ok(existsSync(SERVER_JS), `${SERVER_JS} is missing: run "npm run build" first`);
-  const proc = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_JS, '--http', '--port', '0', ...args], {
+  const proc = spawn(serverNode(), [...SERVER_NODE_FLAGS, SERVER_JS, '--http', '--port', '0', ...args], {
     env: { PATH: process.env.PATH ?? '', PAGERDUTY_DEADLINE_MS: '10000', ...env },
   });
   let stderr = '';

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { SERVER_NODE_FLAGS } from '../../src/config/serverLaunch';
 import { assertNoViolations } from '../simulator/assert';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../simulator/index';
+import { serverNode } from './serverNode';
 
 export const SERVER_JS = path.resolve(__dirname, '../../dist/mcp-server.js');
 
@@ -68,7 +69,7 @@ export async function startMcp(options: McpOptions = {}): Promise<McpSession> {
   const token = options.token === 'bad' ? 'not-a-valid-token' : sim.tokens[options.token ?? 'user'];
   let stderr = '';
   const transport = new StdioClientTransport({
-    command: process.execPath,
+    command: serverNode(),
     args: [...SERVER_NODE_FLAGS, SERVER_JS, ...(options.writes ? ['--enable-write-tools'] : []), ...(options.structuredOutput === false ? [] : ['--structured-output']), ...(options.args ?? [])],
     env: {
       PATH: process.env.PATH ?? '',

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildLaunch, hostedUrlProblem, launchVersion, SERVER_NODE_FLAGS, TOKEN_ENV, withToken } from '../../src/config/serverLaunch';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../../src/config/settings';
+import { COMPILE_CACHE_DIR_ENV } from '../../src/mcp/launchEnv';
 
 const inputs = (settings: Partial<Settings> = {}) => ({
   settings: { ...DEFAULT_SETTINGS, ...settings },
@@ -25,6 +26,14 @@ test('embedded launch runs the bundled server with the runtime as Node and only 
     PAGERDUTY_TOOLSETS: 'incidents,oncall',
   });
   assert.ok(!(TOKEN_ENV in launch.env));
+});
+
+test('the compile cache folder VS Code names (its extension storage) reaches the server, and nothing when none is named', () => {
+  const launch = buildLaunch({ ...inputs(), compileCacheDir: '/home/u/.vscode/globalStorage/pd/compile-cache' });
+  assert.equal(launch.kind === 'stdio' && launch.env[COMPILE_CACHE_DIR_ENV], '/home/u/.vscode/globalStorage/pd/compile-cache');
+  assert.equal(launch.version, buildLaunch(inputs()).version, 'where the cache lives changes no tool');
+  const without = buildLaunch(inputs());
+  assert.ok(without.kind === 'stdio' && !(COMPILE_CACHE_DIR_ENV in without.env));
 });
 
 test('the token is added only by withToken, without changing the version', () => {

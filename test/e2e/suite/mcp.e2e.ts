@@ -1,7 +1,7 @@
 // The PagerDuty MCP server as Copilot sees it: listed by our provider, started by VS Code, tools in vscode.lm.tools,
 // invoked through vscode.lm.invokeTool (the agent-mode path). Runs after signIn.e2e.ts has signed in.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { after, retry, screenshot, suite, test } from '../runner';
@@ -52,6 +52,17 @@ suite('MCP server for Copilot', () => {
     for (const write of ['create_incident', 'manage_incidents', 'add_note_to_incident']) {
       assert.equal(findTool(write), undefined, `${write} must be hidden while write tools are off`);
     }
+    // Node's compile cache, in the extension's own storage (src/mcp/compileCache.ts): written once tools/list was answered.
+    const api = await extensionApi();
+    const [definition] = api.mcp.provideMcpServerDefinitions();
+    assert.ok(definition instanceof vscode.McpStdioServerDefinition);
+    const cacheDir = String(definition.env.PAGERDUTY_MCP_COMPILE_CACHE_DIR ?? '');
+    assert.match(cacheDir, /[\\/]globalStorage[\\/]pagerduty-vscode\.pagerduty-vscode[\\/]compile-cache$/i, 'in the extension storage');
+    const cached = await waitFor('a compile cache file in the extension storage', () =>
+      cacheDir && existsSync(cacheDir) ? readdirSync(cacheDir, { recursive: true, withFileTypes: true }).find((e) => e.isFile()) : undefined,
+    );
+    console.log(`compile cache: ${join(cached.parentPath, cached.name)}`);
+    assert.equal(statSync(cacheDir).mode & 0o077, 0, 'a folder only this user can use');
   }, { timeout: 90_000 });
 
   test('a workspace .vscode/settings.json enabling writes offers no write tool', async () => {
