@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs the pinned GitHub Copilot CLI (npm @github/copilot; its native binary ships in a platform package) into
+# the e2e cache, outside the project tree, for test/cli. Idempotent: skipped when the marker holds the pinned version;
+# the marker is written only after the binary ran, so an interrupted install is redone.
+set -euo pipefail
+
+COPILOT_VERSION=1.0.102
+CACHE="${PAGERDUTY_E2E_CACHE:-$HOME/.cache/pagerduty-vscode}"
+DIR="$CACHE/copilot-cli"
+MARKER="$DIR/.installed"
+BIN="$DIR/node_modules/.bin/copilot"
+
+log() { printf '[cli-setup] %s\n' "$*"; }
+fail() { printf '[cli-setup] ERROR: %s\n' "$*" >&2; exit 1; }
+
+if [ -f "$MARKER" ] && [ "$(cat "$MARKER")" = "$COPILOT_VERSION" ] && [ -x "$BIN" ]; then
+  log "copilot $COPILOT_VERSION already installed"
+  exit 0
+fi
+log "installing @github/copilot@$COPILOT_VERSION into $DIR"
+rm -rf "$DIR"
+mkdir -p "$DIR"
+echo '{"private":true}' > "$DIR/package.json"
+# An outer `npm test` exports npm_* settings meant for this project; the nested install must not inherit them.
+(cd "$DIR" && env -u npm_config_prefix -u npm_config_global npm install --no-audit --no-fund --loglevel=error \
+  "@github/copilot@$COPILOT_VERSION") || fail "npm install @github/copilot@$COPILOT_VERSION failed (is the npm registry reachable?)"
+[ -x "$BIN" ] || fail "copilot not found at $BIN after install"
+v=$(env -i PATH="$PATH" HOME="$(mktemp -d)" COPILOT_OFFLINE=true COPILOT_AUTO_UPDATE=false "$BIN" --version) \
+  || fail "the installed copilot does not run"
+log "installed: $v"
+echo "$COPILOT_VERSION" > "$MARKER"
