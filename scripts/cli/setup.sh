@@ -10,6 +10,9 @@ DIR="$CACHE/copilot-cli"
 MARKER="$DIR/.installed"
 BIN="$DIR/node_modules/.bin/copilot"
 
+# shellcheck source=../e2e/pristine.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../e2e/pristine.sh"
+
 log() { printf '[cli-setup] %s\n' "$*"; }
 fail() { printf '[cli-setup] ERROR: %s\n' "$*" >&2; exit 1; }
 
@@ -21,11 +24,12 @@ log "installing @github/copilot@$COPILOT_VERSION into $DIR"
 rm -rf "$DIR"
 mkdir -p "$DIR"
 echo '{"private":true}' > "$DIR/package.json"
-# An outer `npm test` exports npm_* settings meant for this project; the nested install must not inherit them.
-(cd "$DIR" && env -u npm_config_prefix -u npm_config_global npm install --no-audit --no-fund --loglevel=error \
+(cd "$DIR" && pristine npm install --no-audit --no-fund --loglevel=error \
   "@github/copilot@$COPILOT_VERSION") || fail "npm install @github/copilot@$COPILOT_VERSION failed (is the npm registry reachable?)"
 [ -x "$BIN" ] || fail "copilot not found at $BIN after install"
-v=$(env -i PATH="$PATH" HOME="$(mktemp -d)" COPILOT_OFFLINE=true COPILOT_AUTO_UPDATE=false "$BIN" --version) \
+home=$(mktemp -d)
+v=$(env -i PATH="$CLEAN_PATH" HOME="$home" COPILOT_OFFLINE=true COPILOT_AUTO_UPDATE=false "$BIN" --version) \
   || fail "the installed copilot does not run"
+rm -rf "$home"
 log "installed: $v"
 echo "$COPILOT_VERSION" > "$MARKER"
