@@ -76,7 +76,11 @@ function mcpConfig() {
   write('.mcp.json', `${JSON.stringify({ mcpServers: { [SERVER]: server } }, null, 2)}\n`);
 }
 
-/** One manifest, at the root (Copilot CLI, VS Code) and in .claude-plugin/ (Claude Code), with the same paths. */
+/**
+ * One manifest in the Copilot format's place (.github/plugin/: Copilot CLI, VS Code) and Claude Code's (.claude-plugin/),
+ * with the same paths from the plugin root. Not at the root: there VS Code reads plugin.json as an Agent Plugins 1.0
+ * manifest, which takes agents and commands only from a com.github.copilot/ folder.
+ */
 function manifest() {
   const text = `${JSON.stringify(
     {
@@ -95,7 +99,7 @@ function manifest() {
     null,
     2,
   )}\n`;
-  write('plugin.json', text);
+  write('.github/plugin/plugin.json', text);
   write('.claude-plugin/plugin.json', text);
 }
 

@@ -83,7 +83,7 @@ function argumentsHolding(secret: string): string[] {
 describe('the agent plugin in Copilot CLI', { concurrency: false }, () => {
   before(async () => {
     assert.ok(statSync(COPILOT, { throwIfNoEntry: false }), `Copilot CLI not found at ${COPILOT}: run bash scripts/cli/setup.sh`);
-    assert.ok(statSync(join(PLUGIN, 'plugin.json'), { throwIfNoEntry: false }), `no plugin at ${PLUGIN}: run npm run package:plugin`);
+    assert.ok(statSync(join(PLUGIN, '.github', 'plugin', 'plugin.json'), { throwIfNoEntry: false }), `no plugin at ${PLUGIN}: run npm run package:plugin`);
     sim = await startSimulator();
     model = await startScriptedModel();
   });
