@@ -59,7 +59,9 @@ Usage: node dist/mcp-server.js [options]                stdio (what VS Code and 
        node dist/mcp-server.js --http [--port 3000]      Streamable HTTP at http://127.0.0.1:3000/mcp
 
 Environment:
-  PAGERDUTY_USER_API_KEY        PagerDuty API token (required for stdio; never pass it as an argument)
+  PAGERDUTY_USER_API_KEY        PagerDuty API token (required for stdio; never pass it as an argument). Empty, or an
+                                unexpanded reference such as \${PAGERDUTY_USER_API_KEY}, counts as no token: tools
+                                then answer with what to set
   PAGERDUTY_MCP_HTTP_SECRET     with --http and PAGERDUTY_USER_API_KEY: the bearer secret clients must send
   PAGERDUTY_API_HOST            API base URL, e.g. https://api.eu.pagerduty.com (default: the region's host)
   PAGERDUTY_REGION              us | eu (default us; ignored when PAGERDUTY_API_HOST is set)
