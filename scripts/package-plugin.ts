@@ -2,7 +2,7 @@
 // Claude Code, and dist/pagerduty-plugin-<version>.tgz of it, from the same sources as the extension: the bundled
 // server (run with plain `node`, nothing to install), media/chat/'s agent, skill and prompt files (as commands).
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import yaml from 'js-yaml';
 import { TOKEN_ENV } from '../src/config/serverLaunch';
@@ -104,6 +104,8 @@ function manifest() {
 }
 
 function main() {
+  const missing = SERVER_FILES.filter((f) => !existsSync(join(root, 'dist', f)));
+  if (missing.length) throw new Error(`dist/${missing[0]} is missing: build the server first (npm run build, or npm run package:plugin, which does).`);
   rmSync(out, { recursive: true, force: true });
   for (const f of SERVER_FILES) {
     mkdirSync(join(out, 'server', f, '..'), { recursive: true });

@@ -138,7 +138,7 @@ describe('the agent plugin in Copilot CLI', { concurrency: false }, () => {
     assert.match(toolResults(run)[0] ?? '', /#1059 /);
   });
 
-  it('lists the skill and the prompt files as commands, and the skill loads', async () => {
+  it('lists the skill and the prompt files as commands, and both load', async () => {
     const list = await copilot(['skill', 'list']);
     assert.equal(list.code, 0, list.stderr);
     for (const name of ['pagerduty-incident-management', 'pagerduty-triage', 'pagerduty-investigate', 'pagerduty-oncall', 'pagerduty-handoff', 'pagerduty-post-incident']) {
@@ -148,6 +148,9 @@ describe('the agent plugin in Copilot CLI', { concurrency: false }, () => {
     assert.equal(run.code, 0, run.stderr);
     const loaded = run.requests.at(-1)!.messages.map((m) => textOf(m.content)).join('\n');
     assert.match(loaded, /## Troubleshooting[\s\S]*Set `PAGERDUTY_USER_API_KEY` to a new user API token/);
+    // A command is a skill there too: -p does not expand `/pagerduty-investigate`, the model loads it by name.
+    const command = await prompt('CALL skill {"skill":"pagerduty-investigate"}');
+    assert.match(command.requests.at(-1)!.messages.map((m) => textOf(m.content)).join('\n'), /Investigate PagerDuty incident `\$ARGUMENTS`\.[\s\S]*get_incident/);
   });
 
   it('refuses writes while write tools are off, and writes to the simulator when the environment enables them', async () => {
