@@ -136,6 +136,9 @@ describe('the agent plugin in Copilot CLI', { concurrency: false }, () => {
     assert.deepEqual(pagerdutyTools(run.requests[0]), everything.filter((t) => listed.includes(t)), 'exactly the agent\'s PagerDuty tools that the server offers');
     for (const builtin of ['create', 'edit']) assert.ok(!offered(run.requests[0]).includes(builtin), `${builtin} is not in the agent's list`);
     assert.match(toolResults(run)[0] ?? '', /#1059 /);
+    const log = filesUnder(join(run.home, 'logs')).map((f) => readFileSync(f, 'utf8')).join('\n');
+    assert.ok(log.includes(PLUGIN), 'the debug log speaks of the plugin');
+    assert.doesNotMatch(log, /pagerduty-incident-expert\.md: unknown fields ignored/, 'VS Code-only front matter was left out');
   });
 
   it('lists the skill and the prompt files as commands, and both load', async () => {
