@@ -173,8 +173,8 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Se
   const token = noToken ? undefined : env.PAGERDUTY_USER_API_KEY?.trim();
   const problem = token === undefined ? undefined : tokenProblem(token);
   if (problem) throw new Error(`PAGERDUTY_USER_API_KEY is not a usable PagerDuty API token: ${problem}.`);
-  // Over HTTP an empty value or a reference means each client brings its own token only when the variable is unset.
-  if (flags.has('http') && noToken && env.PAGERDUTY_USER_API_KEY !== undefined) throw new Error(noToken);
+  // Over HTTP no token means each client brings its own; a reference left unfilled meant a server token, so it stops here.
+  if (flags.has('http') && noToken && UNEXPANDED.test(env.PAGERDUTY_USER_API_KEY?.trim() ?? '')) throw new Error(noToken);
   const apiHost = get('api-host', LAUNCH_ENV.apiHost);
   resolveApiBaseUrl(region, apiHost);
 

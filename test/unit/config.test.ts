@@ -49,6 +49,8 @@ describe('server configuration', () => {
     assert.ok(real !== 'help' && real.token === 'y_NbAkKc66ryYTWUXYEu' && real.noToken === undefined);
     // Over HTTP the server would otherwise fall back to per-request tokens, silently: it refuses to start instead.
     assert.throws(() => parseConfig(['--http'], { PAGERDUTY_USER_API_KEY: '${PAGERDUTY_USER_API_KEY}' }), /holds the reference/);
+    const open = parseConfig(['--http'], { PAGERDUTY_USER_API_KEY: '' });
+    assert.ok(open !== 'help' && open.token === undefined, 'an empty value over HTTP still means each request brings its own token');
   });
 
   it('parses --http with the same options as stdio, and refuses HTTP flags without it', () => {
