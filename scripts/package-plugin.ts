@@ -35,12 +35,17 @@ function write(rel: string, text: string) {
   writeFileSync(file, text);
 }
 
-/** The agent with VS Code-only fields dropped; its tools keep VS Code's names, which Copilot's runtime maps to its own. */
+/**
+ * The agent with VS Code-only fields dropped; its tools keep VS Code's names, which Copilot's runtime maps to its own,
+ * except the extension's own tools (`<publisher>.<name>/<tool>`), which no plugin host has.
+ */
 function agent() {
   const file = join(chat, 'pagerduty-incident-expert.agent.md');
-  const { meta, body } = splitFrontMatter(pluginText('agent', readFileSync(file, 'utf8'), file), file);
+  const { meta, body } = splitFrontMatter(readFileSync(file, 'utf8'), file);
   for (const f of VSCODE_ONLY_FIELDS) delete meta[f];
-  write('agents/pagerduty-incident-expert.md', joinFrontMatter(meta, body));
+  const extensionTool = `${pkg.publisher}.${pkg.name}/`;
+  meta.tools = (meta.tools as string[]).filter((t) => !t.startsWith(extensionTool));
+  write('agents/pagerduty-incident-expert.md', pluginText('agent', joinFrontMatter(meta, body), file));
 }
 
 function skills() {
@@ -54,7 +59,7 @@ function skills() {
 function commands() {
   for (const name of readdirSync(join(chat, 'prompts')).filter((f) => f.endsWith('.prompt.md'))) {
     const file = join(chat, 'prompts', name);
-    const { meta, body } = splitFrontMatter(readFileSync(file, 'utf8'), file);
+    const { meta, body } = splitFrontMatter(pluginText('prompt', readFileSync(file, 'utf8'), file), file);
     const command = { description: meta.description, 'argument-hint': meta['argument-hint'] };
     write(`commands/${basename(name, '.prompt.md')}.md`, joinFrontMatter(command, body.replace(/\$\{input:[\w-]+\}/g, '$ARGUMENTS')));
   }

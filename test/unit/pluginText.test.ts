@@ -20,6 +20,12 @@ describe('the agent plugin\'s text (scripts/plugin/hostText.ts)', () => {
     assert.match(pluginText('skill', skill, 'skill'), /`pagerduty-<tool>` in Copilot CLI and `mcp__pagerduty__<tool>` in Claude Code/);
   });
 
+  it('rewrites the extension\'s own commit tool, which plugin hosts lack, and fails on any mention left', () => {
+    const prompt = '5. `list_incident_change_events`; look up each likely change\'s commit with `pagerduty_commit`, and search the code.\n';
+    assert.equal(pluginText('prompt', prompt, 'p'), '5. `list_incident_change_events`; name each likely change\'s commit, and search the code for it.\n');
+    assert.throws(() => pluginText('prompt', 'Call `pagerduty_commit` with the sha.\n', 'p.md'), /p\.md: VS Code wording left .*\n {2}line 1: Call `pagerduty_commit`/);
+  });
+
   it('matches a phrase however the source wraps it', () => {
     const rewrapped = agent.replace('You are the PagerDuty Incident Expert inside VS Code.', 'You are the PagerDuty Incident Expert inside\nVS Code.');
     assert.match(pluginText('agent', rewrapped, 'agent'), /^You are the PagerDuty Incident Expert\. /m);
