@@ -6,6 +6,8 @@ import { TOOLSET_TABLE, TOOLSETS, type Toolset } from './tools/toolsets';
 /** The settings the extension passes through the environment (launchEnv.ts), and what only flags or the server decide. */
 export interface ServerConfig extends LaunchSettings {
   token?: string;
+  /** Without a token: what every tool call answers, naming what to set (see noTokenText). */
+  noToken?: string;
   deadlineMs: number;
   structuredOutput: boolean;
   /** How often my open incidents are re-checked for notifications/resources/list_changed while a client lists them. */
@@ -57,7 +59,9 @@ Usage: node dist/mcp-server.js [options]                stdio (what VS Code and 
        node dist/mcp-server.js --http [--port 3000]      Streamable HTTP at http://127.0.0.1:3000/mcp
 
 Environment:
-  PAGERDUTY_USER_API_KEY        PagerDuty API token (required for stdio; never pass it as an argument)
+  PAGERDUTY_USER_API_KEY        PagerDuty API token (required for stdio; never pass it as an argument). Empty, or an
+                                unexpanded reference such as \${PAGERDUTY_USER_API_KEY}, counts as no token: tools
+                                then answer with what to set
   PAGERDUTY_MCP_HTTP_SECRET     with --http and PAGERDUTY_USER_API_KEY: the bearer secret clients must send
   PAGERDUTY_API_HOST            API base URL, e.g. https://api.eu.pagerduty.com (default: the region's host)
   PAGERDUTY_REGION              us | eu (default us; ignored when PAGERDUTY_API_HOST is set)
@@ -166,9 +170,12 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Se
   }
 
   // Refused here, at start-up, rather than surfacing later as a network failure on every call.
-  const token = env.PAGERDUTY_USER_API_KEY?.trim() || undefined;
+  const noToken = noTokenText(env.PAGERDUTY_USER_API_KEY);
+  const token = noToken ? undefined : env.PAGERDUTY_USER_API_KEY?.trim();
   const problem = token === undefined ? undefined : tokenProblem(token);
   if (problem) throw new Error(`PAGERDUTY_USER_API_KEY is not a usable PagerDuty API token: ${problem}.`);
+  // Over HTTP no token means each client brings its own; a reference left unfilled meant a server token, so it stops here.
+  if (flags.has('http') && noToken && UNEXPANDED.test(env.PAGERDUTY_USER_API_KEY?.trim() ?? '')) throw new Error(noToken);
   const apiHost = get('api-host', LAUNCH_ENV.apiHost);
   resolveApiBaseUrl(region, apiHost);
 
@@ -178,6 +185,7 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Se
 
   return {
     token,
+    noToken,
     region,
     apiHost,
     fromEmail: get('from-email', LAUNCH_ENV.fromEmail),
@@ -189,6 +197,30 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Se
     resourcePollMs,
     http,
   };
+}
+
+/** A whole `${NAME}` or `$NAME`: a reference the MCP host was meant to fill in from its environment and did not. */
+const UNEXPANDED = /^\$(?:\{([^}]{1,100})\}|([A-Za-z_]\w{0,99}))$/;
+const WHERE = 'in the environment the MCP host (VS Code, Copilot CLI, Claude Code, …) starts from, then restart it';
+export const NO_TOKEN = `No PagerDuty token: set PAGERDUTY_USER_API_KEY to a PagerDuty user API token ${WHERE} (in VS Code: run "PagerDuty: Sign In").`;
+
+/**
+ * Why PAGERDUTY_USER_API_KEY gives no token, as the sentence every tool call answers; undefined when it holds one.
+ * An agent plugin's MCP config only refers to the token (`"${PAGERDUTY_USER_API_KEY}"`); when the host's environment
+ * lacks the variable (or Copilot CLI's --secret-env-vars hid it) the server receives the reference itself, which would
+ * otherwise be sent to PagerDuty as a token and come back as a bare 401.
+ */
+export function noTokenText(value: string | undefined): string | undefined {
+  const text = value?.trim();
+  if (value === undefined) return NO_TOKEN;
+  if (!text) return `No PagerDuty token: PAGERDUTY_USER_API_KEY is empty. Set it to a PagerDuty user API token ${WHERE}.`;
+  const ref = UNEXPANDED.exec(text);
+  if (!ref) return undefined;
+  const name = (ref[1] ?? ref[2]).replace(/[^\w:.-]/g, '?');
+  return (
+    `No PagerDuty token: PAGERDUTY_USER_API_KEY holds the reference "\${${name}}", which the MCP host did not fill in. ` +
+    `Set ${name} to a PagerDuty user API token ${WHERE}; Copilot CLI's --secret-env-vars must not name it, as that removes it before the reference is filled in.`
+  );
 }
 
 function whole(flag: string, text: string | undefined, fallback: number, min: number, max: number): number {

@@ -2,6 +2,7 @@
  * MCP resources: PagerDuty objects a person can hand to the chat (Add Context… → MCP Resources). A resource's text is
  * exactly what the matching read tool answers (fenced, concise, redacted), because it is produced by that tool.
  */
+import { NO_TOKEN } from './config';
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { ErrorCode, ListResourceTemplatesRequestSchema, McpError } from '@modelcontextprotocol/sdk/types.js';
 import type { PagerDutyClient } from '../pagerduty/client';
@@ -28,8 +29,8 @@ export const RESOURCE_TEMPLATES = [
  * Runs a read tool for a resource; a tool error becomes a read error with the tool's own (actionable) text, as
  * invalid params (-32602) when the id was refused before any request, else as an internal error.
  */
-async function read(toolbox: Toolbox, client: PagerDutyClient | undefined, uri: string, tool: string, args: Record<string, unknown>) {
-  if (!client) throw new Error('No PagerDuty token: set PAGERDUTY_USER_API_KEY (in VS Code: run "PagerDuty: Sign In").');
+async function read(toolbox: Toolbox, client: PagerDutyClient | undefined, noToken: string | undefined, uri: string, tool: string, args: Record<string, unknown>) {
+  if (!client) throw new Error(noToken ?? NO_TOKEN);
   const result = await toolbox.call(tool, args, { client, now: () => new Date() });
   const text = resultText(result);
   if (result.isError) throw (result._meta as Record<string, unknown> | undefined)?.[ERROR_KIND_META] === 'invalid_arguments' ? new McpError(ErrorCode.InvalidParams, text) : new Error(text);
@@ -68,7 +69,7 @@ async function listMine(toolbox: Toolbox, client: PagerDutyClient) {
  * a resource is a person's choice, not a model's.
  */
 /** Returns the stop of the open-incident watch, for when the server closes. */
-export function registerResources(server: McpServer, reader: Toolbox, client: PagerDutyClient | undefined, pollMs: number): () => void {
+export function registerResources(server: McpServer, reader: Toolbox, client: PagerDutyClient | undefined, pollMs: number, noToken?: string): () => void {
   const watch = client ? new OpenIncidentWatch(() => listMine(reader, client).then((r) => r.map((x) => x.uri)), () => server.sendResourceListChanged(), pollMs) : undefined;
 
   for (const t of RESOURCE_TEMPLATES) {
@@ -83,7 +84,7 @@ export function registerResources(server: McpServer, reader: Toolbox, client: Pa
           }
         : undefined;
     server.registerResource(t.name, new ResourceTemplate(t.uri, { list }), { title: t.title, mimeType: TEXT }, (uri, variables) =>
-      read(reader, client, uri.href, t.tool, { [t.arg]: idOf(uri.href, variables.id) }),
+      read(reader, client, noToken, uri.href, t.tool, { [t.arg]: idOf(uri.href, variables.id) }),
     );
   }
 
@@ -96,7 +97,7 @@ export function registerResources(server: McpServer, reader: Toolbox, client: Pa
   server.registerResource('my-oncall', MY_ONCALL_URI, { title: 'My on-call status', description: 'Where I am on call now and next', mimeType: TEXT }, async (uri) => {
     // The client's own message names the cause (revoked token, role, rate limit, outage, or an account-level key).
     const me = client ? await client.me().catch((error: Error) => Promise.reject(new Error(`My on-call status failed: ${redact(sanitize(error.message))}`))) : undefined;
-    return read(reader, client, uri.href, 'list_oncalls', { user_ids: me ? [me.id] : [] });
+    return read(reader, client, noToken, uri.href, 'list_oncalls', { user_ids: me ? [me.id] : [] });
   });
   return () => watch?.stop();
 }

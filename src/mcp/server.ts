@@ -2,7 +2,7 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import { PagerDutyClient } from '../pagerduty/client';
-import type { ServerConfig } from './config';
+import { NO_TOKEN, type ServerConfig } from './config';
 import { INSTRUCTIONS } from './instructions';
 import { cardActionTool, cardWrites } from './apps/cardAction';
 import { callWithCard, CARD_TOOLS, registerCard, supportsApps, withCard } from './apps/incidentCard';
@@ -69,7 +69,7 @@ export function createServer(config: ServerConfig, version: string, log?: (line:
     { instructions: INSTRUCTIONS, capabilities: { tools: { listChanged: false } }, jsonSchemaValidator: validator },
   );
   registerPrompts(server, new Set(toolbox.enabled().map((t) => t.name)));
-  const stopWatch = registerResources(server, reader, client, config.resourcePollMs);
+  const stopWatch = registerResources(server, reader, client, config.resourcePollMs, config.noToken);
   server.server.onclose = () => stopWatch();
   const apps = () => supportsApps(server.server.getClientCapabilities());
   // Registered before connecting: registered once the client is known, it cost every MCP Apps client a
@@ -87,7 +87,7 @@ export function createServer(config: ServerConfig, version: string, log?: (line:
     if (!client) {
       return {
         isError: true,
-        content: [{ type: 'text' as const, text: 'No PagerDuty token: set PAGERDUTY_USER_API_KEY (in VS Code: run "PagerDuty: Sign In").' }],
+        content: [{ type: 'text' as const, text: config.noToken ?? NO_TOKEN }],
       };
     }
     // Form elicitation: an empty capability object means form mode (MCP 2025-06-18); url-only clients cannot answer forms.

@@ -50,6 +50,7 @@ async function main() {
     onclose?.();
   };
   log(`started v${version}; writes ${config.enableWrites ? 'enabled' : 'disabled'}; token ${config.token ? 'present' : 'missing'}`);
+  if (config.noToken) log(config.noToken);
 }
 
 process.on('unhandledRejection', (reason) => log(`unhandled rejection: ${redact(String(reason))}`));

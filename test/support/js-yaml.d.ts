@@ -1,4 +1,5 @@
-// The one function of js-yaml the tests use (the package ships no types).
+// The functions of js-yaml the tests and scripts/package-plugin.ts use (the package ships no types).
 declare module 'js-yaml' {
   export function load(text: string): unknown;
+  export function dump(value: unknown, options?: { lineWidth?: number }): string;
 }

@@ -34,6 +34,25 @@ describe('server configuration', () => {
     assert.equal(parseConfig(['--help'], {}), 'help');
   });
 
+  it('names what to set when the token is an unexpanded ${…} reference or empty, instead of sending it to PagerDuty', () => {
+    const stdio = (value: string | undefined) => {
+      const config = parseConfig([], value === undefined ? {} : { PAGERDUTY_USER_API_KEY: value });
+      assert.ok(config !== 'help');
+      assert.equal(config.token, undefined, `no token from ${JSON.stringify(value)}`);
+      return config.noToken ?? '';
+    };
+    assert.match(stdio('${PAGERDUTY_USER_API_KEY}'), /holds the reference "\$\{PAGERDUTY_USER_API_KEY\}", which the MCP host did not fill in\. Set PAGERDUTY_USER_API_KEY to a PagerDuty user API token in the environment .*--secret-env-vars must not name it/);
+    assert.match(stdio(' $PD_TOKEN '), /holds the reference "\$\{PD_TOKEN\}".* Set PD_TOKEN to a PagerDuty user API token/);
+    assert.match(stdio('  '), /PAGERDUTY_USER_API_KEY is empty\. Set it to a PagerDuty user API token in the environment/);
+    assert.match(stdio(undefined), /set PAGERDUTY_USER_API_KEY to a PagerDuty user API token/);
+    const real = parseConfig([], { PAGERDUTY_USER_API_KEY: 'y_NbAkKc66ryYTWUXYEu' });
+    assert.ok(real !== 'help' && real.token === 'y_NbAkKc66ryYTWUXYEu' && real.noToken === undefined);
+    // Over HTTP the server would otherwise fall back to per-request tokens, silently: it refuses to start instead.
+    assert.throws(() => parseConfig(['--http'], { PAGERDUTY_USER_API_KEY: '${PAGERDUTY_USER_API_KEY}' }), /holds the reference/);
+    const open = parseConfig(['--http'], { PAGERDUTY_USER_API_KEY: '' });
+    assert.ok(open !== 'help' && open.token === undefined, 'an empty value over HTTP still means each request brings its own token');
+  });
+
   it('parses --http with the same options as stdio, and refuses HTTP flags without it', () => {
     const config = parseConfig(['--http', '--port', '0', '--host=0.0.0.0', '--allow-origin', 'https://a.example,http://localhost:6274', '--toolsets', 'all'], {});
     assert.ok(config !== 'help');
