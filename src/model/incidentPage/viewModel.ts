@@ -2,6 +2,7 @@
  * What the incident page shows, from the toolset's results: a pure function, unit-tested without VS Code or a DOM.
  * Every string that came from PagerDuty stays plain text here; the page puts it in the DOM with textContent.
  */
+import { statusLabel, urgencyLabel } from '../incidentLabels';
 import { names } from '../names';
 import { resultText, type CallResult } from '../callResult';
 import { readIncident, readList, readOutlier, type ListedItems } from '../toolAnswers';
@@ -296,18 +297,13 @@ function escalationLevel(log: LogEntry[]): string | undefined {
   return undefined;
 }
 
-function statusLabel(status: IncidentSummary['status'], t: Translate): string {
-  return { triggered: t('Triggered'), acknowledged: t('Acknowledged'), resolved: t('Resolved') }[status] ?? status;
-}
-
 /** The head fields of a larger view, e.g. to update a list row from a freshly read incident. */
 export function headOf({ id, number, title, status, urgency, statusLabel, urgencyLabel }: IncidentHead): IncidentHead {
   return { id, number, title, status, urgency, statusLabel, urgencyLabel };
 }
 
 function incidentHead(i: IncidentSummary, t: Translate): IncidentHead {
-  const urgencyLabel = i.urgency === 'high' ? t('High urgency') : t('Low urgency');
-  return { id: i.id, number: i.number, title: i.title, status: i.status, urgency: i.urgency, statusLabel: statusLabel(i.status, t), urgencyLabel };
+  return { id: i.id, number: i.number, title: i.title, status: i.status, urgency: i.urgency, statusLabel: statusLabel(i.status, t), urgencyLabel: urgencyLabel(i.urgency, t) };
 }
 
 export function incidentRowView(i: IncidentSummary, now: number, t: Translate): IncidentRowView {
