@@ -127,7 +127,7 @@ describe('incident page view model', () => {
       related: ok({ related_incidents: [{ id: 'Q2', number: 1061, title: 'Checkout latency' }, { id: 'Q4', number: 1062, title: 'Checkout latency' }] }),
       past: ok({ past_incidents: [{ id: 'Q3', title: 'Disk full', created_at: '2026-10-02T08:00:00Z' }, { id: 'Q5', title: 'Disk full', created_at: '2026-09-14T08:00:00Z' }] }),
     });
-    assert.deepEqual(v.alerts.items.map((a) => a.openName), ['Open alert Disk 1 full in PagerDuty', 'Open alert Disk 2 full in PagerDuty']);
+    assert.deepEqual(v.alerts.items.map((a) => a.openName), ['Open in PagerDuty: alert Disk 1 full', 'Open in PagerDuty: alert Disk 2 full']);
     assert.deepEqual(v.changes.items.map((c) => c.links[0]!.name), ['Release notes for Deploy v2.1', 'Release notes for Deploy v2.2']);
     assert.deepEqual(v.related.items.map((r) => [r.text, r.name]), [['#1061 Checkout latency', '#1061 Checkout latency'], ['#1062 Checkout latency', '#1062 Checkout latency']]);
     assert.deepEqual(v.past.items.map((p) => [p.text, p.name]), [['Disk full', 'Disk full, created 2026-10-02'], ['Disk full', 'Disk full, created 2026-09-14']]);

@@ -53,7 +53,7 @@ export interface AlertView {
   status: string;
   createdAt?: string;
   url?: string;
-  /** The accessible name of its Open link: which alert, since every alert has one. */
+  /** The accessible name of its Open link: which alert, since every alert has one; it starts with the visible text. */
   openName: string;
   /** The integration the alert came through (e.g. "Datadog"). */
   source?: string;
@@ -364,7 +364,7 @@ export function buildIncidentView(results: IncidentPageResults, now: number, t: 
         status: String(a.status ?? ''),
         createdAt: typeof a.created_at === 'string' ? a.created_at : undefined,
         url: safeLink(a.html_url),
-        openName: t('Open alert {0} in PagerDuty', String(a.summary ?? a.id)),
+        openName: t('Open in PagerDuty: alert {0}', String(a.summary ?? a.id)),
         source: (a.integration as Ref | undefined)?.name || undefined,
         details: detailRows(a.details),
       })),
