@@ -79,13 +79,18 @@ export async function axeSidebar(page: Page, theme: string, viewTitles: string[]
 
 /** Every row of our views: its accessible name holds its label and its description as shown, and no ISO time. */
 async function rowNames(page: Page, viewTitles: string[]): Promise<void> {
-  const rows = await page.evaluate((titles) => {
-    const text = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
-    return Array.from(document.querySelectorAll('.part.sidebar .pane'))
-      .filter((pane) => titles.includes(pane.querySelector('.pane-header .title')?.textContent?.trim() ?? ''))
-      .flatMap((pane) => Array.from(pane.querySelectorAll('.pane-body .monaco-list-row')))
-      .map((row) => ({ name: row.getAttribute('aria-label') ?? '', label: text(row.querySelector('.label-name')), description: text(row.querySelector('.label-description')) }));
-  }, viewTitles);
+  // No named functions inside: tsx would wrap them in a helper the page does not have.
+  const rows = await page.evaluate(
+    (titles) =>
+      Array.from(document.querySelectorAll('.part.sidebar .pane'))
+        .filter((pane) => titles.includes(pane.querySelector('.pane-header .title')?.textContent?.trim() ?? ''))
+        .flatMap((pane) => Array.from(pane.querySelectorAll('.pane-body .monaco-list-row')))
+        .map((row) => {
+          const [label, description] = ['.label-name', '.label-description'].map((part) => (row.querySelector(part)?.textContent ?? '').replace(/\s+/g, ' ').trim());
+          return { name: row.getAttribute('aria-label') ?? '', label: label!, description: description! };
+        }),
+    viewTitles,
+  );
   assert.ok(rows.length > 3, `rows in ${viewTitles.join(', ')}: ${rows.length}`);
   for (const { name, label, description } of rows) {
     const spoken = name.replace(/\s+/g, ' ');
