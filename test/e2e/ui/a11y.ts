@@ -15,12 +15,11 @@ const AXE_OPTIONS = {
 };
 
 /**
- * VS Code's own tree widget, not our content. Its rows keep their inline action bar (buttons) inside role=treeitem;
- * and it renders a row's label and description as adjacent spans with no space between, so axe reads "Ann" and
- * "always" as the one word "Annalways" that no name can contain. What a row says is ours, so label-in-name is
- * checked on each row's own parts instead (rowNames below).
+ * VS Code's own tree widget, not our content: it renders a row's label and description as adjacent spans with no
+ * space between, so axe reads "Ann" and "always" as the one word "Annalways" that no name can contain. What a row
+ * says is ours, so label-in-name is checked on each row's own parts instead (rowNames below).
  */
-const VSCODE_TREE_WIDGET_RULES = new Set(['nested-interactive', 'label-content-name-mismatch']);
+const VSCODE_TREE_WIDGET_RULES = new Set(['label-content-name-mismatch']);
 
 /** axe as it is once injected into a page. */
 type AxeWindow = { axe: { run(context: unknown, options: unknown): Promise<{ violations: unknown[] }> } };
