@@ -113,6 +113,8 @@ export interface NoteItem {
 
 export interface RelatedIncident {
   id: string;
+  /** The incident number, when PagerDuty sent the full incident (related incidents; past ones carry none). */
+  number?: number;
   title: string;
   created_at?: string;
   relationships?: string[];
@@ -120,6 +122,7 @@ export interface RelatedIncident {
 
 export interface PastIncident {
   id: string;
+  number?: number;
   title: string;
   created_at?: string;
   score?: number;

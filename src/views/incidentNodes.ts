@@ -2,7 +2,7 @@
 // updates its node in place (selection and clicks keep working mid-refresh).
 import * as vscode from 'vscode';
 import { COMMANDS } from '../contributions';
-import { incidentContextValue, incidentDescription, incidentTooltip, isWebUrl, type OpenStatus } from './model/incidents';
+import { incidentAccessibleLabel, incidentContextValue, incidentDescription, incidentTooltip, isWebUrl, type OpenStatus } from './model/incidents';
 import type { Incident } from './model/types';
 import type { MessageNode } from './messageNode';
 import type { TreeNode } from './treeNode';
@@ -21,6 +21,7 @@ export class GroupNode implements TreeNode {
     item.description = String(this.count);
     item.contextValue = `incidentGroup;${this.status};`;
     item.iconPath = new vscode.ThemeIcon(this.status === 'triggered' ? 'bell-dot' : 'eye');
+    item.accessibilityInformation = { label: vscode.l10n.t('{0}, {1} incidents', label, String(this.count)) };
     return item;
   }
 }
@@ -45,14 +46,12 @@ export class IncidentNode implements TreeNode {
     // A click opens the incident page; Open in PagerDuty stays a context action.
     item.command = { command: COMMANDS.openIncidentPage, title: vscode.l10n.t('Open Incident Page'), arguments: [i.id] };
     item.iconPath = urgencyIcon(i);
-    const tooltip = new vscode.MarkdownString(incidentTooltip(i, now, (m) => vscode.l10n.t(m)));
+    const tooltip = new vscode.MarkdownString(incidentTooltip(i, now, vscode.l10n.t));
     // PagerDuty text is untrusted: no command links, no HTML.
     tooltip.isTrusted = false;
     tooltip.supportHtml = false;
     item.tooltip = tooltip;
-    item.accessibilityInformation = {
-      label: vscode.l10n.t('{0}, {1} urgency, {2}, incident {3}', i.title, i.urgency, i.status, String(i.number)),
-    };
+    item.accessibilityInformation = { label: incidentAccessibleLabel(i, now, vscode.l10n.t) };
     return item;
   }
 }

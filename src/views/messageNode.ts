@@ -63,6 +63,7 @@ export class MessageNode implements TreeNode {
     item.tooltip = this.look.tooltip;
     item.description = this.look.description;
     item.contextValue = this.look.contextValue ?? 'message;';
+    if (this.look.description) item.accessibilityInformation = { label: vscode.l10n.t('{0}, {1}', this.label, this.look.description) };
     return item;
   }
 }

@@ -46,7 +46,10 @@ export class MeNode implements TreeNode {
     item.iconPath = icon;
     item.contextValue = 'oncallMe;';
     const policies = status.kind === 'onCall' ? status.policies.map((p) => p.name).join(', ') : status.kind === 'next' ? status.policy.name : '';
-    item.tooltip = policies ? `${label} (${policies})` : label;
+    // What the row shows (label, description), then the policies: read aloud and in the tooltip alike.
+    const shown = vscode.l10n.t('{0}, {1}', label, description);
+    item.tooltip = policies ? vscode.l10n.t('{0} ({1})', shown, policies) : shown;
+    item.accessibilityInformation = { label: item.tooltip };
     return item;
   }
 }
@@ -69,6 +72,7 @@ export class PolicyNode implements TreeNode {
     item.iconPath = new vscode.ThemeIcon('organization');
     item.contextValue = `escalationPolicy;${this.url ? 'link;' : ''}`;
     item.tooltip = this.group.policy.name;
+    item.accessibilityInformation = { label: vscode.l10n.t('Escalation policy {0}', this.group.policy.name) };
     return item;
   }
 }
@@ -86,6 +90,7 @@ export class LevelNode implements TreeNode {
     item.id = `oncall/policy/${this.policyId}/level/${this.level.level}`;
     item.iconPath = new vscode.ThemeIcon('list-ordered');
     item.contextValue = 'escalationLevel;';
+    item.accessibilityInformation = { label: String(item.label) };
     return item;
   }
 }
@@ -107,7 +112,12 @@ export class EntryNode implements TreeNode {
     item.description = [e.schedule?.name, until].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon(e.user.id === this.viewer.meId ? 'account' : 'person');
     item.contextValue = `oncallUser;${this.url ? 'link;' : ''}`;
-    item.tooltip = [e.user.name, e.schedule ? vscode.l10n.t('Schedule: {0}', e.schedule.name) : vscode.l10n.t('Directly on the policy'), e.end ? vscode.l10n.t('On call until {0}', e.end) : ''].filter(Boolean).join('\n');
+    const how = e.schedule ? vscode.l10n.t('Schedule: {0}', e.schedule.name) : vscode.l10n.t('Directly on the policy');
+    const when = e.end ? vscode.l10n.t('On call until {0}', formatWhen(e.end, now)) : vscode.l10n.t('On call always');
+    item.tooltip = [e.user.name, how, when].join('\n');
+    // The name and description as shown (the same local time), then whether it is me.
+    const shown = vscode.l10n.t('{0}, {1}', e.user.name, item.description);
+    item.accessibilityInformation = { label: e.user.id === this.viewer.meId ? vscode.l10n.t('{0} (you)', shown) : shown };
     return item;
   }
 }

@@ -113,11 +113,24 @@ describe('incident page view model', () => {
     assert.deepEqual(v.notes.items, [{ author: 'Ada', createdAt: '2026-11-25T08:10:00Z', content: 'Rolled back <b>v2</b>' }]);
     assert.deepEqual(v.timeline.items.map((e) => [e.icon, e.kind]), [['bell', 'trigger'], ['arrow-up', 'escalate'], ['mail', 'notify'], ['circle-small', 'weird']]);
     assert.equal(v.timeline.items[0]!.by, 'checkout-api');
-    assert.deepEqual(v.related.items, [{ id: 'Q2', title: 'Checkout latency', detail: 'machine learning inferred' }]);
+    assert.deepEqual(v.related.items, [{ id: 'Q2', text: 'Checkout latency', name: 'Checkout latency', detail: 'machine learning inferred' }]);
     assert.equal(v.past.items[0]!.detail, 'similarity 0.91');
     assert.equal(v.outlier, 'frequent for this service (12 occurrences)');
     assert.match(v.changes.error!, /Forbidden \(403\)/);
     assert.deepEqual(v.changes.items, []);
+  });
+
+  it('names say which one: the alert an Open link opens, the change a link belongs to, the incident by number or date', () => {
+    const v = view({
+      alerts: ok({ alerts: [1, 2].map((n) => ({ id: `A${n}`, summary: `Disk ${n} full`, severity: 'critical', status: 'triggered', html_url: `https://acme.pagerduty.com/alerts/A${n}` })) }),
+      changes: ok({ change_events: [1, 2].map((n) => ({ id: `C${n}`, summary: `Deploy v2.${n}`, timestamp: null, links: [{ href: `https://ci.example.com/${n}`, text: 'Release notes' }] })) }),
+      related: ok({ related_incidents: [{ id: 'Q2', number: 1061, title: 'Checkout latency' }, { id: 'Q4', number: 1062, title: 'Checkout latency' }] }),
+      past: ok({ past_incidents: [{ id: 'Q3', title: 'Disk full', created_at: '2026-10-02T08:00:00Z' }, { id: 'Q5', title: 'Disk full', created_at: '2026-09-14T08:00:00Z' }] }),
+    });
+    assert.deepEqual(v.alerts.items.map((a) => a.openName), ['Open in PagerDuty: alert Disk 1 full', 'Open in PagerDuty: alert Disk 2 full']);
+    assert.deepEqual(v.changes.items.map((c) => c.links[0]!.name), ['Release notes for Deploy v2.1', 'Release notes for Deploy v2.2']);
+    assert.deepEqual(v.related.items.map((r) => [r.text, r.name]), [['#1061 Checkout latency', '#1061 Checkout latency'], ['#1062 Checkout latency', '#1062 Checkout latency']]);
+    assert.deepEqual(v.past.items.map((p) => [p.text, p.name]), [['Disk full', 'Disk full, created 2026-10-02'], ['Disk full', 'Disk full, created 2026-09-14']]);
   });
 
   it('an incident that cannot be loaded is one error, not a half page', () => {
@@ -135,7 +148,7 @@ describe('incident page view model', () => {
     });
     assert.deepEqual(commits, [{ sha, url: `https://github.com/acme/checkout/commit/${sha}` }, { sha: '0badc0de1' }]);
     const v = view({ changes: ok({ change_events: [{ id: 'C1', summary: 'deploy', timestamp: '2026-11-25T07:50:00Z', links: [{ href: 'javascript:alert(1)', text: 'x' }, { href: 'https://ci.example.com/1' }] }] }) });
-    assert.deepEqual(v.changes.items[0]!.links, [{ href: 'https://ci.example.com/1', text: 'https://ci.example.com/1' }]);
+    assert.deepEqual(v.changes.items[0]!.links, [{ href: 'https://ci.example.com/1', text: 'https://ci.example.com/1', name: 'https://ci.example.com/1 for deploy' }]);
   });
 
   it('detailRows: non-JSON text stays one row', () => {

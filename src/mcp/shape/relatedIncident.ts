@@ -5,6 +5,7 @@ export function shapeRelated(raw: Raw) {
   const incident = raw.incident ?? {};
   return compact({
     id: idOf(incident),
+    number: typeof incident.incident_number === 'number' ? incident.incident_number : undefined,
     title: String(incident.title ?? incident.summary ?? ''),
     created_at: time(incident.created_at),
     score: typeof raw.score === 'number' ? raw.score : undefined,

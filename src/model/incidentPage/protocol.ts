@@ -23,7 +23,8 @@ export type PageMessage =
 export type HostMessage =
   | { type: 'view'; view: IncidentView }
   | { type: 'busy'; action: PageAction | 'addNote' }
-  | { type: 'done'; action: PageAction | 'addNote'; error?: string }
+  /** cancelled: the person dismissed the action's pick or box, so nothing was sent to PagerDuty. */
+  | { type: 'done'; action: PageAction | 'addNote'; error?: string; cancelled?: true }
   | { type: 'loadError'; message: string };
 
 export const MAX_NOTE_LENGTH = 25_000;
@@ -69,7 +70,7 @@ export function parseHostMessage(raw: unknown): HostMessage | undefined {
     case 'busy':
       return action(m.action) ? (m as HostMessage) : undefined;
     case 'done':
-      return action(m.action) && (m.error === undefined || typeof m.error === 'string') ? (m as HostMessage) : undefined;
+      return action(m.action) && (m.error === undefined || typeof m.error === 'string') && (m.cancelled === undefined || m.cancelled === true) ? (m as HostMessage) : undefined;
     case 'loadError':
       return typeof m.message === 'string' ? (m as HostMessage) : undefined;
     default:

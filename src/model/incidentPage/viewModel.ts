@@ -2,10 +2,11 @@
  * What the incident page shows, from the toolset's results: a pure function, unit-tested without VS Code or a DOM.
  * Every string that came from PagerDuty stays plain text here; the page puts it in the DOM with textContent.
  */
+import { statusLabel, urgencyLabel } from '../incidentLabels';
 import { names } from '../names';
 import { resultText, type CallResult } from '../callResult';
 import { readIncident, readList, readOutlier, type ListedItems } from '../toolAnswers';
-import type { ChangeEvent, IncidentSummary, LogEntry, Ref } from '../shapes';
+import type { ChangeEvent, IncidentSummary, LogEntry, PastIncident, Ref, RelatedIncident } from '../shapes';
 import type { Translate } from '../translate';
 import { clipDeep } from '../untrusted';
 import { safeLink } from '../links';
@@ -52,6 +53,8 @@ export interface AlertView {
   status: string;
   createdAt?: string;
   url?: string;
+  /** The accessible name of its Open link: which alert, since every alert has one; it starts with the visible text. */
+  openName: string;
   /** The integration the alert came through (e.g. "Datadog"). */
   source?: string;
   details: { key: string; value: string }[];
@@ -74,7 +77,10 @@ export interface TimelineView {
 
 export interface IncidentLinkView {
   id: string;
-  title: string;
+  /** What the link shows: number and title when PagerDuty gave the number, else the title. */
+  text: string;
+  /** Its accessible name, unique even for two incidents of the same title (the number, else the creation date). */
+  name: string;
   detail: string;
 }
 
@@ -84,7 +90,8 @@ export interface ChangeView {
   at?: string;
   source?: string;
   reason?: string;
-  links: { href: string; text: string }[];
+  /** `name`: the accessible name, saying which change the link belongs to ("Release notes for Deploy v2.3"). */
+  links: { href: string; text: string; name: string }[];
   /** Commit hashes named by the links or details; the extension checks them against open git repositories. */
   commits: { sha: string; url?: string }[];
   url?: string;
@@ -142,6 +149,9 @@ export const PAGE_LABELS = [
   'details',
   'actions',
   'working',
+  'busyAction',
+  'doneAction',
+  'cancelledAction',
   'outlier',
   'via',
 ] as const;
@@ -168,6 +178,10 @@ export function pageLabels(t: Translate): Record<PageLabel, string> {
     details: t('Details'),
     actions: t('Incident actions'),
     working: t('Working…'),
+    // {0} is filled by the page with the action's name: the live region's announcements.
+    busyAction: t('{0}: working…', '{0}'),
+    doneAction: t('{0}: done.', '{0}'),
+    cancelledAction: t('{0}: cancelled, nothing changed.', '{0}'),
     outlier: t('How unusual'),
     via: t('via'),
   };
@@ -242,6 +256,16 @@ function refNames(list: Ref[] | undefined, t: Translate): string {
   return names(list ?? [], (count) => t('and {0} more', String(count)));
 }
 
+/**
+ * A related or past incident's link text and accessible name: "#1061 Disk full" when PagerDuty gave the number (it
+ * does for related incidents), else the title, named with its creation date so two of the same title differ.
+ */
+function linkNames(i: RelatedIncident | PastIncident, t: Translate): Pick<IncidentLinkView, 'text' | 'name'> {
+  const text = i.number !== undefined ? `#${i.number} ${i.title}` : i.title || i.id;
+  const day = i.created_at?.slice(0, 10);
+  return { text, name: i.number === undefined && day ? t('{0}, created {1}', text, day) : text };
+}
+
 /** Every action of the incident page, enabled by the incident's status. */
 export function incidentActions(i: Pick<IncidentSummary, 'status' | 'urgency' | 'html_url'>, t: Translate): ActionView[] {
   const open = i.status !== 'resolved';
@@ -273,18 +297,13 @@ function escalationLevel(log: LogEntry[]): string | undefined {
   return undefined;
 }
 
-function statusLabel(status: IncidentSummary['status'], t: Translate): string {
-  return { triggered: t('Triggered'), acknowledged: t('Acknowledged'), resolved: t('Resolved') }[status] ?? status;
-}
-
 /** The head fields of a larger view, e.g. to update a list row from a freshly read incident. */
 export function headOf({ id, number, title, status, urgency, statusLabel, urgencyLabel }: IncidentHead): IncidentHead {
   return { id, number, title, status, urgency, statusLabel, urgencyLabel };
 }
 
 function incidentHead(i: IncidentSummary, t: Translate): IncidentHead {
-  const urgencyLabel = i.urgency === 'high' ? t('High urgency') : t('Low urgency');
-  return { id: i.id, number: i.number, title: i.title, status: i.status, urgency: i.urgency, statusLabel: statusLabel(i.status, t), urgencyLabel };
+  return { id: i.id, number: i.number, title: i.title, status: i.status, urgency: i.urgency, statusLabel: statusLabel(i.status, t), urgencyLabel: urgencyLabel(i.urgency, t) };
 }
 
 export function incidentRowView(i: IncidentSummary, now: number, t: Translate): IncidentRowView {
@@ -345,6 +364,7 @@ export function buildIncidentView(results: IncidentPageResults, now: number, t: 
         status: String(a.status ?? ''),
         createdAt: typeof a.created_at === 'string' ? a.created_at : undefined,
         url: safeLink(a.html_url),
+        openName: t('Open in PagerDuty: alert {0}', String(a.summary ?? a.id)),
         source: (a.integration as Ref | undefined)?.name || undefined,
         details: detailRows(a.details),
       })),
@@ -366,11 +386,11 @@ export function buildIncidentView(results: IncidentPageResults, now: number, t: 
     },
     related: {
       error: related.error,
-      items: related.items.map((r) => ({ id: r.id, title: r.title, detail: (r.relationships ?? []).map((x) => x.replace(/_/g, ' ')).join(', ') })),
+      items: related.items.map((r) => ({ id: r.id, ...linkNames(r, t), detail: (r.relationships ?? []).map((x) => x.replace(/_/g, ' ')).join(', ') })),
     },
     past: {
       error: past.error,
-      items: past.items.map((p) => ({ id: p.id, title: p.title, detail: p.score !== undefined ? t('similarity {0}', p.score.toFixed(2)) : '' })),
+      items: past.items.map((p) => ({ id: p.id, ...linkNames(p, t), detail: p.score !== undefined ? t('similarity {0}', p.score.toFixed(2)) : '' })),
     },
     outlier: outlier?.category ? t('{0} for this service ({1} occurrences)', outlier.category, String(outlier.count ?? '?')) : undefined,
     changes: {
@@ -383,7 +403,7 @@ export function buildIncidentView(results: IncidentPageResults, now: number, t: 
         reason: c.correlation_reason,
         links: (c.links ?? []).flatMap((l) => {
           const href = safeLink(l.href);
-          return href ? [{ href, text: l.text ?? href }] : [];
+          return href ? [{ href, text: l.text ?? href, name: t('{0} for {1}', l.text ?? href, c.summary) }] : [];
         }),
         commits: commitsOf(c),
         url: safeLink(c.html_url),

@@ -225,7 +225,7 @@ class IncidentPanel {
       await this.reload();
       if (changes) this.deps.changed();
     }
-    this.post({ type: 'done', action, ...(outcome !== 'cancelled' && outcome.error ? { error: outcome.error } : {}) });
+    this.post({ type: 'done', action, ...(outcome === 'cancelled' ? { cancelled: true } : outcome.error ? { error: outcome.error } : {}) });
   }
 
   dispose(): void {

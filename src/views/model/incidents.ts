@@ -1,4 +1,5 @@
 // Grouping, ordering, labels and poll diffs for the Incidents view. Pure functions over tool output.
+import { statusLabel, urgencyLabel } from '../../model/incidentLabels';
 import type { Translate } from '../../model/translate';
 import type { Incident, IncidentStatus } from './types';
 
@@ -65,6 +66,19 @@ export function incidentDescription(incident: Incident, now: number): string {
 }
 
 /**
+ * What a screen reader says for a row: everything the row shows (title, then the description as shown) and the
+ * status and urgency its icon shows, in the user's language.
+ */
+export function incidentAccessibleLabel(incident: Incident, now: number, t: Translate): string {
+  return t('{0}, {1}, {2}, {3}', incident.title || `#${incident.number}`, incidentDescription(incident, now), urgencyLabel(incident.urgency, t), statusLabel(incident.status, t));
+}
+
+function localTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
+}
+
+/**
  * Escapes PagerDuty text (untrusted: anyone who can send an event writes titles) for a MarkdownString, so a
  * title cannot inject links, images, HTML or command URIs.
  */
@@ -82,12 +96,12 @@ export function incidentTooltip(incident: Incident, now: number, t: Translate = 
     if (value) lines.push(`${e(t(label))}: ${value}  `);
   };
   row('Incident', e(`#${incident.number} (${incident.id})`));
-  row('Status', e(`${incident.status}, ${incident.urgency} urgency`));
+  row('Status', e(`${statusLabel(incident.status, t)}, ${urgencyLabel(incident.urgency, t)}`));
   row('Priority', incident.priority ? e(incident.priority.name) : undefined);
   row('Service', incident.service ? e(incident.service.name) : undefined);
   row('Assigned to', incident.assignees?.length ? e(incident.assignees.map((a) => a.name).join(', ')) : undefined);
   row('Escalation policy', incident.escalation_policy ? e(incident.escalation_policy.name) : undefined);
-  row('Created', incident.created_at ? e(`${incident.created_at} (${formatAge(incident.created_at, now)} ago)`) : undefined);
+  row('Created', incident.created_at ? e(`${localTime(incident.created_at)} (${formatAge(incident.created_at, now)} ago)`) : undefined);
   if (isWebUrl(incident.html_url)) lines.push('', `[${e(t('Open in PagerDuty'))}](${encodeURI(decodeSafe(incident.html_url)).replace(/[()]/g, encodeURIComponent)})`);
   return lines.join('\n');
 }

@@ -7,6 +7,7 @@
 import { App, applyDocumentTheme, applyHostStyleVariables } from '@modelcontextprotocol/ext-apps';
 import type { CardData, CardRow, IncidentCardView } from '../../model/incidentPage/cardModel';
 import { headOf, type ActionView } from '../../model/incidentPage/viewModel';
+import { setTabStop, toolbar } from '../parts/toolbar';
 import { actionButton, alertItem, el, factList, focusKey, incidentHeader, incidentRow, noteForm, noteItem, restoreFocus, section, statusLine } from '../parts/incident';
 
 const CARD_META = 'pagerduty/incidentCard';
@@ -41,6 +42,14 @@ function buttonsFor(id: string, actions: ActionView[]): HTMLButtonElement[] {
   );
 }
 
+/** The incident's actions as the page has them: one Tab stop, arrow keys within (src/webviews/parts/toolbar.ts). */
+function actionsToolbar(label: string, buttons: HTMLButtonElement[]): HTMLElement {
+  const bar = toolbar(label);
+  bar.append(...buttons);
+  setTabStop(bar);
+  return bar;
+}
+
 function view(id: string): IncidentCardView | undefined {
   const shown = detail ?? data;
   return shown?.kind === 'incident' && shown.incident.id === id ? shown.incident : undefined;
@@ -59,7 +68,7 @@ function incidentCard(card: Extract<CardData, { kind: 'incident' }>, back: boole
     toList,
     incidentHeader(i),
     factList(i.facts, openLink),
-    el('div', { cls: 'actions', attrs: { role: 'toolbar', 'aria-label': L.actions } }, ...buttonsFor(i.id, i.actions)),
+    actionsToolbar(L.actions, buttonsFor(i.id, i.actions)),
     statusLine(L, busy, message),
     section('alerts', L.alerts, i.alerts, L.noAlerts, (a) => alertItem(a, L, openLink)),
     section('notes', L.notes, i.notes, L.noNotes, noteItem),

@@ -30,8 +30,10 @@ export function localTime(iso: string | undefined): HTMLElement | undefined {
   return el('time', { text, attrs: { datetime: iso, title: iso } });
 }
 
+/** A link-styled button; `label` is its accessible name when the text alone does not say which one (it must contain the text). */
 export function linkButton(text: string, onClick: () => void, label?: string): HTMLButtonElement {
-  const b = el('button', { text, cls: 'link', attrs: { type: 'button', ...(label ? { 'aria-label': label } : {}) } });
+  // data-focus: what a re-render finds it by to give focus back (see restoreFocus).
+  const b = el('button', { text, cls: 'link', attrs: { type: 'button', 'data-focus': label ?? text, ...(label ? { 'aria-label': label } : {}) } });
   b.addEventListener('click', onClick);
   return b;
 }
@@ -56,19 +58,52 @@ export function factList(facts: Fact[], openLink: (url: string) => void): HTMLEl
   return list;
 }
 
-/** One action button; while `busy` names an action, every button is disabled and that one spins. */
+/**
+ * One action button; while `busy` names an action, every button is unavailable and that one spins. Unavailable is
+ * aria-disabled, not `disabled`: a disabled button drops keyboard focus, and the person would start again at the top.
+ */
 export function actionButton(a: ActionView, busy: string | undefined, onClick: () => void): HTMLButtonElement {
-  const b = el('button', { cls: a.primary ? 'primary' : 'secondary', attrs: { type: 'button', 'data-action': a.action, title: a.label } }, icon(busy === a.action ? 'loading codicon-modifier-spin' : a.icon), el('span', { text: a.label }));
-  b.disabled = !a.enabled || busy !== undefined;
-  if (busy === a.action) b.setAttribute('aria-busy', 'true');
-  b.addEventListener('click', onClick);
+  const b = el('button', { attrs: { type: 'button', 'data-action': a.action } });
+  paintActionButton(b, a, busy);
+  b.addEventListener('click', () => {
+    if (!isUnavailable(b)) onClick();
+  });
   return b;
+}
+
+/** Updates a button in place (label, icon, availability), so a focused button keeps its focus across renders. */
+export function paintActionButton(b: HTMLButtonElement, a: ActionView, busy: string | undefined): void {
+  b.className = a.primary ? 'primary' : 'secondary';
+  b.title = a.label;
+  b.replaceChildren(icon(busy === a.action ? 'loading codicon-modifier-spin' : a.icon), el('span', { text: a.label }));
+  unavailableIf(b, !a.enabled || busy !== undefined);
+  if (busy === a.action) b.setAttribute('aria-busy', 'true');
+  else b.removeAttribute('aria-busy');
+}
+
+export function isUnavailable(b: HTMLElement): boolean {
+  return b.getAttribute('aria-disabled') === 'true';
+}
+
+function unavailableIf(b: HTMLButtonElement, unavailable: boolean): void {
+  if (unavailable) b.setAttribute('aria-disabled', 'true');
+  else b.removeAttribute('aria-disabled');
+}
+
+/** The page's one live region: created once and kept, only its text changes (a re-created region is not announced). */
+export function liveRegion(): HTMLElement {
+  return el('p', { cls: 'status', attrs: { role: 'status', 'aria-live': 'polite', id: 'action-status' } });
+}
+
+export function announce(region: HTMLElement, text: string, error = false): void {
+  region.className = error ? 'error' : 'status';
+  region.textContent = text;
 }
 
 /** The live line under the actions: what is running, or why the last action failed. */
 export function statusLine(labels: Pick<Record<PageLabel, string>, 'working'>, busy: string | undefined, message: { text: string; error: boolean } | undefined): HTMLElement {
-  const status = el('p', { cls: message?.error ? 'error' : 'status', attrs: { role: 'status', 'aria-live': 'polite', id: 'action-status' } });
-  status.textContent = message?.text ?? (busy ? labels.working : '');
+  const status = liveRegion();
+  announce(status, message?.text ?? (busy ? labels.working : ''), message?.error);
   return status;
 }
 
@@ -90,7 +125,7 @@ export function alertItem(a: AlertView, L: Pick<Record<PageLabel, string>, 'via'
     a.details.length
       ? el('details', { attrs: { open: '' } }, el('summary', { text: L.details }), el('dl', { cls: 'kv' }, ...a.details.flatMap((d) => [el('dt', { text: d.key }), el('dd', {}, el('pre', { text: d.value }))])))
       : undefined,
-    a.url ? linkButton(L.openInPagerDuty, () => openLink(a.url!)) : undefined,
+    a.url ? linkButton(L.openInPagerDuty, () => openLink(a.url!), a.openName) : undefined,
   );
 }
 
@@ -105,7 +140,7 @@ export function noteForm(opts: { labels: Pick<Record<PageLabel, string>, 'addNot
   box.value = opts.draft;
   box.addEventListener('input', () => opts.onDraft(box.value));
   const add = el('button', { cls: 'secondary', attrs: { type: 'button', id: 'note-add' } }, icon(opts.busy === opts.busyAction ? 'loading codicon-modifier-spin' : 'comment'), el('span', { text: L.addNote }));
-  add.disabled = opts.busy !== undefined;
+  unavailableIf(add, opts.busy !== undefined);
   const submit = () => {
     if (box.value.trim() && opts.busy === undefined) opts.onSubmit(box.value);
   };
@@ -127,12 +162,15 @@ export function incidentRow(row: IncidentRowView, open: () => void, ...actions: 
   );
 }
 
-/** Puts focus back on the element that had it (by action or id) after a re-render replaced the DOM. */
+/** Puts focus back on the element that had it (by action, id or link name) after a re-render replaced the DOM. */
 export function focusKey(): string | undefined {
   const active = document.activeElement;
-  return active instanceof HTMLElement ? (active.dataset.action ?? (active.id || undefined)) : undefined;
+  return active instanceof HTMLElement ? (active.dataset.action ?? (active.id || active.dataset.focus)) : undefined;
 }
 
 export function restoreFocus(root: HTMLElement, key: string | undefined): void {
-  if (key) (root.querySelector<HTMLElement>(`[data-action="${CSS.escape(key)}"]`) ?? document.getElementById(key))?.focus();
+  // Nothing to do while the focused element is still in the page (it was updated in place, not replaced).
+  if (!key || (document.activeElement !== document.body && document.activeElement?.isConnected)) return;
+  const escaped = CSS.escape(key);
+  (root.querySelector<HTMLElement>(`[data-action="${escaped}"]`) ?? document.getElementById(key) ?? root.querySelector<HTMLElement>(`[data-focus="${escaped}"]`))?.focus();
 }

@@ -2,12 +2,14 @@
 // a webview): a tree click opens the page with the simulator's title, alerts, notes and timeline; Acknowledge, Add
 // Note, Snooze and Send Status Update from the page reach the simulator (and the tree); an alert body and a note full
 // of HTML and script show literally and run nothing; a vscode:// link opens a page, after VS Code's confirmation.
-// Saves docs/incident-page-{dark,light}.png.
+// Accessibility (./a11y.ts): keyboard focus, toolbar and live region, and axe on the page and the sidebar in a light
+// and a high-contrast theme. Saves docs/incident-page-{dark,light}.png.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import type { Simulator } from '../../simulator';
 import { openVSCode, runCommand, screenshot } from '../harness';
+import { axeIncidentPage, axeSidebar, incidentPageFrame, keyboardChecks } from './a11y';
 
 export interface UiIncidentPageOptions {
   extensionDevelopmentPath: string;
@@ -49,7 +51,7 @@ async function until(what: string, check: () => boolean | Promise<boolean>, time
  * the user settings file under the test server), then waits until the workbench wears it (its class names the theme
  * file, e.g. vscode-theme-defaults-themes-2026-dark-json) and the page has the matching body class.
  */
-async function setColorTheme(page: Page, frame: FrameLocator, theme: string, themeFile: string, kind: 'light' | 'dark'): Promise<void> {
+async function setColorTheme(page: Page, frame: FrameLocator, theme: string, themeFile: string, kind: 'light' | 'dark' | 'high-contrast'): Promise<void> {
   const input = page.locator('.quick-input-widget input[type="text"]');
   const row = (label: string) => page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) }).first();
   // F1 can go unheard while the webview frame has focus: retry until the palette shows.
@@ -140,13 +142,23 @@ export async function uiIncidentPage(opts: UiIncidentPageOptions): Promise<void>
     await until('the simulator received the status update', () =>
       sim.requests.some((r) => r.method === 'POST' && r.path === `/incidents/${target.id}/status_updates` && (r.body as { message?: string } | undefined)?.message === update && r.status === 200));
 
-    // The same page in both themes.
+    // 7. By keyboard: focus after Refresh and a cancelled pick, the toolbar's arrows, the live region.
+    const pageFrame = await incidentPageFrame(page, target.title);
+    await keyboardChecks(page, pageFrame);
+
+    // The same page in both themes; axe on the page and the sidebar in the light one and in high contrast.
     await setColorTheme(page, frame, 'Dark 2026', '2026-dark', 'dark');
     await screenshot(page, join(opts.docsDir, 'incident-page-dark.png'));
     await setColorTheme(page, frame, 'Light 2026', '2026-light', 'light');
     await screenshot(page, join(opts.docsDir, 'incident-page-light.png'));
+    const views = ['Incidents', 'On-Call'];
+    await axeIncidentPage(pageFrame, 'Light 2026');
+    await axeSidebar(page, 'Light 2026', views);
+    await setColorTheme(page, frame, 'Dark High Contrast', 'hc_black', 'high-contrast');
+    await axeIncidentPage(pageFrame, 'Dark High Contrast');
+    await axeSidebar(page, 'Dark High Contrast', views);
 
-    // 7. A vscode:// link (here through "Developer: Open URL", as the OS would hand it over) opens a page.
+    // 8. A vscode:// link (here through "Developer: Open URL", as the OS would hand it over) opens a page.
     const other = [...sim.state.incidents.values()].find((i) => i.id !== target.id && i.status !== 'resolved')!;
     await runCommand(page, 'Developer: Open URL');
     const input = page.locator('.quick-input-widget input[type="text"]');
