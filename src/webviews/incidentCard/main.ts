@@ -8,7 +8,7 @@ import { App, applyDocumentTheme, applyHostStyleVariables } from '@modelcontextp
 import type { CardData, CardRow, IncidentCardView } from '../../model/incidentPage/cardModel';
 import { headOf, type ActionView } from '../../model/incidentPage/viewModel';
 import { setTabStop, toolbar } from '../parts/toolbar';
-import { actionButton, alertItem, el, factList, focusKey, incidentHeader, incidentRow, noteForm, noteItem, restoreFocus, section, statusLine } from '../parts/incident';
+import { actionButton, alertItem, announce, el, factList, focusKey, incidentHeader, incidentRow, liveRegion, noteForm, noteItem, restoreFocus, section } from '../parts/incident';
 
 const CARD_META = 'pagerduty/incidentCard';
 const ACTION_TOOL = 'incident_card_action';
@@ -21,6 +21,13 @@ interface ToolResult {
 
 const app = new App({ name: 'PagerDuty incident card', version: '1.0.0' });
 const root = document.getElementById('card')!;
+/**
+ * What a render replaces, and the card's one live region beside it: created once and never re-rendered, so "Confirm in
+ * VS Code…", the outcome and errors are announced (a region re-created with its text is not).
+ */
+const content = el('div');
+const status = liveRegion();
+root.replaceChildren(content, status);
 /** What the tool answered; `detail` is an incident opened from a list card (with a way back). */
 let data: CardData | undefined;
 let detail: Extract<CardData, { kind: 'incident' }> | undefined;
@@ -69,7 +76,6 @@ function incidentCard(card: Extract<CardData, { kind: 'incident' }>, back: boole
     incidentHeader(i),
     factList(i.facts, openLink),
     actionsToolbar(L.actions, buttonsFor(i.id, i.actions)),
-    statusLine(L, busy, message),
     section('alerts', L.alerts, i.alerts, L.noAlerts, (a) => alertItem(a, L, openLink)),
     section('notes', L.notes, i.notes, L.noNotes, noteItem),
   ];
@@ -84,23 +90,24 @@ function incidentCard(card: Extract<CardData, { kind: 'incident' }>, back: boole
 function listCard(card: Extract<CardData, { kind: 'list' }>): HTMLElement[] {
   const L = card.labels;
   const rows = card.rows.map((row: CardRow) => incidentRow(row, () => void open(row.id), ...buttonsFor(row.id, row.actions)));
-  return [
+  const parts: (HTMLElement | undefined)[] = [
     el('h2', { text: L.openIncidents, attrs: { id: 'list-heading' } }, el('span', { cls: 'count', text: ` ${card.rows.length + card.more}` })),
     rows.length ? el('ul', { cls: 'items', attrs: { 'aria-labelledby': 'list-heading' } }, ...rows.map((r) => el('li', {}, r))) : el('p', { cls: 'empty', text: L.noOpenIncidents }),
     card.more ? el('p', { cls: 'muted', text: L.more.replace('{0}', String(card.more)) }) : undefined,
-    statusLine(L, busy, message),
     card.canWrite ? undefined : el('p', { cls: 'muted', text: L.readOnly }),
-  ].filter((p): p is HTMLElement => Boolean(p));
+  ];
+  return parts.filter((p): p is HTMLElement => Boolean(p));
 }
 
 function render(loading?: string) {
   const focused = focusKey();
   if (!data) {
-    root.replaceChildren(el('p', { cls: 'muted', text: loading ?? 'Loading…' }));
+    content.replaceChildren(el('p', { cls: 'muted', text: loading ?? 'Loading…' }));
     return;
   }
   const shown = detail ?? data;
-  root.replaceChildren(el('main', { attrs: { 'aria-labelledby': shown.kind === 'incident' ? 'incident-title' : 'list-heading' } }, ...(shown.kind === 'incident' ? incidentCard(shown, Boolean(detail)) : listCard(shown))));
+  announce(status, message?.text ?? (busy ? shown.labels.working : ''), message?.error);
+  content.replaceChildren(el('main', { attrs: { 'aria-labelledby': shown.kind === 'incident' ? 'incident-title' : 'list-heading' } }, ...(shown.kind === 'incident' ? incidentCard(shown, Boolean(detail)) : listCard(shown))));
   restoreFocus(root, focused);
 }
 

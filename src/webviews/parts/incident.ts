@@ -90,7 +90,7 @@ function unavailableIf(b: HTMLButtonElement, unavailable: boolean): void {
   else b.removeAttribute('aria-disabled');
 }
 
-/** The page's one live region: created once and kept, only its text changes (a re-created region is not announced). */
+/** A page's or card's one live region: created once and kept, only its text changes (a re-created region is not announced). */
 export function liveRegion(): HTMLElement {
   return el('p', { cls: 'status', attrs: { role: 'status', 'aria-live': 'polite', id: 'action-status' } });
 }
@@ -98,13 +98,6 @@ export function liveRegion(): HTMLElement {
 export function announce(region: HTMLElement, text: string, error = false): void {
   region.className = error ? 'error' : 'status';
   region.textContent = text;
-}
-
-/** The live line under the actions: what is running, or why the last action failed. */
-export function statusLine(labels: Pick<Record<PageLabel, string>, 'working'>, busy: string | undefined, message: { text: string; error: boolean } | undefined): HTMLElement {
-  const status = liveRegion();
-  announce(status, message?.text ?? (busy ? labels.working : ''), message?.error);
-  return status;
 }
 
 export function section<T>(id: string, title: string, data: Section<T>, empty: string, render: (item: T) => HTMLElement): HTMLElement {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Frame, Locator, Page } from 'playwright-core';
 import type { Simulator } from '../../simulator';
 import { runCommand, screenshot, waitForNotification } from '../harness';
+import { axeIncidentCard, toolbarKeys } from '../ui/a11y';
 import { ask, CHAT, newChat, showForScreenshot, waitForResponse } from './chat';
 import { FENCED_DATA, type Scenario } from './script';
 
@@ -35,11 +36,18 @@ export function incidentCardChecks(sim: Simulator, docsDir: string, carded: { id
       const result = log.toolResult(scenarios.card);
       assert.ok(!result.includes('pagerduty/incidentCard') && !result.trimStart().startsWith('{'), 'the card data did not reach the model');
       assert.match(result, FENCED_DATA);
+      // Accessibility, as on the incident page: axe finds nothing in the card, its toolbar is one Tab stop moved by
+      // arrows, and its one live region is kept while the card re-renders (marked here, compared after the action).
+      await axeIncidentCard(card, 'the incident card in chat');
+      assert.deepEqual((await toolbarKeys(page, card, `${CARD} [role="toolbar"]`)).slice(0, 2), ['acknowledge', 'resolve']);
+      await card.evaluate(() => { (window as unknown as { pdRegion?: Element | null }).pdRegion = document.getElementById('action-status'); });
       const question = await clickAndAnswer(page, card, card.locator(`${CARD} button[data-action="acknowledge"]`), new RegExp(`Acknowledge incident #${carded.number}`), 'confirm', join(docsDir, 'agent-mode-card-confirm.png'));
       assert.match(question, /in PagerDuty\?/);
       await card.locator(`${CARD} header .status-acknowledged`).waitFor({ timeout: 30_000 });
       assert.equal(sim.state.incidents.get(carded.id)!.status, 'acknowledged');
       assert.match((await card.locator(`${CARD} #action-status`).textContent()) ?? '', new RegExp(`^Acknowledged #${carded.number} `), 'one plain line, no data fence');
+      assert.ok(await card.evaluate(() => document.getElementById('action-status') === (window as unknown as { pdRegion?: Element | null }).pdRegion), 'the same live region, its text updated');
+      assert.equal(await card.locator('[aria-live], [role="status"]').count(), 1, 'one live region');
     });
 
     await check('the card adds a note once confirmed; a Resolve whose question is dismissed changes nothing and the card says so', async () => {
@@ -65,6 +73,7 @@ export function incidentCardChecks(sim: Simulator, docsDir: string, carded: { id
         assert.notEqual(sim.state.incidents.get(id)?.status, 'resolved', `${id} is open`);
         assert.match(log.toolResult(scenarios.list), new RegExp(id), 'every row is in the text the model got');
       }
+      await axeIncidentCard(card, 'the list card in chat');
       await showForScreenshot(page);
       await screenshot(page, join(docsDir, 'agent-mode-incident-list-card.png'));
       const row = rows.filter({ has: card.locator('button[data-action="resolve"]') }).first();

@@ -45,13 +45,39 @@ export async function incidentPageFrame(page: Page, title: string): Promise<Fram
 
 /** axe on the incident page: all of it is ours (the frame holds only the page). */
 export async function axeIncidentPage(frame: Frame, theme: string): Promise<void> {
+  await axeInFrame(frame, 'document', `the incident page (${theme})`);
+}
+
+/** axe on an incident card in chat: the MCP App's frame, scoped to the card (#card). */
+export async function axeIncidentCard(frame: Frame, what: string): Promise<void> {
+  await axeInFrame(frame, '#card', what);
+}
+
+async function axeInFrame(frame: Frame, scope: 'document' | string, what: string): Promise<void> {
   await frame.evaluate(AXE_SOURCE);
   const violations = (await frame.evaluate(
-    (options) => (window as unknown as AxeWindow).axe.run(document, options).then((r) => r.violations),
-    AXE_OPTIONS,
+    ([scoped, options]) => (window as unknown as AxeWindow).axe.run(scoped === 'document' ? document : scoped, options).then((r) => r.violations),
+    [scope, AXE_OPTIONS] as const,
   )) as AxeViolation[];
-  assert.equal(violations.length, 0, `axe on the incident page (${theme}):\n${describeViolations(violations)}`);
-  console.log(`[e2e] a11y: axe finds no violation on the incident page in ${theme}`);
+  assert.equal(violations.length, 0, `axe on ${what}:\n${describeViolations(violations)}`);
+  console.log(`[e2e] a11y: axe finds no violation on ${what}`);
+}
+
+/**
+ * By keyboard on a card's toolbar: one Tab stop, Home/End/arrows move within it. Returns the actions in their order.
+ */
+export async function toolbarKeys(page: Page, frame: Frame, toolbar: string): Promise<string[]> {
+  const focused = () => frame.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.action ?? document.activeElement?.tagName ?? 'none');
+  const actions = await frame.locator(`${toolbar} > button`).evaluateAll((buttons) => buttons.map((b) => (b as HTMLElement).dataset.action ?? ''));
+  assert.ok(actions.length > 1, `the toolbar has its actions (${actions.join(', ')})`);
+  assert.equal(await frame.locator(`${toolbar} > button[tabindex="0"]`).count(), 1, 'the toolbar is one Tab stop');
+  await frame.locator(`${toolbar} > button[tabindex="0"]`).focus();
+  for (const [key, action] of [['Home', actions[0]], ['ArrowRight', actions[1]], ['End', actions.at(-1)], ['ArrowLeft', actions.at(-2)]] as const) {
+    await page.keyboard.press(key);
+    assert.equal(await focused(), action, `${key} moves to ${action}`);
+  }
+  await page.keyboard.press('Home');
+  return actions;
 }
 
 /** axe on the Incidents and On-Call views' bodies (VS Code's pane headers and the rest of the workbench left out). */
