@@ -4,8 +4,8 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import yaml from 'js-yaml';
 import { TOKEN_ENV } from '../src/config/serverLaunch';
+import { joinFrontMatter, pluginAgent, splitFrontMatter } from './plugin/frontMatter';
 import { pluginText } from './plugin/hostText';
 
 const root = resolve(__dirname, '..');
@@ -16,36 +16,16 @@ const chat = join(root, 'media', 'chat');
 const SERVER = 'pagerduty';
 /** Files the server bundle needs beside it (scripts/build.mjs). */
 const SERVER_FILES = ['mcp-server.js', 'mcp-server-core.js', 'mcp-server-ajv.js', 'mcp-apps/incident-card.html'];
-/** Front matter only VS Code reads: Copilot CLI warns about it and Claude Code ignores it. */
-const VSCODE_ONLY_FIELDS = ['argument-hint', 'handoffs', 'agent'];
-
-function splitFrontMatter(text: string, file: string): { meta: Record<string, unknown>; body: string } {
-  const m = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
-  if (!m) throw new Error(`${file}: no front matter`);
-  return { meta: yaml.load(m[1]) as Record<string, unknown>, body: m[2] };
-}
-
-function joinFrontMatter(meta: Record<string, unknown>, body: string): string {
-  return `---\n${yaml.dump(meta, { lineWidth: -1 })}---\n${body}`;
-}
-
 function write(rel: string, text: string) {
   const file = join(out, rel);
   mkdirSync(join(file, '..'), { recursive: true });
   writeFileSync(file, text);
 }
 
-/**
- * The agent with VS Code-only fields dropped; its tools keep VS Code's names, which Copilot's runtime maps to its own,
- * except the extension's own tools (`<publisher>.<name>/<tool>`), which no plugin host has.
- */
+/** The agent, made portable (plugin/frontMatter.ts). */
 function agent() {
   const file = join(chat, 'pagerduty-incident-expert.agent.md');
-  const { meta, body } = splitFrontMatter(readFileSync(file, 'utf8'), file);
-  for (const f of VSCODE_ONLY_FIELDS) delete meta[f];
-  const extensionTool = `${pkg.publisher}.${pkg.name}/`;
-  meta.tools = (meta.tools as string[]).filter((t) => !t.startsWith(extensionTool));
-  write('agents/pagerduty-incident-expert.md', pluginText('agent', joinFrontMatter(meta, body), file));
+  write('agents/pagerduty-incident-expert.md', pluginAgent(readFileSync(file, 'utf8'), file, pkg));
 }
 
 function skills() {
