@@ -10,6 +10,7 @@ import { plainErrors } from './plainErrors';
 import { registerPrompts } from './prompts';
 import { registerResources } from './resources';
 import { saveCodeCache } from './codeCacheSave';
+import { HostedToolbox } from './hosted/surface';
 import { Toolbox } from './registry';
 import { ALL_TOOLS, DEFAULT_TOOLSETS } from './tools';
 import { TOOLSETS, type ToolContext } from './tools/types';
@@ -17,8 +18,8 @@ import { TOOLSETS, type ToolContext } from './tools/types';
 export const SERVER_NAME = 'pagerduty';
 const ASK_TIMEOUT_MS = 10 * 60_000;
 
-export function createToolbox(config: Pick<ServerConfig, 'enableWrites' | 'toolsets' | 'allowTools'> & { structuredOutput?: boolean }): Toolbox {
-  return new Toolbox(ALL_TOOLS, config, DEFAULT_TOOLSETS);
+export function createToolbox(config: Pick<ServerConfig, 'enableWrites' | 'toolsets' | 'allowTools' | 'toolSurface'> & { structuredOutput?: boolean }): Toolbox {
+  return new (config.toolSurface === 'hosted' ? HostedToolbox : Toolbox)(ALL_TOOLS, config, DEFAULT_TOOLSETS);
 }
 
 export function createClient(config: ServerConfig, log?: (line: string) => void): PagerDutyClient | undefined {
