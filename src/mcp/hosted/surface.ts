@@ -167,15 +167,21 @@ function hostedPath(row: HostedAction, where: string): string {
   return where;
 }
 
-/** Removes and returns the value at a dotted path of objects. */
+/** Removes and returns the value at a dotted path of objects; a wrapper object left empty goes too. */
 function take(root: Record<string, unknown>, path: string): unknown {
   const keys = path.split('.');
   const last = keys.pop() as string;
-  let node: unknown = root;
-  for (const key of keys) node = isObject(node) ? node[key] : undefined;
-  if (!isObject(node) || !(last in node)) return undefined;
+  const chain: Record<string, unknown>[] = [root];
+  for (const key of keys) {
+    const next = chain[chain.length - 1][key];
+    if (!isObject(next)) return undefined;
+    chain.push(next);
+  }
+  const node = chain[chain.length - 1];
+  if (!(last in node)) return undefined;
   const value = node[last];
   delete node[last];
+  for (let i = keys.length - 1; i >= 0 && Object.keys(chain[i + 1]).length === 0; i--) delete chain[i][keys[i]];
   return value;
 }
 
