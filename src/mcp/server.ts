@@ -51,7 +51,8 @@ export interface ServerParts {
 
 export function createServerParts(config: ServerConfig): ServerParts {
   const reader = createToolbox({ enableWrites: false, toolsets: [...TOOLSETS], structuredOutput: true });
-  const cardWriter = createToolbox({ ...config, structuredOutput: true });
+  // The card calls its writes by classic name, whatever surface the model is offered.
+  const cardWriter = createToolbox({ ...config, toolSurface: 'classic', structuredOutput: true });
   const writes = cardWrites(cardWriter);
   return {
     toolbox: createToolbox(config),

@@ -10,6 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { HOSTED_TOOLS } from '../../src/mcp/hosted/table';
 import type { RecordedRequest } from '../simulator/index';
 import { statusPagesOf } from '../simulator/seed/statusPages';
+import { connectHttp, resultText, startHttpServer } from '../support/httpHarness';
 import { startMcp, type McpSession, type ToolResult } from '../support/mcpHarness';
 
 const NOW = Date.now();
@@ -397,6 +398,109 @@ describe('hosted surface: replay beside the classic twins', () => {
       assert.ok(classic.requests.length > 0, `${label}: sent nothing`);
       assert.deepEqual(hosted.requests, classic.requests, label);
       k.keep?.(classic.result);
+    }
+  });
+});
+
+describe('hosted surface: listing, errors, write gate, allowed tools', () => {
+  it('lists the 18 tools (browse_* read-only, manage_* destructive) and the classic tools no action covers, under their classic names', async () => {
+    const { tools } = await h.client.listTools();
+    const names = tools.map((t) => t.name);
+    assert.deepEqual(names.filter((n) => /^(browse|manage)_/.test(n)), HOSTED_TOOLS.map((t) => t.name));
+    for (const t of tools.filter((x) => x.name.startsWith('browse_'))) assert.deepEqual(t.annotations, { readOnlyHint: true }, t.name);
+    for (const t of tools.filter((x) => x.name.startsWith('manage_'))) assert.equal(t.annotations?.destructiveHint, true, t.name);
+    for (const classic of ['list_priorities', 'get_incident_metrics_all', 'create_escalation_policy', 'list_webhook_subscriptions']) assert.ok(names.includes(classic), classic);
+    for (const twin of ['list_incidents', 'get_incident', 'create_incident', 'list_schedule_v3_rotations']) assert.ok(!names.includes(twin), twin);
+    const incidents = tools.find((t) => t.name === 'browse_incidents')!;
+    const request = (incidents.inputSchema.properties as any).request;
+    assert.deepEqual(request.required, ['action']);
+    assert.deepEqual(request.properties.action.enum, [...new Set(HOSTED_TOOLS[0].actions.map((a) => a.action))]);
+    assert.deepEqual(request.properties.statuses.items.enum, ['triggered', 'acknowledged', 'resolved']);
+    assert.match(incidents.description!, /- get \(incident_id, include\): /);
+  });
+
+  it('names request.action and the field in bad calls; an unknown action lists the valid ones', async () => {
+    assert.match(await h.fails('browse_incidents', { request: { action: 'lst' } }), /argument "request\.action": expected one of list, get, list_alerts, .*get_workflow, got the string "lst"/);
+    assert.match(await h.fails('browse_incidents', {}), /argument "request" is required: an object with "action" \(one of list, get/);
+    assert.match(await h.fails('browse_incidents', { action: 'list' }), /unknown argument "action": everything goes inside "request"/);
+    assert.match(
+      await h.fails('browse_incidents', { request: { action: 'get', incident: 'x' } }),
+      /browse_incidents \(request\.action "get"\): unknown argument "request\.incident" for action "get" \(allowed: incident_id, include\)/,
+    );
+    assert.match(await h.fails('browse_incidents', { request: { action: 'list', limit: 'ten' } }), /browse_incidents \(request\.action "list"\): argument "request\.limit": expected a number, got the string "ten"/);
+    assert.match(await h.fails('browse_incidents', { request: { action: 'context', incident_id: ids.incident } }), /argument "request\.context_type": expected one of related, past, outlier, got /);
+    // A nested field is named by its hosted path, also where the twin spells it differently.
+    assert.match(
+      await h.fails('manage_incidents', { request: { action: 'update', manage_request: { incident_ids: [ids.incident], assignment: { id: 42 } } } }),
+      /argument "request\.manage_request\.assignment\.id(\[0\])?": expected a string, got the integer 42/,
+    );
+    assert.match(
+      await h.fails('manage_schedules', { request: { action: 'create', schedule_data: { kind: 'legacy', name: 'x', time_zone: 'UTC' } } }),
+      /Invalid arguments for manage_schedules \(request\.action "create"\): argument "request\.schedule_data\.kind": only shift_based schedules are created or changed here.*got the string "legacy"/,
+    );
+    // A twin is reached through its action on this surface.
+    assert.match(await h.fails('list_incidents', {}), /list_incidents is offered on this server's hosted tool surface as browse_incidents with request\.action "list"/);
+  });
+
+  it('without writes lists no manage_* tool and refuses one with the reason; reads still answer', async () => {
+    const readOnly = await startMcp({ args: HOSTED, sim: h.sim });
+    try {
+      const names = (await readOnly.client.listTools()).tools.map((t) => t.name);
+      assert.deepEqual(names.filter((n) => n.startsWith('manage_')), []);
+      assert.ok(!names.includes('create_escalation_policy'));
+      const before = h.sim.requests.length;
+      const text = await readOnly.fails('manage_incidents', { request: { action: 'add_note', incident_id: ids.incident, note: 'x' } });
+      assert.match(text, /manage_incidents \(request\.action "add_note"\) changes PagerDuty data and write tools are disabled.*--enable-write-tools/);
+      assert.equal(h.sim.requests.length, before, 'nothing sent');
+      await readOnly.ok('browse_users', { request: { action: 'get' } });
+    } finally {
+      await readOnly.close();
+    }
+  });
+
+  it('allowed tools by hosted name offer all of its actions, by classic name only that action; toolsets filter actions', async () => {
+    const allowed = await startMcp({ args: HOSTED, sim: h.sim, writes: true, env: { PAGERDUTY_ALLOWED_TOOLS: 'browse_services,get_incident,list_priorities' } });
+    const incidentsOnly = await startMcp({ args: HOSTED, sim: h.sim, toolsets: 'incidents' });
+    try {
+      const { tools } = await allowed.client.listTools();
+      assert.deepEqual(tools.map((t) => t.name), ['browse_incidents', 'browse_services', 'list_priorities']);
+      assert.deepEqual((tools[0].inputSchema.properties as any).request.properties.action.enum, ['get']);
+      assert.deepEqual((tools[1].inputSchema.properties as any).request.properties.action.enum, ['list', 'get']);
+      await allowed.ok('browse_incidents', { request: { action: 'get', incident_id: ids.incident } });
+      await allowed.ok('browse_services', { request: { action: 'list', limit: 1 } });
+      assert.match(
+        await allowed.fails('browse_incidents', { request: { action: 'list' } }),
+        /browse_incidents \(request\.action "list"\) is not enabled in this configuration: its classic twin list_incidents is outside the toolsets \/ allowed tools/,
+      );
+      assert.match(await allowed.fails('browse_teams', { request: { action: 'list' } }), /Unknown tool|not enabled/);
+
+      const names = (await incidentsOnly.client.listTools()).tools.map((t) => t.name);
+      assert.deepEqual(names, ['browse_incidents']);
+      const listed = (await incidentsOnly.client.listTools()).tools[0];
+      assert.ok(!(listed.inputSchema.properties as any).request.properties.action.enum.includes('list_workflows'), 'incident_workflows toolset is off');
+      assert.match(await incidentsOnly.fails('browse_incidents', { request: { action: 'get_workflow', workflow_id: ids.workflow } }), /its classic twin get_incident_workflow is outside the toolsets/);
+    } finally {
+      await allowed.close();
+      await incidentsOnly.close();
+    }
+  });
+
+  it('answers the same over HTTP, with each request its own token', async () => {
+    const srv = await startHttpServer(HOSTED, { PAGERDUTY_API_HOST: h.sim.url, PAGERDUTY_TOOLSETS: 'all' });
+    const client = await connectHttp(srv.url, `Token ${h.sim.tokens.user}`);
+    try {
+      const names = (await client.listTools()).tools.map((t) => t.name);
+      assert.ok(names.includes('browse_incidents') && !names.some((n) => n.startsWith('manage_')), names.join(' '));
+      const overHttp = await client.callTool({ name: 'browse_incidents', arguments: { request: { action: 'get', incident_id: ids.incident } } });
+      const overStdio = await h.call('browse_incidents', { request: { action: 'get', incident_id: ids.incident } });
+      assert.ok(!overHttp.isError, resultText(overHttp));
+      assert.equal(resultText(overHttp), overStdio.text);
+      const bad = await client.callTool({ name: 'browse_incidents', arguments: { request: { action: 'nope' } } });
+      assert.equal(bad.isError, true);
+      assert.match(resultText(bad), /argument "request\.action": expected one of list, get/);
+    } finally {
+      await client.close();
+      await srv.close();
     }
   });
 });

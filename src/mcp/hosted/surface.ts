@@ -110,11 +110,12 @@ export class HostedToolbox extends Toolbox {
     if (!offered.includes(row)) return errorResult(this.refusal(label, row));
     const allowed = fieldList(row);
     const unknown = Object.keys(request).filter((k) => k !== 'action' && !allowed.includes(k));
+    const badField = (text: string) => errorResult(`Invalid arguments for ${label}: ${text}`);
     if (unknown.length) {
-      return bad(`unknown argument${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"request.${k.slice(0, 40)}"`).join(', ')} for action "${row.action}" (allowed: ${quoted(allowed)})`);
+      return badField(`unknown argument${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"request.${k.slice(0, 40)}"`).join(', ')} for action "${row.action}" (allowed: ${quoted(allowed)})`);
     }
     const mapped = mapFields(row, request);
-    if (typeof mapped === 'string') return bad(mapped);
+    if (typeof mapped === 'string') return badField(mapped);
     return super.call(row.twin, mapped, ctx, { label, path: (where) => `request.${hostedPath(row, where)}` });
   }
 
