@@ -4,7 +4,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { HOSTED_TOOLS } from '../src/mcp/hosted/table';
+import { HOSTED_FORM } from '../src/mcp/hosted/table';
 import { ALL_TOOLS, EXTRA_TOOL_NAMES } from '../src/mcp/tools';
 import { TOOLSET_TABLE } from '../src/mcp/tools/toolsets';
 import { isWrite } from '../src/mcp/tools/types';
@@ -12,15 +12,15 @@ import { isWrite } from '../src/mcp/tools/types';
 export const BEGIN = '<!-- tools-table:begin -->';
 export const END = '<!-- tools-table:end -->';
 
-/** Classic name → how the hosted surface reaches it: `browse_incidents` `list` (`context` rows add their context_type). */
-const HOSTED_AS = new Map(
-  HOSTED_TOOLS.flatMap((tool) => tool.actions.map((row) => [row.twin, `\`${tool.name}\` \`${row.action}\`${row.when ? ` ${row.when.value}` : ''}`] as const)),
-);
 
 export function toolsTable(): string {
   const rows = TOOLSET_TABLE.map(({ id: set, byDefault, description }) => {
     const tools = ALL_TOOLS.filter((t) => t.toolset === set);
-    const hosted = (name: string) => (HOSTED_AS.has(name) ? ` → ${HOSTED_AS.get(name)}` : '');
+    // How the hosted surface reaches it: `browse_incidents` `list` (`context` rows add their context_type).
+    const hosted = (name: string) => {
+      const at = HOSTED_FORM.get(name);
+      return at ? ` → \`${at.tool}\` \`${at.row.action}\`${at.row.when ? ` ${at.row.when.value}` : ''}` : '';
+    };
     const list = tools.map((t) => `\`${t.name}\`${isWrite(t) ? ' ✎' : ''}${t.extra ? ' (extra)' : ''}${hosted(t.name)}`).join(', ');
     return `| \`${set}\` | ${byDefault ? 'yes' : ''} | ${description} | ${tools.filter((t) => !isWrite(t)).length} / ${tools.filter(isWrite).length} | ${list} |`;
   });
@@ -28,7 +28,7 @@ export function toolsTable(): string {
   return [
     BEGIN,
     `${ALL_TOOLS.length} tools: ${reads} read, ${ALL_TOOLS.length - reads} write (✎, listed only with write tools enabled); ${EXTRA_TOOL_NAMES.size} are extras beyond PagerDuty's official server, marked (extra).`,
-    `With \`--tool-surface hosted\` (see [the hosted tool surface](#the-hosted-tool-surface)), a tool marked → \`tool\` \`action\` is reached as that hosted tool with that \`request.action\`; the ${ALL_TOOLS.length - HOSTED_AS.size} others keep their classic name.`,
+    `With \`--tool-surface hosted\` (see [the hosted tool surface](#the-hosted-tool-surface)), a tool marked → \`tool\` \`action\` is reached as that hosted tool with that \`request.action\`; the ${ALL_TOOLS.length - HOSTED_FORM.size} others keep their classic name.`,
     '',
     '| toolset | on by default | what it covers | read / write | tools |',
     '|---|---|---|---|---|',

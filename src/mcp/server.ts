@@ -10,7 +10,7 @@ import { plainErrors } from './plainErrors';
 import { registerPrompts } from './prompts';
 import { registerResources } from './resources';
 import { saveCodeCache } from './codeCacheSave';
-import { HostedToolbox } from './hosted/surface';
+import { HostedToolbox, inSurfaceTerms } from './hosted/surface';
 import { Toolbox } from './registry';
 import { ALL_TOOLS, DEFAULT_TOOLSETS } from './tools';
 import { TOOLSETS, type ToolContext } from './tools/types';
@@ -70,7 +70,7 @@ export function createServer(config: ServerConfig, version: string, log?: (line:
     { name: SERVER_NAME, title: 'PagerDuty', version },
     { instructions: INSTRUCTIONS, capabilities: { tools: { listChanged: false } }, jsonSchemaValidator: validator },
   );
-  registerPrompts(server, new Set(toolbox.enabled().map((t) => t.name)));
+  registerPrompts(server, new Set(toolbox.enabled().map((t) => t.name)), (text) => inSurfaceTerms(text, toolbox));
   const stopWatch = registerResources(server, reader, client, config.resourcePollMs);
   server.server.onclose = () => {
     stopWatch();

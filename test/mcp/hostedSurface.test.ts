@@ -7,7 +7,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { HOSTED_TOOLS } from '../../src/mcp/hosted/table';
+import { HOSTED_TOOLS, TWINS } from '../../src/mcp/hosted/table';
+import { createToolbox } from '../../src/mcp/server';
+import { investigateRequest } from '../../src/views/incidentPage/investigate';
 import type { RecordedRequest } from '../simulator/index';
 import { statusPagesOf } from '../simulator/seed/statusPages';
 import { connectHttp, resultText, startHttpServer } from '../support/httpHarness';
@@ -502,5 +504,30 @@ describe('hosted surface: listing, errors, write gate, allowed tools', () => {
       await client.close();
       await srv.close();
     }
+  });
+});
+
+describe('hosted surface: prompts and the investigate request name the hosted calls', () => {
+  it('investigate_incident and oncall_handoff name hosted tools and actions, no classic twin', async () => {
+    for (const [name, args] of [
+      ['investigate_incident', { incident: '12' }],
+      ['oncall_handoff', {}],
+    ] as const) {
+      const prompt = await h.client.getPrompt({ name, arguments: args });
+      const text = (prompt.messages[0].content as { text: string }).text;
+      assert.match(text, /browse_incidents with request\.action "(get|list)"/, name);
+      // Action values may equal a classic name (list_oncalls): only the names outside a hosted call count.
+      const outside = text.replace(/request\.action "\w+"/g, '');
+      for (const twin of TWINS) if (twin !== 'manage_incidents') assert.ok(!new RegExp(`\\b${twin}\\b`).test(outside), `${name} names ${twin}: ${text}`);
+    }
+    const classic = await c.client.getPrompt({ name: 'investigate_incident', arguments: { incident: '12' } });
+    assert.match((classic.messages[0].content as { text: string }).text, /get_incident "12"/);
+  });
+
+  it('"Investigate with Copilot" asks for the hosted calls when the settings choose the hosted surface', () => {
+    const hosted = investigateRequest({ id: 'Q1ABC23', number: 12 }, createToolbox({ enableWrites: false, toolSurface: 'hosted' }));
+    assert.match(hosted, /browse_incidents with request\.action "context", context_type "past"/);
+    assert.doesNotMatch(hosted, /\bget_past_incidents\b/);
+    assert.match(investigateRequest({ id: 'Q1ABC23', number: 12 }, createToolbox({ enableWrites: false })), /get_past_incidents/);
   });
 });

@@ -7,7 +7,7 @@
 import { describeGiven } from '../given';
 import { errorResult, Toolbox, type CallResult, type CallView, type PublishedTool, type ToolSelection } from '../registry';
 import { isWrite, type ToolContext, type ToolDefinition, type Toolset } from '../tools/types';
-import { fieldSchema, HOSTED_TOOLS, TWINS, type HostedAction, type HostedTool } from './table';
+import { fieldSchema, HOSTED_FORM, HOSTED_TOOLS, TWINS, type HostedAction, type HostedTool } from './table';
 
 const BY_NAME = new Map(HOSTED_TOOLS.map((tool) => [tool.name, tool]));
 
@@ -84,10 +84,8 @@ export class HostedToolbox extends Toolbox {
   override async call(name: string, args: unknown, ctx: ToolContext, view?: CallView): Promise<CallResult> {
     const tool = BY_NAME.get(name);
     if (tool) return this.callHosted(tool, args, ctx);
-    if (TWINS.has(name)) {
-      const row = HOSTED_TOOLS.flatMap((t) => t.actions.map((a) => ({ t, a }))).find(({ a }) => a.twin === name);
-      return errorResult(`${name} is offered on this server's hosted tool surface as ${row?.t.name} with request.action "${row?.a.action}".`);
-    }
+    const hosted = HOSTED_FORM.get(name);
+    if (hosted) return errorResult(`${name} is offered on this server's hosted tool surface as ${hostedCall(name)}.`);
     return super.call(name, args, ctx, view);
   }
 
@@ -136,6 +134,23 @@ export class HostedToolbox extends Toolbox {
     }
     return `${label} is not enabled in this configuration: its classic twin ${row.twin} is outside the toolsets / allowed tools.`;
   }
+}
+
+/** How a model calls a classic twin on the hosted surface: `browse_incidents with request.action "context", context_type "past"`. */
+export function hostedCall(twin: string): string {
+  const at = HOSTED_FORM.get(twin);
+  if (!at) return twin;
+  return `${at.tool} with request.action "${at.row.action}"${at.row.when ? `, ${at.row.when.field} "${at.row.when.value}"` : ''}`;
+}
+
+const TWIN_NAMES = new RegExp(`\\b(${[...TWINS].sort((a, b) => b.length - a.length).join('|')})\\b`, 'g');
+
+/**
+ * A text for the model (a prompt, the investigate request) in the terms of the surface it is offered: on the hosted
+ * surface each classic twin's name becomes its hosted call.
+ */
+export function inSurfaceTerms(text: string, toolbox: object): string {
+  return toolbox instanceof HostedToolbox ? text.replace(TWIN_NAMES, (name) => hostedCall(name)) : text;
 }
 
 /** The request minus `action` (and a selecting field), in the twin's terms; a string is the error. */

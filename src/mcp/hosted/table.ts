@@ -274,7 +274,11 @@ export const HOSTED_TOOLS: readonly HostedTool[] = [
   },
 ];
 
-/** Every classic tool that is some action's twin: on the hosted surface it is reached through that action only. */
-export const TWINS: ReadonlySet<string> = new Set(HOSTED_TOOLS.flatMap((t) => t.actions.map((a) => a.twin)));
+/** Every classic tool that is some action's twin (on the hosted surface it is reached through that action only), with its row. */
+export const HOSTED_FORM: ReadonlyMap<string, { tool: string; row: HostedAction }> = new Map(
+  HOSTED_TOOLS.flatMap((tool) => tool.actions.map((row) => [row.twin, { tool: tool.name, row }] as const)),
+);
+
+export const TWINS: ReadonlySet<string> = new Set(HOSTED_FORM.keys());
 
 export const HOSTED_NAMES: ReadonlySet<string> = new Set(HOSTED_TOOLS.map((t) => t.name));
