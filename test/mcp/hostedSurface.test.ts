@@ -454,6 +454,7 @@ describe('hosted surface: listing, errors, write gate, allowed tools', () => {
       const text = await readOnly.fails('manage_incidents', { request: { action: 'add_note', incident_id: ids.incident, note: 'x' } });
       assert.match(text, /manage_incidents \(request\.action "add_note"\) changes PagerDuty data and write tools are disabled.*--enable-write-tools/);
       assert.equal(h.sim.requests.length, before, 'nothing sent');
+      assert.match(await readOnly.fails('manage_teams', { request: { action: 'bogus' } }), /^manage_teams changes PagerDuty data and write tools are disabled/);
       await readOnly.ok('browse_users', { request: { action: 'get' } });
     } finally {
       await readOnly.close();

@@ -101,6 +101,8 @@ export class HostedToolbox extends Toolbox {
     }
     const action = request.action;
     const rows = tool.actions.filter((r) => r.action === action);
+    // A tool none of whose actions is offered is not listed: say why rather than list no valid action.
+    if (!offered.length && !rows.length) return errorResult(this.refusal(tool.name, tool.actions[0]));
     if (!rows.length) return bad(`argument "request.action": expected one of ${quoted(valid)}, got ${describeGiven(action)}`);
     const row = this.pickRow(rows, request);
     if (typeof row === 'string') return bad(row);
