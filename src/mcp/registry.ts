@@ -146,6 +146,13 @@ export interface CallView {
   path(where: string): string;
 }
 
+/** A call as the tool that answers it sees it (Toolbox.route). */
+export interface RoutedCall {
+  tool: string;
+  args: unknown;
+  view?: CallView;
+}
+
 /** Turns zod issues into one line per offending argument, naming it by its path, what was expected and what was given. */
 export function formatValidationError(tool: ToolDefinition, error: z.ZodError, args?: unknown, origin?: ReadonlyMap<string, string>, view?: CallView): string {
   const allowed = Object.keys(tool.input);
@@ -211,6 +218,14 @@ export class Toolbox {
       };
     });
     return this.published;
+  }
+
+  /**
+   * The enabled tool whose handler a call runs, with its arguments in that tool's terms and how errors name them;
+   * undefined when the call would fail before it (unknown or disabled tool, bad request). Here: the tool itself.
+   */
+  route(name: string, args: unknown): RoutedCall | undefined {
+    return this.enabled().some((t) => t.name === name) ? { tool: name, args } : undefined;
   }
 
   async call(name: string, args: unknown, ctx: ToolContext, view?: CallView): Promise<CallResult> {

@@ -103,9 +103,8 @@ export function createServer(config: ServerConfig, version: string, log?: (line:
       elicit: canAsk ? (params) => server.server.elicitInput(params, { relatedRequestId: extra.requestId, signal: extra.signal, timeout: ASK_TIMEOUT_MS }) : undefined,
     };
     const name = request.params.name;
-    if (apps() && CARD_TOOLS.includes(name) && toolbox.enabled().some((t) => t.name === name)) {
-      return callWithCard(name, reader, request.params.arguments, ctx, { keepStructured: config.structuredOutput, ...writes });
-    }
+    const routed = apps() ? toolbox.route(name, request.params.arguments) : undefined;
+    if (routed && CARD_TOOLS.includes(routed.tool)) return callWithCard(routed, reader, ctx, { keepStructured: config.structuredOutput, ...writes });
     if (apps() && cardActions.enabled().some((t) => t.name === name)) return cardActions.call(name, request.params.arguments, ctx);
     return toolbox.call(name, request.params.arguments, ctx);
   });

@@ -5,7 +5,7 @@
  * classic path applies (validation, fencing, caps, redaction, elicitation) applies unchanged.
  */
 import { describeGiven } from '../given';
-import { errorResult, Toolbox, type CallResult, type CallView, type PublishedTool, type ToolSelection } from '../registry';
+import { errorResult, Toolbox, type CallResult, type CallView, type PublishedTool, type RoutedCall, type ToolSelection } from '../registry';
 import { isWrite, type ToolContext, type ToolDefinition, type Toolset } from '../tools/types';
 import { fieldSchema, HOSTED_FORM, HOSTED_TOOLS, TWINS, type HostedAction, type HostedTool } from './table';
 
@@ -89,10 +89,23 @@ export class HostedToolbox extends Toolbox {
     return super.call(name, args, ctx, view);
   }
 
+  /** A hosted tool's call is its action's twin, with the mapped fields; a classic name routes as on the classic surface (the card's own reads). */
+  override route(name: string, args: unknown): RoutedCall | undefined {
+    const tool = BY_NAME.get(name);
+    if (!tool) return super.route(name, args);
+    return this.routeHosted(tool, args).call;
+  }
+
   private async callHosted(tool: HostedTool, args: unknown, ctx: ToolContext): Promise<CallResult> {
+    const { call, error } = this.routeHosted(tool, args);
+    return call ? super.call(call.tool, call.args, ctx, call.view) : error;
+  }
+
+  /** The twin, its arguments and the hosted view of its errors; or the error that refuses the request. */
+  private routeHosted(tool: HostedTool, args: unknown): { call: RoutedCall; error?: never } | { call?: never; error: CallResult } {
     const offered = this.offered(tool);
     const valid = [...new Set(offered.map((r) => r.action))];
-    const bad = (text: string) => errorResult(`Invalid arguments for ${tool.name}: ${text}`);
+    const bad = (text: string) => ({ error: errorResult(`Invalid arguments for ${tool.name}: ${text}`) });
     const extraKeys = isObject(args) ? Object.keys(args).filter((k) => k !== 'request') : [];
     if (extraKeys.length) return bad(`unknown argument "${extraKeys[0].slice(0, 40)}": everything goes inside "request"`);
     const request = isObject(args) ? args.request : undefined;
@@ -102,21 +115,21 @@ export class HostedToolbox extends Toolbox {
     const action = request.action;
     const rows = tool.actions.filter((r) => r.action === action);
     // A tool none of whose actions is offered is not listed: say why rather than list no valid action.
-    if (!offered.length && !rows.length) return errorResult(this.refusal(tool.name, tool.actions[0]));
+    if (!offered.length && !rows.length) return { error: errorResult(this.refusal(tool.name, tool.actions[0])) };
     if (!rows.length) return bad(`argument "request.action": expected one of ${quoted(valid)}, got ${describeGiven(action)}`);
     const row = this.pickRow(rows, request);
     if (typeof row === 'string') return bad(row);
     const label = `${tool.name} (request.action "${row.action}")`;
-    if (!offered.includes(row)) return errorResult(this.refusal(label, row));
+    if (!offered.includes(row)) return { error: errorResult(this.refusal(label, row)) };
     const allowed = fieldList(row);
     const unknown = Object.keys(request).filter((k) => k !== 'action' && !allowed.includes(k));
-    const badField = (text: string) => errorResult(`Invalid arguments for ${label}: ${text}`);
+    const badField = (text: string) => ({ error: errorResult(`Invalid arguments for ${label}: ${text}`) });
     if (unknown.length) {
       return badField(`unknown argument${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"request.${k.slice(0, 40)}"`).join(', ')} for action "${row.action}" (allowed: ${quoted(allowed)})`);
     }
     const mapped = mapFields(row, request);
     if (typeof mapped === 'string') return badField(mapped);
-    return super.call(row.twin, mapped, ctx, { label, path: (where) => `request.${hostedPath(row, where)}` });
+    return { call: { tool: row.twin, args: mapped, view: { label, path: (where) => `request.${hostedPath(row, where)}` } } };
   }
 
   /** The row of an action that several twins share (context, by context_type). */
