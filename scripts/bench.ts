@@ -10,6 +10,7 @@ import { compressionFigures } from './bench/compression';
 import type { Figure } from './bench/figure';
 import { httpLoadFigures } from './bench/httpLoad';
 import { incidentPageFigures } from './bench/incidentPage';
+import { investigationFigures } from './bench/investigation';
 import { memoryFigures } from './bench/memory';
 import { activateFigure, firstPaintFigure, idlePollingFigure } from './bench/sidebar';
 import { startupFigures } from './bench/startup';
@@ -51,6 +52,7 @@ async function main() {
     await step('startup', () => startupFigures(SERVER));
     await step('tools', () => toolsListFigures(SERVER));
     await step('surface', () => toolSurfaceFigures(SERVER));
+    await step('investigation', () => investigationFigures(SERVER));
     await step('compression', () => compressionFigures());
     await step('memory', () => memoryFigures());
     await step('http', () => httpLoadFigures());
