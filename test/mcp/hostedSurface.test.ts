@@ -444,6 +444,35 @@ describe('hosted surface: listing, errors, write gate, allowed tools', () => {
     assert.match(await h.fails('list_incidents', {}), /list_incidents is offered on this server's hosted tool surface as browse_incidents with request\.action "list"/);
   });
 
+  it("a field of PagerDuty's hosted server this server cannot honour is refused, saying so and what to do instead; nothing is sent", async () => {
+    const rows = HOSTED_TOOLS.flatMap((tool) => tool.actions.flatMap((row) => Object.entries(row.unsupported ?? {}).map(([field, instead]) => ({ tool: tool.name, row, field, instead }))));
+    assert.deepEqual(rows.map((r) => `${r.tool} ${r.row.action} ${r.field}`).sort(), [
+      'browse_activity list_log_entries include', 'browse_alert_grouping list total', 'browse_incidents context additional_details',
+      'browse_incidents list_change_events offset', 'browse_incidents list_notes limit', 'browse_incidents list_notes offset', 'browse_schedules list kind',
+    ]);
+    for (const { tool, row, field, instead } of rows) {
+      assert.ok(!row.fields.split(' ').includes(field), `${tool} ${row.action}: ${field} is either taken or refused`);
+      const before = h.sim.requests.length;
+      const request = { action: row.action, ...(row.when ? { [row.when.field]: row.when.value } : {}), [field]: field === 'kind' ? 'legacy' : 1 };
+      const text = await h.fails(tool, { request });
+      assert.equal(text, `Invalid arguments for ${tool} (request.action "${row.action}"): argument "request.${field}" is a field of PagerDuty's hosted server that this server does not support: ${instead}`);
+      assert.equal(h.sim.requests.length, before, `${tool} ${row.action} ${field}: nothing sent`);
+    }
+  });
+
+  it('browse_change_events takes total: true (every page here counts the total) and refuses total: false with why', async () => {
+    for (const request of [{ action: 'list', limit: 2 }, { action: 'list_service', service_id: ids.service, limit: 2 }]) {
+      const plain = await h.ok('browse_change_events', { request });
+      const counted = await h.ok('browse_change_events', { request: { ...request, total: true } });
+      assert.equal(counted.text, plain.text);
+      assert.match(counted.text, /Showing \d+ of \d+/);
+      assert.match(
+        await h.fails('browse_change_events', { request: { ...request, total: false } }),
+        new RegExp(`browse_change_events \\(request\\.action "${request.action}"\\): argument "request\\.total": this server always reports the total with each page; leave request\\.total out, got false`),
+      );
+    }
+  });
+
   it('without writes lists no manage_* tool and refuses one with the reason; reads still answer', async () => {
     const readOnly = await startMcp({ args: HOSTED, sim: h.sim });
     try {

@@ -124,6 +124,8 @@ export class HostedToolbox extends Toolbox {
     const allowed = fieldList(row);
     const unknown = Object.keys(request).filter((k) => k !== 'action' && !allowed.includes(k));
     const badField = (text: string) => ({ error: errorResult(`Invalid arguments for ${label}: ${text}`) });
+    const notHere = unknown.find((k) => row.unsupported?.[k]);
+    if (notHere) return badField(`argument "request.${notHere}" is a field of PagerDuty's hosted server that this server does not support: ${row.unsupported![notHere]}`);
     if (unknown.length) {
       return badField(`unknown argument${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"request.${k.slice(0, 40)}"`).join(', ')} for action "${row.action}" (allowed: ${quoted(allowed)})`);
     }

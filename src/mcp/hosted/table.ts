@@ -24,7 +24,12 @@ export interface HostedAction {
   /** Hosted value → the twin's, per path (an enum spelled differently). */
   values?: Record<string, Record<string, string>>;
   /** A path the twin has no argument for, accepted only with this value (and then dropped); any other is refused with `otherwise`. */
-  fixed?: { path: string; value: string; otherwise: string };
+  fixed?: { path: string; value: string | boolean; otherwise: string };
+  /**
+   * Fields PagerDuty's hosted server takes for this action that this server cannot honour (the REST API or the twin
+   * has no counterpart): refused, saying so and what to do instead (never accepted and ignored).
+   */
+  unsupported?: Record<string, string>;
   /** Beyond PagerDuty's hosted surface (one of our classic extras as an action). */
   extra?: boolean;
 }
@@ -54,6 +59,9 @@ export function fieldSchema(tool: HostedTool, field: string): JsonSchema | undef
 
 const PAGE = 'limit offset';
 
+/** Offset-paged answers here always count the total (the client asks PagerDuty for it), so `total: true` is what happens anyway. */
+const ALWAYS_TOTAL = { path: 'total', value: true, otherwise: 'this server always reports the total with each page; leave request.total out' };
+
 /** The classic create_schedule / update_schedule write shift-based (v3) schedules only. */
 const SHIFT_BASED_ONLY = {
   path: 'schedule_data.kind',
@@ -78,11 +86,20 @@ export const HOSTED_TOOLS: readonly HostedTool[] = [
       { action: 'get', twin: 'get_incident', about: 'one incident by id or number', fields: 'incident_id include', rename: { include: 'query_model.include' } },
       { action: 'list_alerts', twin: 'list_alerts_from_incident', about: "an incident's alerts", fields: `incident_id ${PAGE}` },
       { action: 'get_alert', twin: 'get_alert_from_incident', about: 'one alert', fields: 'incident_id alert_id' },
-      { action: 'list_notes', twin: 'list_incident_notes', about: 'notes', fields: 'incident_id' },
-      { action: 'context', when: { field: 'context_type', value: 'related' }, twin: 'get_related_incidents', about: 'context_type related: incidents related to this one', fields: 'incident_id context_type' },
+      {
+        action: 'list_notes', twin: 'list_incident_notes', about: 'notes', fields: 'incident_id',
+        unsupported: Object.fromEntries(PAGE.split(' ').map((f) => [f, "PagerDuty's notes endpoint has no paging, so every note of the incident comes in one answer; leave it out"])),
+      },
+      {
+        action: 'context', when: { field: 'context_type', value: 'related' }, twin: 'get_related_incidents', about: 'context_type related: incidents related to this one', fields: 'incident_id context_type',
+        unsupported: { additional_details: 'each related incident comes with its id, title, creation time and why it is related; read one in full with action "get"' },
+      },
       { action: 'context', when: { field: 'context_type', value: 'past' }, twin: 'get_past_incidents', about: 'past: similar past incidents', fields: 'incident_id context_type limit' },
       { action: 'context', when: { field: 'context_type', value: 'outlier' }, twin: 'get_outlier_incident', about: 'outlier: how unusual it is', fields: 'incident_id context_type' },
-      { action: 'list_change_events', twin: 'list_incident_change_events', about: 'change events around it', fields: 'incident_id limit' },
+      {
+        action: 'list_change_events', twin: 'list_incident_change_events', about: 'change events around it', fields: 'incident_id limit',
+        unsupported: { offset: "PagerDuty's related change events come in one answer of at most limit events (no offset); raise request.limit instead" },
+      },
       { action: 'list_log_entries', twin: 'list_incident_log_entries', extra: true, about: 'its timeline', fields: `incident_id is_overview ${PAGE}` },
       { action: 'list_workflows', twin: 'list_incident_workflows', about: 'incident workflows', fields: `query include ${PAGE}` },
       { action: 'get_workflow', twin: 'get_incident_workflow', about: 'one workflow', fields: 'workflow_id' },
@@ -101,7 +118,10 @@ export const HOSTED_TOOLS: readonly HostedTool[] = [
     about: 'Read schedules and who is on call',
     fields: { include: strs, kind: oneOf('legacy', 'shift_based') },
     actions: [
-      { action: 'list', twin: 'list_schedules', about: 'find schedules', fields: `query team_ids user_ids include ${PAGE}`, rename: { include: 'query_model.include' } },
+      {
+        action: 'list', twin: 'list_schedules', about: 'find schedules', fields: `query team_ids user_ids include ${PAGE}`, rename: { include: 'query_model.include' },
+        unsupported: { kind: 'this server lists legacy (layer-based) and shift-based schedules together, each with its kind; leave request.kind out and pick by kind' },
+      },
       { action: 'get', twin: 'get_schedule', about: 'one schedule', fields: 'schedule_id kind since until', values: { kind: { legacy: 'layer_based' } } },
       { action: 'list_users', twin: 'list_schedule_users', about: 'its users', fields: 'schedule_id since until' },
       { action: 'list_oncalls', twin: 'list_oncalls', about: 'who is on call (since/until default now)', fields: `time_zone user_ids escalation_policy_ids schedule_ids service_ids since until earliest ${PAGE}` },
@@ -141,7 +161,10 @@ export const HOSTED_TOOLS: readonly HostedTool[] = [
     name: 'browse_alert_grouping',
     about: 'Read alert grouping settings',
     actions: [
-      { action: 'list', twin: 'list_alert_grouping_settings', about: 'cursor paging (after/before)', fields: 'service_ids limit after before' },
+      {
+        action: 'list', twin: 'list_alert_grouping_settings', about: 'cursor paging (after/before)', fields: 'service_ids limit after before',
+        unsupported: { total: 'these settings are paged by cursor and not counted here; call again with request.after until no more' },
+      },
       { action: 'get', twin: 'get_alert_grouping_setting', about: 'one', fields: 'setting_id' },
     ],
   },
@@ -179,16 +202,19 @@ export const HOSTED_TOOLS: readonly HostedTool[] = [
     name: 'browse_change_events',
     about: 'Read change events (deploys, config changes)',
     actions: [
-      { action: 'list', twin: 'list_change_events', about: 'account-wide', fields: `since until team_ids integration_ids ${PAGE}` },
+      { action: 'list', twin: 'list_change_events', about: 'account-wide', fields: `since until total team_ids integration_ids ${PAGE}`, fixed: ALWAYS_TOTAL },
       { action: 'get', twin: 'get_change_event', about: 'one', fields: 'change_event_id' },
-      { action: 'list_service', twin: 'list_service_change_events', about: "a service's", fields: `service_id since until team_ids integration_ids ${PAGE}` },
+      { action: 'list_service', twin: 'list_service_change_events', about: "a service's", fields: `service_id since until total team_ids integration_ids ${PAGE}`, fixed: ALWAYS_TOTAL },
     ],
   },
   {
     name: 'browse_activity',
     about: 'Read the account-wide log',
     actions: [
-      { action: 'list_log_entries', twin: 'list_log_entries', about: 'log entries (since: 7 days ago)', fields: `since until is_overview ${PAGE}` },
+      {
+        action: 'list_log_entries', twin: 'list_log_entries', about: 'log entries (since: 7 days ago)', fields: `since until is_overview ${PAGE}`,
+        unsupported: { include: 'each entry names its incident and who acted; read the incident in full with browse_incidents "get"' },
+      },
       { action: 'get_log_entry', twin: 'get_log_entry', about: 'one', fields: 'log_entry_id' },
     ],
   },
