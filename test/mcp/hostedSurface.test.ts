@@ -445,7 +445,8 @@ describe('hosted surface: listing, errors, write gate, allowed tools', () => {
   });
 
   it("a field of PagerDuty's hosted server this server cannot honour is refused, saying so and what to do instead; nothing is sent", async () => {
-    const rows = HOSTED_TOOLS.flatMap((tool) => tool.actions.flatMap((row) => Object.entries(row.unsupported ?? {}).map(([field, instead]) => ({ tool: tool.name, row, field, instead }))));
+    const rows = HOSTED_TOOLS.flatMap((tool) =>
+      tool.actions.flatMap((row) => Object.entries(row.unsupported ?? {}).map(([field, instead]) => ({ tool: tool.name, row, field, instead }))));
     assert.deepEqual(rows.map((r) => `${r.tool} ${r.row.action} ${r.field}`).sort(), [
       'browse_activity list_log_entries include', 'browse_alert_grouping list total', 'browse_incidents context additional_details',
       'browse_incidents list_change_events offset', 'browse_incidents list_notes limit', 'browse_incidents list_notes offset', 'browse_schedules list kind',
