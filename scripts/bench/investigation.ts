@@ -8,11 +8,10 @@ import { HOSTED_FORM } from '../../src/mcp/hosted/table';
 import { startSimulator } from '../../test/simulator/index';
 import { startMcp } from '../../test/support/mcpHarness';
 import { figure, type Figure } from './figure';
-import { listSize, type ListedTool } from './toolsList';
+import { listSize } from './toolsList';
+import { modelFacing } from './toolSurface';
 
 type Call = [tool: string, args: Record<string, unknown>];
-
-const modelFacing = (tools: ListedTool[]) => tools.reduce((n, t) => n + t.name.length + t.description.length + JSON.stringify(t.inputSchema).length, 0);
 
 /** A classic call as the hosted surface takes it: its tool, with `request` holding the action (and its selector) and the same fields. */
 export function asHosted([twin, args]: Call): Call {

@@ -8,7 +8,8 @@ import { listSize, type ListedTool } from './toolsList';
 
 export const HOSTED_ALL_WRITES_TARGET = 28_700;
 
-const modelFacing = (tools: ListedTool[]) => tools.reduce((n, t) => n + t.name.length + t.description.length + JSON.stringify(t.inputSchema).length, 0);
+/** What a model reads of a tools/list: name + description + input schema of each tool. */
+export const modelFacing = (tools: ListedTool[]) => tools.reduce((n, t) => n + t.name.length + t.description.length + JSON.stringify(t.inputSchema).length, 0);
 
 export async function toolSurfaceFigures(script: string): Promise<Figure[]> {
   const runs = [
