@@ -448,8 +448,7 @@ describe('hosted surface: listing, errors, write gate, allowed tools', () => {
     const rows = HOSTED_TOOLS.flatMap((tool) =>
       tool.actions.flatMap((row) => Object.entries(row.unsupported ?? {}).map(([field, instead]) => ({ tool: tool.name, row, field, instead }))));
     assert.deepEqual(rows.map((r) => `${r.tool} ${r.row.action} ${r.field}`).sort(), [
-      'browse_activity list_log_entries include', 'browse_alert_grouping list total', 'browse_incidents context additional_details',
-      'browse_incidents list_change_events offset', 'browse_incidents list_notes limit', 'browse_incidents list_notes offset', 'browse_schedules list kind',
+      'browse_activity list_log_entries include', 'browse_alert_grouping list total', 'browse_incidents list_change_events offset', 'browse_incidents list_notes limit', 'browse_incidents list_notes offset', 'browse_schedules list kind',
     ]);
     for (const { tool, row, field, instead } of rows) {
       assert.ok(!row.fields.split(' ').includes(field), `${tool} ${row.action}: ${field} is either taken or refused`);
@@ -458,6 +457,21 @@ describe('hosted surface: listing, errors, write gate, allowed tools', () => {
       const text = await h.fails(tool, { request });
       assert.equal(text, `Invalid arguments for ${tool} (request.action "${row.action}"): argument "request.${field}" is a field of PagerDuty's hosted server that this server does not support: ${instead}`);
       assert.equal(h.sim.requests.length, before, `${tool} ${row.action} ${field}: nothing sent`);
+    }
+  });
+
+  it('context "related" takes additional_details ["incident"] (what the twin always asks PagerDuty for) and refuses other values with why', async () => {
+    const request = { action: 'context', context_type: 'related', incident_id: ids.incident };
+    const plain = await h.ok('browse_incidents', { request });
+    const before = h.sim.requests.length;
+    const detailed = await h.ok('browse_incidents', { request: { ...request, additional_details: ['incident'] } });
+    assert.equal(detailed.text, plain.text);
+    assert.deepEqual(h.sim.requests.slice(before).map((r) => new URLSearchParams(r.query).getAll('additional_details[]')), [['incident']], 'sent to PagerDuty as additional_details[]=incident');
+    for (const value of [[], ['incident', 'x'], 'incident']) {
+      assert.match(
+        await h.fails('browse_incidents', { request: { ...request, additional_details: value } }),
+        /browse_incidents \(request\.action "context"\): argument "request\.additional_details": this server always asks for each related incident's details \(\["incident"\]\); leave request\.additional_details out, got /,
+      );
     }
   });
 

@@ -177,7 +177,7 @@ function mapFields(row: HostedAction, request: Record<string, unknown>): Record<
   if (row.when) delete out[row.when.field];
   if (row.fixed) {
     const value = take(out, row.fixed.path);
-    if (value !== undefined && value !== row.fixed.value) {
+    if (value !== undefined && JSON.stringify(value) !== JSON.stringify(row.fixed.value)) {
       return `argument "request.${row.fixed.path}": ${row.fixed.otherwise}, got ${describeGiven(value)}`;
     }
   }

@@ -24,7 +24,7 @@ export interface HostedAction {
   /** Hosted value → the twin's, per path (an enum spelled differently). */
   values?: Record<string, Record<string, string>>;
   /** A path the twin has no argument for, accepted only with this value (and then dropped); any other is refused with `otherwise`. */
-  fixed?: { path: string; value: string | boolean; otherwise: string };
+  fixed?: { path: string; value: string | boolean | readonly string[]; otherwise: string };
   /**
    * Fields PagerDuty's hosted server takes for this action that this server cannot honour (the REST API or the twin
    * has no counterpart): refused, saying so and what to do instead (never accepted and ignored).
@@ -91,8 +91,9 @@ export const HOSTED_TOOLS: readonly HostedTool[] = [
         unsupported: Object.fromEntries(PAGE.split(' ').map((f) => [f, "PagerDuty's notes endpoint has no paging, so every note of the incident comes in one answer; leave it out"])),
       },
       {
-        action: 'context', when: { field: 'context_type', value: 'related' }, twin: 'get_related_incidents', about: 'context_type related: incidents related to this one', fields: 'incident_id context_type',
-        unsupported: { additional_details: 'each related incident comes with its id, title, creation time and why it is related; read one in full with action "get"' },
+        action: 'context', when: { field: 'context_type', value: 'related' }, twin: 'get_related_incidents', about: 'context_type related: incidents related to this one', fields: 'incident_id context_type additional_details',
+        // The twin always asks PagerDuty for additional_details[]=incident.
+        fixed: { path: 'additional_details', value: ['incident'], otherwise: 'this server always asks for each related incident\'s details (["incident"]); leave request.additional_details out' },
       },
       { action: 'context', when: { field: 'context_type', value: 'past' }, twin: 'get_past_incidents', about: 'past: similar past incidents', fields: 'incident_id context_type limit' },
       { action: 'context', when: { field: 'context_type', value: 'outlier' }, twin: 'get_outlier_incident', about: 'outlier: how unusual it is', fields: 'incident_id context_type' },
