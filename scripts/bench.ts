@@ -10,10 +10,12 @@ import { compressionFigures } from './bench/compression';
 import type { Figure } from './bench/figure';
 import { httpLoadFigures } from './bench/httpLoad';
 import { incidentPageFigures } from './bench/incidentPage';
+import { investigationFigures } from './bench/investigation';
 import { memoryFigures } from './bench/memory';
 import { activateFigure, firstPaintFigure, idlePollingFigure } from './bench/sidebar';
 import { startupFigures } from './bench/startup';
 import { toolsListFigures } from './bench/toolsList';
+import { toolSurfaceFigures } from './bench/toolSurface';
 import { vsixFigures } from './bench/vsix';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -49,6 +51,8 @@ async function main() {
     if (skip.has('vsix')) execFileSync(process.execPath, ['scripts/build.mjs', '--production'], { cwd: ROOT });
     await step('startup', () => startupFigures(SERVER));
     await step('tools', () => toolsListFigures(SERVER));
+    await step('surface', () => toolSurfaceFigures(SERVER));
+    await step('investigation', () => investigationFigures(SERVER));
     await step('compression', () => compressionFigures());
     await step('memory', () => memoryFigures());
     await step('http', () => httpLoadFigures());

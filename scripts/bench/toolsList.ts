@@ -2,14 +2,20 @@
 import { figure, type Figure } from './figure';
 import { initialize, spawnServer } from './rpc';
 
-async function listSize(script: string, args: string[], toolsets?: string): Promise<{ chars: number; tools: number }> {
+export interface ListedTool {
+  name: string;
+  description: string;
+  inputSchema: unknown;
+}
+
+export async function listSize(script: string, args: string[], toolsets?: string): Promise<{ chars: number; tools: number; list: ListedTool[] }> {
   const env: Record<string, string> = { PAGERDUTY_USER_API_KEY: 'bench-token-not-used', PAGERDUTY_API_HOST: 'http://127.0.0.1:9' };
   if (toolsets) env.PAGERDUTY_TOOLSETS = toolsets;
   const server = spawnServer(script, args, env);
   try {
     await initialize(server);
     const { tools } = await server.request('tools/list');
-    return { chars: JSON.stringify(tools).length, tools: tools.length };
+    return { chars: JSON.stringify(tools).length, tools: tools.length, list: tools };
   } finally {
     server.close();
   }

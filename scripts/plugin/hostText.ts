@@ -15,6 +15,7 @@ const SETTING_ENV: Record<string, string> = {
   toolsets: LAUNCH_ENV.toolsets,
   allowedTools: LAUNCH_ENV.allowTools,
   fromEmail: LAUNCH_ENV.fromEmail,
+  toolSurface: LAUNCH_ENV.toolSurface,
 };
 
 const WHERE = 'in the environment the host starts from';
@@ -24,6 +25,8 @@ type Kind = 'agent' | 'skill' | 'prompt';
 /** [file, VS Code phrase (whitespace-insensitive), plugin phrase]. Each phrase must occur in its file. */
 export const PHRASES: ReadonlyArray<readonly [Kind, string, string]> = [
   ['agent', 'You are the PagerDuty Incident Expert inside VS Code.', 'You are the PagerDuty Incident Expert.'],
+  ['agent', 'instead (setting `pagerduty.toolSurface: "hosted"`),', `instead (\`${LAUNCH_ENV.toolSurface}=hosted\` ${WHERE}),`],
+  ['skill', 'With `pagerduty.toolSurface` set to `"hosted"` the server', `With \`${LAUNCH_ENV.toolSurface}=hosted\` ${WHERE} the server`],
   ['agent', 'incidents without leaving the editor, using the PagerDuty tools of this extension (its own MCP server, named "PagerDuty"),',
     'incidents from their terminal or editor, using the PagerDuty tools of this plugin (its MCP server `pagerduty`),'],
   ['agent', 'VS Code also asks for confirmation; that does not replace your question.', 'Your host may also ask for confirmation; that does not replace your question.'],

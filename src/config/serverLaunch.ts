@@ -60,6 +60,7 @@ export function launchSettings(settings: Settings): LaunchSettings {
     enableWrites: settings.enableWriteTools,
     toolsets: settings.toolsets.length ? settings.toolsets : undefined,
     allowTools: settings.allowedTools.length ? settings.allowedTools : undefined,
+    toolSurface: settings.toolSurface,
   };
 }
 

@@ -1,5 +1,6 @@
 // The extension's settings as plain data, validated once. No `vscode` import: unit-tested under Node.
 import { isRegion, type Region } from '../pagerduty/hosts';
+import { TOOL_SURFACES, type ToolSurface } from '../mcp/launchEnv';
 import { TOOLSETS, type Toolset } from '../mcp/tools/types';
 
 export type ServerMode = 'embedded' | 'hosted';
@@ -12,6 +13,8 @@ export interface Settings {
   /** Empty = the server's default toolsets. */
   toolsets: Toolset[];
   allowedTools: string[];
+  /** Which tool names Copilot is offered: classic, or PagerDuty's hosted browse_* / manage_* tools. */
+  toolSurface: ToolSurface;
   fromEmail: string;
   serverMode: ServerMode;
   /** Empty = PagerDuty's hosted endpoint for the region; else a team's own `--http` deployment (serverMode hosted). */
@@ -26,6 +29,7 @@ export const DEFAULT_SETTINGS: Settings = {
   enableWriteTools: false,
   toolsets: [],
   allowedTools: [],
+  toolSurface: 'classic',
   fromEmail: '',
   serverMode: 'embedded',
   hostedUrl: '',
@@ -36,13 +40,13 @@ export const DEFAULT_SETTINGS: Settings = {
 export const MIN_REFRESH_SECONDS = 15;
 
 /** Setting names (without the `pagerduty.` prefix) whose change alters the MCP server's launch or tool list. */
-export const SERVER_SETTING_KEYS = ['region', 'apiBaseUrl', 'enableWriteTools', 'toolsets', 'allowedTools', 'fromEmail', 'serverMode', 'hostedUrl'] as const;
+export const SERVER_SETTING_KEYS = ['region', 'apiBaseUrl', 'enableWriteTools', 'toolsets', 'allowedTools', 'toolSurface', 'fromEmail', 'serverMode', 'hostedUrl'] as const;
 
 /**
  * Settings that widen what the model may do or where the token and writes go: read from user (or remote machine)
  * settings only, never from a workspace's .vscode/settings.json, which a repository or an agent can write.
  */
-export const USER_LEVEL_SETTINGS = ['enableWriteTools', 'allowedTools', 'toolsets', 'serverMode', 'apiBaseUrl', 'hostedUrl', 'fromEmail'] as const;
+export const USER_LEVEL_SETTINGS = ['enableWriteTools', 'allowedTools', 'toolsets', 'toolSurface', 'serverMode', 'apiBaseUrl', 'hostedUrl', 'fromEmail'] as const;
 
 function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string').map((s) => s.trim()).filter(Boolean) : [];
@@ -55,6 +59,7 @@ function strings(value: unknown): string[] {
 export function parseSettings(get: (key: string) => unknown): Settings {
   const region = get('region');
   const mode = get('serverMode');
+  const surface = get('toolSurface');
   const refresh = Number(get('refreshIntervalSeconds'));
   const toolsets = [...new Set(strings(get('toolsets')))].filter((t): t is Toolset => (TOOLSETS as readonly string[]).includes(t));
   return {
@@ -63,6 +68,7 @@ export function parseSettings(get: (key: string) => unknown): Settings {
     enableWriteTools: get('enableWriteTools') === true,
     toolsets,
     allowedTools: [...new Set(strings(get('allowedTools')))],
+    toolSurface: (TOOL_SURFACES as readonly unknown[]).includes(surface) ? (surface as ToolSurface) : DEFAULT_SETTINGS.toolSurface,
     fromEmail: typeof get('fromEmail') === 'string' ? (get('fromEmail') as string).trim() : '',
     serverMode: mode === 'hosted' ? 'hosted' : 'embedded',
     hostedUrl: typeof get('hostedUrl') === 'string' ? (get('hostedUrl') as string).trim() : '',

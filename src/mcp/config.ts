@@ -1,6 +1,6 @@
 import { isRegion, resolveApiBaseUrl } from '../pagerduty/hosts';
 import { describeChar, tokenProblem } from '../pagerduty/token';
-import { decodeFlag, decodeList, LAUNCH_ENV, type LaunchSettings } from './launchEnv';
+import { decodeFlag, decodeList, LAUNCH_ENV, TOOL_SURFACES, type LaunchSettings, type ToolSurface } from './launchEnv';
 import { TOOLSET_TABLE, TOOLSETS, type Toolset } from './tools/toolsets';
 
 /** The settings the extension passes through the environment (launchEnv.ts), and what only flags or the server decide. */
@@ -69,6 +69,7 @@ Environment:
   PAGERDUTY_TOOLSETS            comma list of toolsets, or "all" (default: those marked * below)
   PAGERDUTY_ALLOWED_TOOLS       comma list of tool names; when set only these are listed
   PAGERDUTY_ENABLE_WRITE_TOOLS  "true" to list write tools (same as --enable-write-tools)
+  PAGERDUTY_TOOL_SURFACE        classic | hosted (same as --tool-surface)
   PAGERDUTY_DEADLINE_MS         deadline for one PagerDuty call including retries (default 30000)
   PAGERDUTY_STRUCTURED_OUTPUT   "true" to publish output schemas and return structuredContent (same as --structured-output)
   PAGERDUTY_RESOURCE_POLL_MS    how often listed open incidents are re-checked for changes (default 60000, min 1000)
@@ -82,7 +83,10 @@ Options (override the environment):
   --api-host URL                API base URL
   --from-email EMAIL            From email for writes
   --toolsets a,b,c|all          toolsets to expose (see Toolsets)
-  --tools name1,name2           only these tools
+  --tools name1,name2           only these tools (classic or hosted names)
+  --tool-surface classic|hosted  tool names offered: classic (default; those of PagerDuty's open-source server) or
+                                hosted (PagerDuty's hosted server: 18 browse_* / manage_* tools taking {request:
+                                {action, ...}}, plus the classic tools it lacks)
   --deadline-ms N               per-call deadline in milliseconds
   --structured-output           also return typed structuredContent and publish output schemas, for clients that
                                 want typed output. Off by default: many clients (Copilot agent mode among them)
@@ -114,7 +118,7 @@ Toolsets (* = on by default):
 ${TOOLSET_TABLE.map((t) => `  ${t.id.padEnd(20)}${t.byDefault ? '* ' : '  '}${t.description}`).join('\n')}
 `;
 
-const VALUE_FLAGS = ['region', 'api-host', 'from-email', 'toolsets', 'tools', 'deadline-ms'];
+const VALUE_FLAGS = ['region', 'api-host', 'from-email', 'toolsets', 'tools', 'deadline-ms', 'tool-surface'];
 const HTTP_FLAGS = ['port', 'host', 'allow-origin', 'max-body-bytes', 'max-concurrent', 'request-timeout-ms'];
 
 /** Parses environment and flags; throws an Error with an actionable message on bad input. */
@@ -157,6 +161,11 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Se
     toolsets = toolsetNames as Toolset[];
   }
 
+  const toolSurface = get('tool-surface', LAUNCH_ENV.toolSurface) ?? 'classic';
+  if (!(TOOL_SURFACES as readonly string[]).includes(toolSurface)) {
+    throw new Error(`Tool surface (--tool-surface / ${LAUNCH_ENV.toolSurface}) must be ${TOOL_SURFACES.join(' or ')}, got "${toolSurface.slice(0, 40)}".`);
+  }
+
   const deadlineText = get('deadline-ms', 'PAGERDUTY_DEADLINE_MS');
   const deadlineMs = deadlineText === undefined ? 30_000 : Number(deadlineText);
   if (!Number.isInteger(deadlineMs) || deadlineMs < 100 || deadlineMs > 600_000) {
@@ -193,6 +202,7 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Se
     structuredOutput: flags.get('structured-output') === true || decodeFlag(env.PAGERDUTY_STRUCTURED_OUTPUT),
     toolsets,
     allowTools: decodeList(get('tools', LAUNCH_ENV.allowTools)),
+    toolSurface: toolSurface as ToolSurface,
     deadlineMs,
     resourcePollMs,
     http,

@@ -17,7 +17,12 @@ export interface LaunchSettings {
   toolsets?: Toolset[];
   /** Undefined: every tool of the toolsets. */
   allowTools?: string[];
+  /** Which tool names the model is offered: classic (the default) or PagerDuty's hosted browse_* / manage_* tools. */
+  toolSurface?: ToolSurface;
 }
+
+export const TOOL_SURFACES = ['classic', 'hosted'] as const;
+export type ToolSurface = (typeof TOOL_SURFACES)[number];
 
 export const LAUNCH_ENV = {
   region: 'PAGERDUTY_REGION',
@@ -26,6 +31,7 @@ export const LAUNCH_ENV = {
   enableWrites: 'PAGERDUTY_ENABLE_WRITE_TOOLS',
   toolsets: 'PAGERDUTY_TOOLSETS',
   allowTools: 'PAGERDUTY_ALLOWED_TOOLS',
+  toolSurface: 'PAGERDUTY_TOOL_SURFACE',
 } as const satisfies Record<keyof LaunchSettings, string>;
 
 export function encodeLaunchEnv(s: LaunchSettings): Record<string, string> {
@@ -34,6 +40,7 @@ export function encodeLaunchEnv(s: LaunchSettings): Record<string, string> {
   if (s.fromEmail) env[LAUNCH_ENV.fromEmail] = s.fromEmail;
   if (s.toolsets?.length) env[LAUNCH_ENV.toolsets] = s.toolsets.join(',');
   if (s.allowTools?.length) env[LAUNCH_ENV.allowTools] = s.allowTools.join(',');
+  if (s.toolSurface === 'hosted') env[LAUNCH_ENV.toolSurface] = s.toolSurface;
   return env;
 }
 

@@ -140,22 +140,36 @@ function issueText(issue: z.core.$ZodIssue, given: unknown): string {
   return shown && given !== undefined && typeof given !== 'object' ? `${issue.message}, got ${describeGiven(given)}` : issue.message;
 }
 
+/** How a call reached a tool under another name (the hosted surface's action): errors then use that name and its paths. */
+export interface CallView {
+  label: string;
+  path(where: string): string;
+}
+
+/** A call as the tool that answers it sees it (Toolbox.route). */
+export interface RoutedCall {
+  tool: string;
+  args: unknown;
+  view?: CallView;
+}
+
 /** Turns zod issues into one line per offending argument, naming it by its path, what was expected and what was given. */
-export function formatValidationError(tool: ToolDefinition, error: z.ZodError, args?: unknown, origin?: ReadonlyMap<string, string>): string {
+export function formatValidationError(tool: ToolDefinition, error: z.ZodError, args?: unknown, origin?: ReadonlyMap<string, string>, view?: CallView): string {
   const allowed = Object.keys(tool.input);
   const lines = error.issues.slice(0, 8).map((issue) => {
     if (issue.code === 'unrecognized_keys') {
       // Nested objects (list items such as rules[0]) are named by their full path, so the model knows where to look.
       const at = describePath(issue.path);
-      const names = issue.keys.map((k) => `"${at ? `${at}.` : ''}${k.slice(0, 40)}"`).join(', ');
+      const names = issue.keys.map((k) => `"${view ? view.path(`${at ? `${at}.` : ''}${k.slice(0, 40)}`) : `${at ? `${at}.` : ''}${k.slice(0, 40)}`}"`).join(', ');
       return `unknown argument${issue.keys.length > 1 ? 's' : ''} ${names}${at ? '' : ` (allowed: ${allowed.join(', ') || 'none'})`}`;
     }
     const where = describePath(issue.path) || 'arguments';
     const given = officialOrigin(origin, where);
-    return `argument "${where}"${given ? ` (given as "${given}")` : ''}: ${issueText(issue, valueAt(args, issue.path))}`;
+    const named = view ? `"${view.path(given ?? where)}"` : `"${where}"${given ? ` (given as "${given}")` : ''}`;
+    return `argument ${named}: ${issueText(issue, valueAt(args, issue.path))}`;
   });
   const more = error.issues.length > 8 ? ` (+${error.issues.length - 8} more)` : '';
-  return `Invalid arguments for ${tool.name}: ${lines.join('; ')}${more}`;
+  return `Invalid arguments for ${view?.label ?? tool.name}: ${lines.join('; ')}${more}`;
 }
 
 /** The official-shape path an argument came from, where it differs from ours (the nearest mapped parent for a nested one). */
@@ -175,7 +189,7 @@ export class Toolbox {
 
   constructor(
     private readonly all: readonly ToolDefinition[],
-    private readonly selection: ToolSelection,
+    protected readonly selection: ToolSelection,
     private readonly defaultToolsets: readonly Toolset[],
   ) {
     for (const tool of all) this.byName.set(tool.name, tool);
@@ -206,7 +220,15 @@ export class Toolbox {
     return this.published;
   }
 
-  async call(name: string, args: unknown, ctx: ToolContext): Promise<CallResult> {
+  /**
+   * The enabled tool whose handler a call runs, with its arguments in that tool's terms and how errors name them;
+   * undefined when the call would fail before it (unknown or disabled tool, bad request). Here: the tool itself.
+   */
+  route(name: string, args: unknown): RoutedCall | undefined {
+    return this.enabled().some((t) => t.name === name) ? { tool: name, args } : undefined;
+  }
+
+  async call(name: string, args: unknown, ctx: ToolContext, view?: CallView): Promise<CallResult> {
     const tool = this.byName.get(name);
     if (!tool) {
       return errorResult(`Unknown tool "${String(name).slice(0, 80)}".`);
@@ -225,10 +247,11 @@ export class Toolbox {
     }
     // Calls written for PagerDuty's official server (its wrapper objects and spellings) become our flat arguments.
     const flat = fromOfficialShape(OFFICIAL_SHAPES[name], args ?? {});
-    if ('error' in flat) return errorResult(`Invalid arguments for ${name}: ${flat.error}`);
+    const shown = view?.label ?? name;
+    if ('error' in flat) return errorResult(`Invalid arguments for ${shown}: ${flat.error}`);
     const parsed = validator.safeParse(flat.args);
     if (!parsed.success) {
-      return errorResult(formatValidationError(tool, parsed.error, flat.args, flat.origin));
+      return errorResult(formatValidationError(tool, parsed.error, flat.args, flat.origin, view));
     }
     try {
       const output = await tool.handler(parsed.data, ctx);
@@ -239,13 +262,13 @@ export class Toolbox {
       };
     } catch (error) {
       if (error instanceof PagerDutyError) {
-        return errorResult(`${name} failed: ${error.message}`, error.kind, error.status);
+        return errorResult(`${shown} failed: ${error.message}`, error.kind, error.status);
       }
       if (error instanceof TypeError || error instanceof MissingField) {
-        return errorResult(`${name} failed: ${malformedAnswer(error, isWrite(tool))}`, 'malformed_response');
+        return errorResult(`${shown} failed: ${malformedAnswer(error, isWrite(tool))}`, 'malformed_response');
       }
       const message = error instanceof Error ? error.message : String(error);
-      return errorResult(`${name} failed unexpectedly: ${redact(message)}`);
+      return errorResult(`${shown} failed unexpectedly: ${redact(message)}`);
     }
   }
 }
@@ -275,7 +298,7 @@ export function capAnswer(text: string): string {
   return `${head}\n[answer cut at ${ANSWER_MAX_CHARS} characters: ${text.length - head.length} more not shown; ask for less, e.g. a smaller limit or one item by id]`;
 }
 
-function errorResult(text: string, kind: string = 'invalid_arguments', status?: number): CallResult {
+export function errorResult(text: string, kind: string = 'invalid_arguments', status?: number): CallResult {
   return {
     content: [{ type: 'text', text: capAnswer(redact(sanitize(text))) }],
     isError: true,

@@ -10,6 +10,7 @@ import { plainErrors } from './plainErrors';
 import { registerPrompts } from './prompts';
 import { registerResources } from './resources';
 import { flushCompileCache } from './compileCache';
+import { HostedToolbox, inSurfaceTerms } from './hosted/surface';
 import { Toolbox } from './registry';
 import { ALL_TOOLS, DEFAULT_TOOLSETS } from './tools';
 import { TOOLSETS, type ToolContext } from './tools/types';
@@ -17,8 +18,8 @@ import { TOOLSETS, type ToolContext } from './tools/types';
 export const SERVER_NAME = 'pagerduty';
 const ASK_TIMEOUT_MS = 10 * 60_000;
 
-export function createToolbox(config: Pick<ServerConfig, 'enableWrites' | 'toolsets' | 'allowTools'> & { structuredOutput?: boolean }): Toolbox {
-  return new Toolbox(ALL_TOOLS, config, DEFAULT_TOOLSETS);
+export function createToolbox(config: Pick<ServerConfig, 'enableWrites' | 'toolsets' | 'allowTools' | 'toolSurface'> & { structuredOutput?: boolean }): Toolbox {
+  return new (config.toolSurface === 'hosted' ? HostedToolbox : Toolbox)(ALL_TOOLS, config, DEFAULT_TOOLSETS);
 }
 
 export function createClient(config: ServerConfig, log?: (line: string) => void): PagerDutyClient | undefined {
@@ -50,7 +51,8 @@ export interface ServerParts {
 
 export function createServerParts(config: ServerConfig): ServerParts {
   const reader = createToolbox({ enableWrites: false, toolsets: [...TOOLSETS], structuredOutput: true });
-  const cardWriter = createToolbox({ ...config, structuredOutput: true });
+  // The card calls its writes by classic name, whatever surface the model is offered.
+  const cardWriter = createToolbox({ ...config, toolSurface: 'classic', structuredOutput: true });
   const writes = cardWrites(cardWriter);
   return {
     toolbox: createToolbox(config),
@@ -68,7 +70,7 @@ export function createServer(config: ServerConfig, version: string, log?: (line:
     { name: SERVER_NAME, title: 'PagerDuty', version },
     { instructions: INSTRUCTIONS, capabilities: { tools: { listChanged: false } }, jsonSchemaValidator: validator },
   );
-  registerPrompts(server, new Set(toolbox.enabled().map((t) => t.name)));
+  registerPrompts(server, new Set(toolbox.enabled().map((t) => t.name)), (text) => inSurfaceTerms(text, toolbox));
   const stopWatch = registerResources(server, reader, client, config.resourcePollMs, config.noToken);
   server.server.onclose = () => stopWatch();
   const apps = () => supportsApps(server.server.getClientCapabilities());
@@ -101,9 +103,8 @@ export function createServer(config: ServerConfig, version: string, log?: (line:
       elicit: canAsk ? (params) => server.server.elicitInput(params, { relatedRequestId: extra.requestId, signal: extra.signal, timeout: ASK_TIMEOUT_MS }) : undefined,
     };
     const name = request.params.name;
-    if (apps() && CARD_TOOLS.includes(name) && toolbox.enabled().some((t) => t.name === name)) {
-      return callWithCard(name, reader, request.params.arguments, ctx, { keepStructured: config.structuredOutput, ...writes });
-    }
+    const routed = apps() ? toolbox.route(name, request.params.arguments) : undefined;
+    if (routed && CARD_TOOLS.includes(routed.tool)) return callWithCard(routed, reader, ctx, { keepStructured: config.structuredOutput, ...writes });
     if (apps() && cardActions.enabled().some((t) => t.name === name)) return cardActions.call(name, request.params.arguments, ctx);
     return toolbox.call(name, request.params.arguments, ctx);
   });

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { EXPERT_AGENT } from '../../src/contributions';
+import { HOSTED_FORM, HOSTED_NAMES, HOSTED_TOOLS } from '../../src/mcp/hosted/table';
 import { investigateIncidentText } from '../../src/mcp/investigatePrompt';
 import { ALL_TOOLS } from '../../src/mcp/tools';
 import { TOOLSETS } from '../../src/mcp/tools/toolsets';
@@ -15,7 +16,11 @@ const { agent, skill, prompts } = chatContributions();
 const TOOLS = new Map(ALL_TOOLS.map((t) => [t.name, t]));
 // What the texts may name: our server's tools and this extension's language-model tools, each with its arguments.
 const LM_TOOLS = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).contributes.languageModelTools ?? []) as { name: string; inputSchema: { properties: object } }[];
+// The hosted tools (pagerduty.toolSurface "hosted") take `request` with `action` and their actions' fields; the hosted
+// manage_incidents shares its name with the classic tool, so it takes both tools' arguments.
+const HOSTED_INPUT = HOSTED_TOOLS.map((t) => [t.name, Object.fromEntries(['request', 'action', ...t.actions.flatMap((a) => a.fields.split(' ').filter(Boolean))].map((f) => [f, true]))] as const);
 const NAMED = new Map<string, { input: object }>([...TOOLS, ...LM_TOOLS.map((t) => [t.name, { input: t.inputSchema.properties }] as const)]);
+for (const [name, input] of HOSTED_INPUT) NAMED.set(name, { input: { ...NAMED.get(name)?.input, ...input } });
 
 // Front-matter keys the 1.139 workbench's prompt parser knows (its attribute enum); anything else is ignored silently.
 const KNOWN_KEYS = new Set(['name', 'description', 'agent', 'mode', 'model', 'reasoning-effort', 'applyTo', 'paths', 'tools', 'handoffs', 'advancedOptions',
@@ -73,7 +78,7 @@ describe('chat contributions: the Incident Expert agent', () => {
     assert.equal(new Set(tools).size, tools.length, 'no duplicates');
     assert.ok(!tools.includes('pagerduty/*'), 'name tools one by one, so a renamed tool fails here');
     for (const entry of tools) {
-      if (entry.startsWith('pagerduty/')) assert.ok(TOOLS.has(entry.slice('pagerduty/'.length)), `${entry}: no such tool in our server`);
+      if (entry.startsWith('pagerduty/')) assert.ok(TOOLS.has(entry.slice('pagerduty/'.length)) || HOSTED_NAMES.has(entry.slice('pagerduty/'.length)), `${entry}: no such tool in our server, classic or hosted`);
       else assert.ok(BUILT_INS.has(entry), `${entry}: not one of the allowed built-ins`);
     }
     assert.ok(tools.includes('read/readFile') && tools.includes('read/skill'), 'VS Code offers skills only to agents that can read files or load skills');
@@ -98,13 +103,26 @@ describe('chat contributions: the Incident Expert agent', () => {
 
   it('has every read tool of the investigation and can act on incidents once writes are on', () => {
     const listed = new Set(pagerDutyToolsOf(agent));
-    const investigation = [...investigateIncidentText('Q1', () => true).matchAll(/\b([a-z]+(?:_[a-z]+)+)\b/g)].map((m) => m[1]!).filter((n) => TOOLS.has(n));
+    const investigation = investigationTools();
     assert.ok(investigation.length >= 8);
     for (const name of investigation) assert.ok(listed.has(name), `"Investigate with Copilot" names ${name}, which the agent lacks`);
     for (const name of ['manage_incidents', 'add_note_to_incident', 'add_responders']) assert.ok(listed.has(name), name);
     for (const name of listed) {
-      const tool = TOOLS.get(name)!;
+      const tool = TOOLS.get(name);
+      if (!tool) continue;
       if (!tool.annotations.readOnlyHint) assert.equal(tool.toolset, 'incidents', `${name}: the agent's writes are incident response, not configuration`);
+    }
+  });
+
+  it('lists both tool surfaces: each classic tool that is a hosted action beside its hosted tool, and no hosted tool it has no classic tool for', () => {
+    const listed = pagerDutyToolsOf(agent);
+    // VS Code offers the agent only the listed names the server publishes, so in hosted mode these are what it has.
+    const needed = new Set(listed.flatMap((name) => HOSTED_FORM.get(name)?.tool ?? []));
+    const hosted = listed.filter((name) => HOSTED_NAMES.has(name));
+    assert.deepEqual(hosted.sort(), [...needed].sort());
+    for (const name of investigationTools()) {
+      const form = HOSTED_FORM.get(name);
+      if (form) assert.ok(hosted.includes(form.tool), `in hosted mode the investigation's ${name} is ${form.tool}, which the agent lacks`);
     }
   });
 
@@ -156,6 +174,31 @@ describe('chat contributions: the skill', () => {
         assert.ok(sources.includes(fragment), `"${fragment}" is not an error text of ours`);
       }
     }
+  });
+});
+
+describe('chat contributions: the skill on the hosted tool surface', () => {
+  it('maps each classic tool to the hosted tool and action src/mcp/hosted/table.ts runs it as', () => {
+    const rows = hostedTableRows(skill.body);
+    assert.ok(rows.length >= 20);
+    for (const { hosted, action, contextType, classic } of rows) {
+      const form = HOSTED_FORM.get(classic);
+      assert.ok(form, `${classic}: not an action of any hosted tool`);
+      assert.deepEqual({ hosted, action, contextType }, { hosted: form.tool, action: form.row.action, contextType: form.row.when?.value }, classic);
+    }
+  });
+
+  it('covers every twin the agent lists and the investigation names', () => {
+    const mapped = new Set(hostedTableRows(skill.body).map((r) => r.classic));
+    for (const name of [...pagerDutyToolsOf(agent), ...investigationTools(), ...skillTools(section(skill.body, 'Investigating an incident'))]) {
+      if (HOSTED_FORM.has(name)) assert.ok(mapped.has(name), `${name} has no row in the skill's hosted table`);
+    }
+  });
+
+  it('the table check catches a wrong action', () => {
+    const wrong = hostedTableRows('## Hosted tool surface\n| `browse_incidents` | `"get"` (`list_incidents`) |\n');
+    assert.deepEqual(wrong, [{ hosted: 'browse_incidents', action: 'get', contextType: undefined, classic: 'list_incidents' }]);
+    assert.notEqual(HOSTED_FORM.get('list_incidents')!.row.action, 'get');
   });
 });
 
@@ -219,6 +262,22 @@ function namingProblems(f: ChatFile): string[] {
     }
   }
   return problems;
+}
+
+/** The classic tools "Investigate with Copilot" names. */
+function investigationTools(): string[] {
+  return skillTools(investigateIncidentText('Q1', () => true));
+}
+
+/** Classic tool names in a text. */
+function skillTools(text: string): string[] {
+  return [...text.matchAll(/\b([a-z]+(?:_[a-z]+)+)\b/g)].map((m) => m[1]!).filter((n) => TOOLS.has(n));
+}
+
+/** The skill's hosted table: per row, the hosted tool, then each `"action"` (`context_type: "…"`)? (`classic_tool`…). */
+function hostedTableRows(body: string) {
+  return [...section(body, 'Hosted tool surface').matchAll(/^\| `([a-z_]+)` \|(.*)\|$/gm)].flatMap(([, hosted, cells]) =>
+    [...cells!.matchAll(/`"(\w+)"`(?: `context_type: "(\w+)"`)? \(`(\w+)`[^)]*\)/g)].map(([, action, contextType, classic]) => ({ hosted: hosted!, action: action!, contextType, classic: classic! })));
 }
 
 /** List items (with their continuation lines), table rows and paragraphs of a Markdown body. */

@@ -11,13 +11,14 @@ const CASES: Partial<Settings>[] = [
   { region: 'eu', enableWriteTools: true },
   { apiBaseUrl: 'http://127.0.0.1:9', fromEmail: 'oncall@example.com', toolsets: ['incidents', 'oncall', 'schedules_v3'] },
   { allowedTools: ['get_incident', 'list_incidents'], toolsets: ['incidents'] },
+  { toolSurface: 'hosted', allowedTools: ['browse_incidents', 'list_priorities'] },
 ];
 
 function readBack(env: Record<string, string>): LaunchSettings {
   const config = parseConfig([], env);
   assert.ok(config !== 'help');
-  const { region, apiHost, fromEmail, enableWrites, toolsets, allowTools } = config;
-  return { region, apiHost, fromEmail, enableWrites, toolsets, allowTools };
+  const { region, apiHost, fromEmail, enableWrites, toolsets, allowTools, toolSurface } = config;
+  return { region, apiHost, fromEmail, enableWrites, toolsets, allowTools, toolSurface };
 }
 
 test('settings written into the environment are read back by the server unchanged', () => {
@@ -29,7 +30,7 @@ test('settings written into the environment are read back by the server unchange
 
 test('the codec alone round-trips, and empty lists stay out of the environment', () => {
   const s: LaunchSettings = { region: 'us', enableWrites: false, toolsets: ['incidents'], allowTools: ['get_incident'] };
-  assert.deepEqual(readBack(encodeLaunchEnv(s)), { ...s, apiHost: undefined, fromEmail: undefined });
+  assert.deepEqual(readBack(encodeLaunchEnv(s)), { ...s, apiHost: undefined, fromEmail: undefined, toolSurface: 'classic' });
   assert.deepEqual(Object.keys(encodeLaunchEnv({ region: 'eu', enableWrites: true, toolsets: [], allowTools: [] })).sort(), ['PAGERDUTY_ENABLE_WRITE_TOOLS', 'PAGERDUTY_REGION']);
 });
 

@@ -13,6 +13,7 @@ const widening = {
   'pagerduty.enableWriteTools': true,
   'pagerduty.toolsets': ['incidents', 'webhooks'],
   'pagerduty.allowedTools': ['manage_incidents'],
+  'pagerduty.toolSurface': 'hosted',
   'pagerduty.serverMode': 'hosted',
   'pagerduty.apiBaseUrl': 'https://collector.example.net',
   'pagerduty.fromEmail': 'someone.else@example.com',
@@ -32,6 +33,7 @@ test('workspace and folder values of the write gate, toolsets, allowed tools, se
     assert.equal(s.enableWriteTools, false, layer);
     assert.deepEqual(s.toolsets, []);
     assert.deepEqual(s.allowedTools, []);
+    assert.equal(s.toolSurface, 'classic');
     assert.equal(s.serverMode, 'embedded');
     assert.equal(s.apiBaseUrl, '');
     assert.equal(s.fromEmail, '');
@@ -57,7 +59,7 @@ test('user values of those settings apply; the same ignored values are logged on
 test('package.json declares each of them user-level (application; apiBaseUrl and hostedUrl machine), so VS Code never applies a workspace value', () => {
   const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
   const properties = manifest.contributes.configuration.properties as Record<string, { scope?: string }>;
-  assert.deepEqual([...USER_LEVEL_SETTINGS].sort(), ['allowedTools', 'apiBaseUrl', 'enableWriteTools', 'fromEmail', 'hostedUrl', 'serverMode', 'toolsets']);
+  assert.deepEqual([...USER_LEVEL_SETTINGS].sort(), ['allowedTools', 'apiBaseUrl', 'enableWriteTools', 'fromEmail', 'hostedUrl', 'serverMode', 'toolSurface', 'toolsets']);
   for (const key of USER_LEVEL_SETTINGS) {
     assert.equal(properties[`pagerduty.${key}`]?.scope, key === 'apiBaseUrl' || key === 'hostedUrl' ? 'machine' : 'application', key);
   }

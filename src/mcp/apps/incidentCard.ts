@@ -1,6 +1,7 @@
 /**
- * The incident card (MCP Apps): for hosts that render MCP Apps, get_incident and list_incidents point at a small HTML
- * app (ui://pagerduty/incident-card) and their results carry the card's data in `_meta`. The model still receives only
+ * The incident card (MCP Apps): for hosts that render MCP Apps, get_incident and list_incidents (on the hosted surface
+ * browse_incidents, whose get and list run them) point at a small HTML app (ui://pagerduty/incident-card) and their
+ * results carry the card's data in `_meta`. The model still receives only
  * the tool's concise fenced text: the data is not in `content` or `structuredContent`, which hosts give the model.
  * The card's buttons call the app-only incident_card_action (cardAction.ts), listed only when one of its writes
  * (manage_incidents, add_note_to_incident) is enabled by the write setting, toolsets and allowed tools.
@@ -12,7 +13,8 @@ import { ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { ErrorCode, McpError, type ClientCapabilities } from '@modelcontextprotocol/sdk/types.js';
 import { formatOnly } from '../../model/translate';
 import { incidentCard, listCard, type CardData, type IncidentCardView } from '../../model/incidentPage/cardModel';
-import type { CallResult, PublishedTool, Toolbox } from '../registry';
+import { HOSTED_FORM } from '../hosted/table';
+import type { CallResult, PublishedTool, RoutedCall, Toolbox } from '../registry';
 import type { ToolContext } from '../tools/types';
 import { ANSWER_MAX_CHARS, clipDeep, sanitize, truncate } from '../../model/untrusted';
 import { readIncidentList, readIncident } from '../../model/toolAnswers';
@@ -25,6 +27,8 @@ const UI_EXTENSION = 'io.modelcontextprotocol/ui';
 export const CARD_META = 'pagerduty/incidentCard';
 /** The tools whose answers show as a card. */
 export const CARD_TOOLS: readonly string[] = ['get_incident', 'list_incidents'];
+/** The tools listed with the card: those, and on the hosted surface the tool whose actions they are (browse_incidents). */
+const CARD_LISTED: ReadonlySet<string> = new Set([...CARD_TOOLS, ...CARD_TOOLS.flatMap((t) => HOSTED_FORM.get(t)?.tool ?? [])]);
 /** The card's data, as JSON, is held to the cap of a tool's text: it is rendered in the chat, and sent in one message. */
 export const CARD_MAX_CHARS = ANSWER_MAX_CHARS;
 
@@ -53,23 +57,24 @@ export function supportsApps(capabilities: ClientCapabilities | undefined): bool
 /** tools/list for an MCP Apps host: the card tools name the card; the card's own action tool is for the app only. */
 export function withCard(tools: PublishedTool[], appOnly: PublishedTool[]): (PublishedTool & { _meta?: Record<string, unknown> })[] {
   return [
-    ...tools.map((t) => (CARD_TOOLS.includes(t.name) ? { ...t, _meta: { ui: { resourceUri: CARD_URI } } } : t)),
+    ...tools.map((t) => (CARD_LISTED.has(t.name) ? { ...t, _meta: { ui: { resourceUri: CARD_URI } } } : t)),
     ...appOnly.map((t) => ({ ...t, _meta: { ui: { resourceUri: CARD_URI, visibility: ['app'] } } })),
   ];
 }
 
 /**
  * A card tool for an MCP Apps host: the same text, plus the card's data in _meta. `reader` has structured output on;
- * what the model is given keeps only `content` (and structuredContent if the server publishes it anyway).
+ * what the model is given keeps only `content` (and structuredContent if the server publishes it anyway). `call` is
+ * as the model's toolbox routes it (Toolbox.route): on the hosted surface, browse_incidents get/list as its twin, with
+ * errors in hosted terms.
  */
 export async function callWithCard(
-  name: string,
+  { tool: name, args, view }: RoutedCall,
   reader: Toolbox,
-  args: unknown,
   ctx: ToolContext,
   opts: { keepStructured: boolean; status: boolean; note: boolean },
 ): Promise<CallResult> {
-  const result = await reader.call(name, args, ctx);
+  const result = await reader.call(name, args, ctx, view);
   const card = result.isError ? undefined : boundedCard(clipDeep(await cardOf(name, result, reader, ctx, opts)));
   const { structuredContent, ...rest } = result;
   return { ...rest, ...(opts.keepStructured ? { structuredContent } : {}), ...(card ? { _meta: { ...(result._meta as object), [CARD_META]: card } } : {}) };

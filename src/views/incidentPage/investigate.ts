@@ -1,4 +1,5 @@
 /** The chat request "Investigate with Copilot" sends: the investigate_incident prompt's text for this incident. */
+import { inSurfaceTerms } from '../../mcp/hosted/surface';
 import { investigateIncidentText } from '../../mcp/investigatePrompt';
 import type { Toolbox } from '../../mcp/registry';
 import { parseIncidentRef } from '../../model/incidentRef';
@@ -10,11 +11,12 @@ export interface InvestigateTarget {
 
 /**
  * Names only the tools Copilot sees with the user's settings (`modelTools`, the MCP server's selection), so the
- * request never asks for a tool the model does not have. Only id and number go in: titles are untrusted text.
+ * request never asks for a tool the model does not have, in the names of the surface it is offered. Only id and number
+ * go in: titles are untrusted text.
  */
 export function investigateRequest(incident: InvestigateTarget, modelTools: Pick<Toolbox, 'enabled'>): string {
   const names = new Set(modelTools.enabled().map((t) => t.name));
-  return investigateIncidentText(incident.id, (tool) => names.has(tool), `#${incident.number} (${incident.id})`);
+  return inSurfaceTerms(investigateIncidentText(incident.id, (tool) => names.has(tool), `#${incident.number} (${incident.id})`), modelTools);
 }
 
 /** `vscode://<publisher>.<name>/incident/<id or number>`: the part after /incident/, checked, or undefined. */

@@ -14,6 +14,7 @@ import { ask, confirmTool, describeChat, enableBuiltinCopilotChat, newChat, runI
 import { runChatContext } from './chatContext';
 import { runChatCustomizations } from './chatCustomizations';
 import { runCommitLookup } from './commitLookup';
+import { runHostedExpert } from './hostedExpert';
 import { installScriptedModel } from './modelVsix';
 import { FENCED_DATA, outsideFences, SPILLED_RESULT, type ModelRequest, type Scenario, type Script } from './script';
 
@@ -220,6 +221,13 @@ export async function runAgentMode(opts: AgentModeOptions): Promise<AgentFigures
     window: (name, s, fn, workspaceDir) => withWindow({ name, sim, token: sim.tokens.user, writes: false, script: s, extensionsDir, opts, workspaceDir }, fn),
   });
 
+  // The Incident Expert on PagerDuty's hosted tool surface (issue 28): a read-only window with pagerduty.toolSurface "hosted".
+  await runHostedExpert({
+    sim,
+    check,
+    window: (name, s, fn, workspaceDir, settings) => withWindow({ name, sim, token: sim.tokens.user, writes: false, script: s, extensionsDir, opts, workspaceDir, settings }, fn),
+  });
+
   console.log(`[agent] ${passed} agent-mode checks passed`);
   return finish(figures, opts);
 }
@@ -282,6 +290,8 @@ export interface WindowOptions {
   opts: AgentModeOptions;
   /** The folder the window opens; default an empty one. */
   workspaceDir?: string;
+  /** More user settings for the window (e.g. pagerduty.toolSurface). */
+  settings?: Record<string, unknown>;
 }
 
 class ModelLog {
@@ -343,6 +353,7 @@ export async function withWindow(w: WindowOptions, fn: (page: Page, log: ModelLo
       // Tooltips that open over the chat while a check clicks (the agent picker's, seen in failures) wait a minute.
       'workbench.hover.delay': 60_000,
       'workbench.tips.enabled': false,
+      ...w.settings,
     },
   });
   useModelLog(logFile);
