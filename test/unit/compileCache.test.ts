@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { chmodSync, chownSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statfsSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { compileCacheDir, compileCacheProblem } from '../../src/mcp/compileCache';
@@ -84,9 +84,11 @@ describe('compileCacheDir', () => {
   it('is the folder named by the environment, else pagerduty-mcp in the user cache folder', () => {
     assert.equal(compileCacheDir({ [COMPILE_CACHE_DIR_ENV]: '/srv/cache', XDG_CACHE_HOME: '/x' }), '/srv/cache');
     assert.equal(compileCacheDir({ XDG_CACHE_HOME: '/home/u/.xdg' }), path.join('/home/u/.xdg', 'pagerduty-mcp'));
+    // Under the user's own home, whatever that is (a CI's fresh HOME may itself sit in the temp folder); never a
+    // folder of the shared temp folder itself.
     const byHome = compileCacheDir({});
-    assert.ok(byHome?.endsWith(path.join('.cache', 'pagerduty-mcp')), byHome);
-    assert.ok(!byHome?.startsWith(tmpdir()), 'never the shared temp folder');
+    assert.equal(byHome, path.join(homedir(), '.cache', 'pagerduty-mcp'));
+    assert.notEqual(path.dirname(byHome), tmpdir(), 'never directly in the shared temp folder');
   });
 });
 
