@@ -2,7 +2,7 @@
 // (test/e2e/agent/model) → mcp_pagerduty_* tools → dist/mcp-server.js → the simulator. Every assertion is on what
 // the model received, read from its request log. Three windows: read-only, writes enabled, an Observer's token.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -16,7 +16,7 @@ import { runChatCustomizations } from './chatCustomizations';
 import { runCommitLookup } from './commitLookup';
 import { runHostedExpert } from './hostedExpert';
 import { installScriptedModel } from './modelVsix';
-import { FENCED_DATA, outsideFences, SPILLED_RESULT, type ModelRequest, type Scenario, type Script } from './script';
+import { FENCED_DATA, outsideFences, readModelLog, SPILLED_RESULT, type ModelRequest, type Scenario, type Script } from './script';
 
 export interface AgentModeOptions {
   extensionDevelopmentPath: string;
@@ -298,9 +298,7 @@ class ModelLog {
   constructor(private readonly file: string) {}
 
   all(): ModelRequest[] {
-    let text = '';
-    try { text = readFileSync(this.file, 'utf8'); } catch { return []; }
-    return text.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as ModelRequest);
+    return readModelLog(this.file);
   }
 
   of(scenario: Scenario): ModelRequest[] {

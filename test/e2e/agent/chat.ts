@@ -1,10 +1,9 @@
 // Playwright steps for the Chat view of VS Code 1.139 in Agent mode. They rely on workbench internals (IndexedDB
 // keys, CSS classes): re-check them when the VS Code server version changes (see
 // ../shared/reference/agent-mode-e2e.md).
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { runCommand, screenshot } from '../harness';
-import { MODEL_NAME, type ModelRequest } from './script';
+import { runCommand, screenshot, until } from '../harness';
+import { MODEL_NAME, readModelLog, type ModelRequest } from './script';
 
 // Only used inside page.evaluate (browser side); the project's TypeScript config has no DOM library.
 declare const indexedDB: { open(name: string): any };
@@ -88,9 +87,7 @@ export function useModelLog(file: string): void {
 }
 
 function modelRequests(): ModelRequest[] {
-  let text = '';
-  try { text = readFileSync(progress.modelLog, 'utf8'); } catch { return []; }
-  return text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as ModelRequest);
+  return readModelLog(progress.modelLog);
 }
 
 /** From here on, waitForResponse counts only what the model sends after this point. */
@@ -172,7 +169,7 @@ export async function ask(page: Page, text: string): Promise<void> {
     await page.locator(EDITOR).first().click({ timeout: 5_000 });
     await page.keyboard.type(text);
     // The editor renders what was typed a moment later: wait for it, then compare.
-    await waitFor(async () => squash(await inputText(page)) === squash(text), 5_000, async () => `the input holds ${JSON.stringify(await inputText(page))}, not the request`);
+    await until(async () => `the typed request in the input, which holds ${JSON.stringify(await inputText(page))}`, async () => squash(await inputText(page)) === squash(text), 5_000);
   });
   progress.step = `send "${text.slice(0, 40)}"`;
   await page.keyboard.press('Enter');
@@ -187,7 +184,7 @@ async function clearInput(page: Page): Promise<void> {
   await page.locator(EDITOR).first().click({ timeout: 5_000 });
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('Backspace');
-  await waitFor(async () => !(await inputText(page)), 5_000, async () => `the chat input still holds ${JSON.stringify(await inputText(page))}`);
+  await until(async () => `an empty chat input, which holds ${JSON.stringify(await inputText(page))}`, async () => !(await inputText(page)), 5_000);
 }
 
 /**
@@ -204,18 +201,14 @@ export async function waitForResponse(page: Page, expect: string | RegExp, timeo
     await shown();
     return (await last.textContent()) ?? '';
   }
-  await waitFor(() => modelReplied(expect), timeoutMs, `the scripted model never sent a reply matching ${String(expect)}`);
-  await waitFor(async () => !(await page.locator(`${CHAT} .chat-response-loading`).count()), timeoutMs, 'the chat kept a response loading after the model had replied');
+  await until(`the scripted model's reply matching ${String(expect)}`, () => modelReplied(expect), timeoutMs);
+  await chatSettled(page, 'the chat to finish the response the model sent', timeoutMs);
   return (await last.textContent().catch(() => null)) ?? '';
 }
 
-/** Polls a condition (state, not time) until it holds or the deadline passes; `failure` says what was seen then. */
-async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs: number, failure: string | (() => Promise<string>)): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`${typeof failure === 'string' ? failure : await failure()} (after ${timeoutMs} ms)`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+/** Until no response in the chat is still loading (rendering what the model sent). */
+function chatSettled(page: Page, what: string, timeoutMs: number): Promise<void> {
+  return until(what, async () => !(await page.locator(`${CHAT} .chat-response-loading`).count()), timeoutMs);
 }
 
 /** Clicks a button of the tool confirmation shown in the chat ("Allow in this Session" or "Skip"). */
@@ -236,7 +229,7 @@ export async function confirmTool(page: Page, choice: 'Allow' | 'Skip', timeoutM
  * no picker or hover left open.
  */
 export async function newChat(page: Page): Promise<void> {
-  await waitFor(async () => !(await page.locator(`${CHAT} .chat-response-loading`).count()), 60_000, 'a response was still loading before New Chat');
+  await chatSettled(page, 'no response loading before New Chat', 60_000);
   await retryUi(page, 'start a new chat', async () => {
     await closeTransientUi(page);
     await page.locator(CHAT).getByRole('button', { name: /^New Chat/ }).first().click({ timeout: 5_000 });
@@ -259,7 +252,7 @@ export async function pickAgent(page: Page, name: string, shot?: string): Promis
     await item.waitFor({ state: 'visible', timeout: 10_000 });
     if (shot) await screenshot(page, shot);
     await item.click({ timeout: 5_000 });
-    await waitFor(async () => (await currentAgent(page)) === name, 10_000, async () => `the picker shows "${await currentAgent(page)}", not "${name}"`);
+    await until(async () => `the picker to show "${name}" (it shows "${await currentAgent(page)}")`, async () => (await currentAgent(page)) === name, 10_000);
   });
 }
 
@@ -311,7 +304,7 @@ export async function showForScreenshot(page: Page): Promise<void> {
 export async function sendPrefilledRequest(page: Page, startsWith: string): Promise<void> {
   progress.step = `send the prefilled request "${startsWith}"`;
   markModelLog();
-  const editor = page.locator(`${CHAT} .interactive-input-part .monaco-editor`).first();
+  const editor = page.locator(EDITOR).first();
   await editor.filter({ hasText: startsWith }).waitFor({ timeout: 15_000 });
   await editor.click();
   await page.keyboard.press('Enter');

@@ -1,6 +1,7 @@
 // The contract between an agent-mode test and the scripted model (test/e2e/agent/model): the test writes a Script
 // to the file named by E2E_MODEL_SCRIPT; the model answers each request from it and appends a ModelRequest line to
 // E2E_MODEL_LOG. No state lives in the model: each reply follows from the conversation it is sent.
+import { readFileSync } from 'node:fs';
 import { FENCE_CLOSE, FENCE_OPEN } from '../../../src/model/untrusted';
 
 export interface ToolStep {
@@ -48,6 +49,13 @@ export interface ModelRequest {
   folded?: Record<string, string[]>;
   messages: LoggedMessage[];
   reply: { tool?: string; input?: unknown; text?: string };
+}
+
+/** The scripted model's log: every request it received, in order (none before its first). */
+export function readModelLog(file: string): ModelRequest[] {
+  let text = '';
+  try { text = readFileSync(file, 'utf8'); } catch { return []; }
+  return text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as ModelRequest);
 }
 
 /** One untrusted-data block as the server fences it (src/model/untrusted.ts). Not global: it keeps no lastIndex. */

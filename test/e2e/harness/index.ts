@@ -5,3 +5,4 @@ export { openVSCode, runCommand, waitForNotification, treeItemLabels, screenshot
 export { installVsix, type InstalledVsix } from './vsix';
 export { cleanupAll, onCleanup } from './cleanup';
 export { e2ePaths } from './paths';
+export { until } from './until';

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import type { Simulator } from '../../simulator';
-import { openVSCode, runCommand, screenshot } from '../harness';
+import { openVSCode, runCommand, screenshot, until } from '../harness';
 import { axeIncidentPage, axeSidebar, incidentPageFrame, keyboardChecks } from './a11y';
 
 export interface UiIncidentPageOptions {
@@ -38,13 +38,6 @@ async function findPageFrame(page: Page, title: string, timeoutMs = 20_000): Pro
   }
 }
 
-async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for: ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 /**
  * Picks a built-in colour theme ("Dark 2026") in *Preferences: Color Theme*, as a user would (VS Code does not watch
