@@ -365,13 +365,13 @@ export function buildIncidentView(results: IncidentPageResults, now: number, t: 
         createdAt: typeof a.created_at === 'string' ? a.created_at : undefined,
         url: safeLink(a.html_url),
         openName: t('Open in PagerDuty: alert {0}', String(a.summary ?? a.id)),
-        source: (a.integration as Ref | undefined)?.name || undefined,
+        source: a.integration?.name || undefined,
         details: detailRows(a.details),
       })),
     },
     notes: {
       error: notes.error,
-      items: notes.items.map((n) => ({ author: n.user?.name ?? t('unknown'), createdAt: n.created_at, content: n.content })),
+      items: notes.items.map((n) => ({ author: n.user?.name ?? t('unknown'), createdAt: n.created_at ?? undefined, content: n.content })),
     },
     timeline: {
       error: log.error,
