@@ -48,7 +48,7 @@ export default tseslint.config(
   layer(['src/mcp/**'], { above: [...ABOVE.extension, ...ABOVE.views] }),
   // Launch data and settings shapes; the sidebar's and page's models; the code that runs in a webview or the card.
   layer(['src/config/settings.ts', 'src/config/serverLaunch.ts', 'src/contributions.ts'], { above: [...ABOVE.extension, ...ABOVE.views] }),
-  layer(['src/views/model/**', 'src/views/incidentPage/{load,investigate}.ts'], { above: ABOVE.extension }),
+  layer(['src/views/stores/**', 'src/views/incidentPage/{load,investigate}.ts'], { above: ABOVE.extension }),
   layer(['src/webviews/**'], { above: [...ABOVE.extension, ...ABOVE.views, ...ABOVE.server] }),
   // The commit lookup behind the language-model tool: plain Node (git through execFile), testable without VS Code.
   layer(['src/lm/commitLookup.ts'], { above: [...ABOVE.extension, ...ABOVE.views] }),

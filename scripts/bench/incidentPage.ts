@@ -13,7 +13,7 @@ import { PagerDutyClient } from '../../src/pagerduty/client';
 import { formatOnly } from '../../src/model/translate';
 import { loadIncidentPage } from '../../src/views/incidentPage/load';
 import { buildIncidentView } from '../../src/model/incidentPage/viewModel';
-import type { CallTool } from '../../src/views/model/types';
+import type { CallTool } from '../../src/views/stores/types';
 import { e2ePaths } from '../../test/e2e/harness/paths';
 import { startSimulator } from '../../test/simulator/index';
 import { figure, median, type Figure } from './figure';

@@ -1,6 +1,6 @@
 // Test-data builders for the view-model tests (not a test file itself).
 import type { CallResult } from '../../src/mcp/registry';
-import type { Incident, OncallEntry } from '../../src/views/model/types';
+import type { Incident, OncallEntry } from '../../src/views/stores/types';
 
 let next = 1;
 export function incident(over: Partial<Incident> = {}): Incident {

@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
 import { IncidentCommands } from '../../src/commands/incidentCommands';
 import { GroupNode, IncidentNode } from '../../src/views/incidentNodes';
-import { IncidentsStore } from '../../src/views/model/incidentsStore';
-import type { Scope } from '../../src/views/model/scope';
-import type { Incident } from '../../src/views/model/types';
+import { IncidentsStore } from '../../src/views/stores/incidentsStore';
+import type { Scope } from '../../src/views/stores/scope';
+import type { Incident } from '../../src/views/stores/types';
 import type { FakeQuickPick } from '../support/fakeVscode';
 import { failed, fakeTools, incident, ME, ok } from '../support/viewsBuilders';
 

@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import type * as vscode from 'vscode';
 import { IncidentsTreeProvider } from '../../src/views/incidentsTreeProvider';
-import { IncidentsStore } from '../../src/views/model/incidentsStore';
-import { formatWhen } from '../../src/views/model/oncall';
-import { OncallStore } from '../../src/views/model/oncallStore';
+import { IncidentsStore } from '../../src/views/stores/incidentsStore';
+import { formatWhen } from '../../src/views/stores/oncall';
+import { OncallStore } from '../../src/views/stores/oncallStore';
 import { OncallTreeProvider } from '../../src/views/oncallTreeProvider';
 import { entry, fakeTools, incident, incidentsServer, ME, ok } from '../support/viewsBuilders';
 

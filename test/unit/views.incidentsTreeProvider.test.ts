@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import type * as vscode from 'vscode';
 import type { IncidentTreeNode } from '../../src/views/incidentNodes';
 import { IncidentsTreeProvider } from '../../src/views/incidentsTreeProvider';
-import { IncidentsStore } from '../../src/views/model/incidentsStore';
+import { IncidentsStore } from '../../src/views/stores/incidentsStore';
 import { failed, fakeTools, incident, incidentsServer, ME, ok } from '../support/viewsBuilders';
 
 const NOW = Date.parse('2026-01-10T10:12:00Z');

@@ -1,7 +1,7 @@
 import '../support/installFakeVscode';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { OncallStore } from '../../src/views/model/oncallStore';
+import { OncallStore } from '../../src/views/stores/oncallStore';
 import type { OncallTreeNode } from '../../src/views/oncallNodes';
 import type { TreeNode } from '../../src/views/treeNode';
 import { OncallTreeProvider } from '../../src/views/oncallTreeProvider';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { IncidentsStore, type StoreChange } from '../../src/views/model/incidentsStore';
+import { IncidentsStore, type StoreChange } from '../../src/views/stores/incidentsStore';
 import type { CallResult } from '../../src/mcp/registry';
 import { failed, fakeTools, incident, incidentsServer, ME, ok } from '../support/viewsBuilders';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { OncallStore } from '../../src/views/model/oncallStore';
+import { OncallStore } from '../../src/views/stores/oncallStore';
 import { entry, fakeTools, ME, ok } from '../support/viewsBuilders';
 
 describe('OncallStore', () => {
