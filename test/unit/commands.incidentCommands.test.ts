@@ -28,12 +28,12 @@ function setup(loaded: Incident[], opts: { broken?: Record<string, string>; mine
     }
     return failed('invalid_arguments', `unexpected ${name}`);
   });
-  const store = new IncidentsStore(tools.callTool, 'assigned');
+  const store = new IncidentsStore(tools.api, 'assigned');
   const group = new GroupNode('triggered');
   const scopes: Scope[] = [];
   let refreshes = 0;
   const commands = new IncidentCommands({
-    session: { callTool: (name, args) => tools.callTool(name, args) },
+    session: { api: tools.api },
     log,
     views: {
       incidents: store,
@@ -162,9 +162,9 @@ describe('scope, notes and open', () => {
   it('openIncident finds the incident by number and opens its page unless told not to', async () => {
     const a = incident();
     const tools = fakeTools((name) => (name === 'get_incident' ? ok({ incident: a }) : failed('not_found', 'Incident Not Found')));
-    const store = new IncidentsStore(tools.callTool, 'assigned');
+    const store = new IncidentsStore(tools.api, 'assigned');
     const commands = new IncidentCommands({
-      session: { callTool: (n, args) => tools.callTool(n, args) },
+      session: { api: tools.api },
       log,
       views: { incidents: store, selection: () => [], refresh: async () => {}, setScope() {} },
     });
