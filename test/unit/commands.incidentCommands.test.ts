@@ -175,4 +175,17 @@ describe('scope, notes and open', () => {
     await commands.openIncident(a.id);
     assert.deepEqual(vscodeRecord.executed, [{ command: 'pagerduty.openIncidentPage', args: [a.id] }]);
   });
+
+  it('openIncident checks the reference where it comes in: a malformed one is named in the error, and PagerDuty is not asked', async () => {
+    const tools = fakeTools(() => failed('invalid_arguments', 'should not be called'));
+    const commands = new IncidentCommands({
+      session: { api: tools.api },
+      log,
+      views: { incidents: new IncidentsStore(tools.api, 'assigned'), selection: () => [], refresh: async () => {}, setScope() {} },
+    });
+    vscodeRecord.messages.length = 0;
+    assert.equal(await commands.openIncident({ id: '../users/PABC', open: false }), undefined);
+    assert.deepEqual(tools.calls, []);
+    assert.deepEqual(vscodeRecord.messages, [{ severity: 'error', text: 'Not an incident id or number: ../users/PABC' }]);
+  });
 });
