@@ -60,7 +60,7 @@ export function readList<K extends keyof ListedItems>(result: CallResult | undef
   return Array.isArray(value) ? value.filter(LISTED[key]) : [];
 }
 
-/** An incident as the tools shape it (id, number, title, status): what every view of one reads. */
+/** An incident, known by its id (the tools that answer one are compiled against IncidentSummary). */
 export function isIncident(value: unknown): value is IncidentSummary {
   return isObject(value) && typeof value.id === 'string';
 }
