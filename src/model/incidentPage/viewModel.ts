@@ -7,22 +7,11 @@ import { names } from '../names';
 import { resultText, type CallResult } from '../callResult';
 import { readIncident, readList, readOutlier, type ListedItems } from '../toolAnswers';
 import type { ChangeEvent, IncidentSummary, LogEntry, PastIncident, Ref, RelatedIncident } from '../shapes';
+import type { IncidentPageResults } from '../toolResults';
 import type { Translate } from '../translate';
 import { clipDeep } from '../untrusted';
 import { safeLink } from '../links';
 import type { PageAction } from './pageActions';
-
-/** The tool calls behind one page load; each may fail on its own (the page then says so in that section). */
-export interface IncidentPageResults {
-  incident: CallResult;
-  alerts?: CallResult;
-  notes?: CallResult;
-  log?: CallResult;
-  related?: CallResult;
-  past?: CallResult;
-  outlier?: CallResult;
-  changes?: CallResult;
-}
 
 export interface Section<T> {
   items: T[];
