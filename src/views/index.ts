@@ -14,7 +14,7 @@ import type { IncidentNode, IncidentTreeNode } from './incidentNodes';
 import { IncidentsTreeProvider } from './incidentsTreeProvider';
 import { IncidentsStore } from './stores/incidentsStore';
 import { OncallStore } from './stores/oncallStore';
-import { pollStores, type PolledSection } from './stores/polled';
+import { pollStores, type PolledStore } from './stores/polled';
 import { PollScheduler, type Clock, type PollOutcome } from './stores/scheduler';
 import { isScope, type Scope } from './stores/scope';
 import { IncidentNotifier } from './notifications';
@@ -42,7 +42,11 @@ export interface ViewsApi {
 }
 
 /** A section of the sidebar: its store (polled in list order) and its view; `pollOnShow`: showing the view polls at once when due. */
-type Section = PolledSection & { view: vscode.TreeView<unknown>; pollOnShow?: boolean };
+interface Section {
+  store: PolledStore;
+  view: vscode.TreeView<unknown>;
+  pollOnShow?: boolean;
+}
 
 /** One poll over the sections; cancel() stops the one in flight (the session switched). */
 function poller(signedIn: () => boolean, sections: readonly Section[], log: Logger) {
@@ -51,7 +55,10 @@ function poller(signedIn: () => boolean, sections: readonly Section[], log: Logg
     if (!signedIn()) return 'signedOut';
     inFlight = new vscode.CancellationTokenSource();
     try {
-      return await pollStores(sections, inFlight.token);
+      return await pollStores(
+        sections.map(({ store, view }) => ({ store, visible: () => view.visible })),
+        inFlight.token,
+      );
     } catch (error) {
       log.error('PagerDuty poll failed', error);
       return 'error';
@@ -92,13 +99,13 @@ export function createViews(context: vscode.ExtensionContext, session: PagerDuty
 
   // Polled in this order: on-call reads for the user the incidents store read.
   const sections: Section[] = [
-    { store: incidents, view: incidentsView, visible: () => incidentsView.visible },
+    { store: incidents, view: incidentsView },
     // Opening On-Call for the first time needs the full list, not just my own shifts.
-    { store: oncall, view: oncallView, visible: () => oncallView.visible, pollOnShow: true },
+    { store: oncall, view: oncallView, pollOnShow: true },
   ];
   const { poll, cancel } = poller(signedIn, sections, log);
 
-  const conditions = () => pollConditions(session, signedIn(), sections.some((s) => s.visible()));
+  const conditions = () => pollConditions(session, signedIn(), sections.some(({ view }) => view.visible));
   const scheduler = new PollScheduler(realClock, poll, { ...conditions(), signedIn: false });
   const replan = () => scheduler.update(conditions());
   const refresh = async () => {
