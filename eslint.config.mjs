@@ -20,6 +20,19 @@ function layer(files, { above = [] }) {
   return { files, rules: { 'no-restricted-imports': ['error', { paths: [VSCODE], patterns }] } };
 }
 
+/** The code that calls tools in-process (the VS Code side, the shared model, the card's code in the server). */
+const IN_PROCESS = ['src/views/**', 'src/commands/**', 'src/session.ts', 'src/extension.ts', 'src/model/**', 'src/webviews/**', 'src/mcp/apps/**', 'src/mcp/resources.ts'];
+/** The typed API, and the two places that build it. */
+const THE_DOOR = ['src/model/pagerdutyApi.ts', 'src/session.ts', 'src/mcp/apps/requestApi.ts'];
+const READ_ANSWERS = [
+  { selector: "MemberExpression[property.name='structuredContent']", message: 'Read tool answers with src/model/toolAnswers.ts or the typed API (src/model/pagerdutyApi.ts).' },
+  { selector: "MemberExpression[computed=true][object.property.name='content']", message: 'A result\'s text is resultText(result) or the typed API\'s error.' },
+];
+const ONE_DOOR = [
+  { selector: "CallExpression[callee.name='callTool'], CallExpression[callee.property.name='callTool']", message: 'Call tools through the typed API (session.api, src/model/pagerdutyApi.ts): it names them and types their answers.' },
+  { selector: "CallExpression[callee.name='pagerDutyApi']", message: 'The typed API is built once, by the session (session.api; in the server per request, src/mcp/apps/requestApi.ts): take it as a parameter.' },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'bench-results/**', '.test-stats/**', 'docs/**', 'media/**'] },
   js.configs.recommended,
@@ -48,21 +61,17 @@ export default tseslint.config(
   layer(['src/mcp/**'], { above: [...ABOVE.extension, ...ABOVE.views] }),
   // Launch data and settings shapes; the sidebar's and page's models; the code that runs in a webview or the card.
   layer(['src/config/settings.ts', 'src/config/serverLaunch.ts', 'src/contributions.ts'], { above: [...ABOVE.extension, ...ABOVE.views] }),
-  layer(['src/views/model/**', 'src/views/incidentPage/{load,investigate}.ts'], { above: ABOVE.extension }),
+  layer(['src/views/stores/**', 'src/views/incidentPage/investigate.ts'], { above: ABOVE.extension }),
   layer(['src/webviews/**'], { above: [...ABOVE.extension, ...ABOVE.views, ...ABOVE.server] }),
   // The commit lookup behind the language-model tool: plain Node (git through execFile), testable without VS Code.
   layer(['src/lm/commitLookup.ts'], { above: [...ABOVE.extension, ...ABOVE.views] }),
 
-  // In-process callers read tool answers through the typed API (src/model/pagerdutyApi.ts) and its readers, never by hand.
+  // In-process callers read tool answers through the typed API (src/model/pagerdutyApi.ts) and its readers, never by hand,
+  // and reach the tools only through it: one API, built by the session (session.api) and, per request, for the card.
   {
-    files: ['src/views/**', 'src/commands/**', 'src/session.ts', 'src/model/**', 'src/webviews/**', 'src/mcp/apps/**', 'src/mcp/resources.ts'],
-    ignores: ['src/model/toolAnswers.ts'],
-    rules: {
-      'no-restricted-syntax': [
-        'error',
-        { selector: "MemberExpression[property.name='structuredContent']", message: 'Read tool answers with src/model/toolAnswers.ts or the typed API (src/model/pagerdutyApi.ts).' },
-        { selector: "MemberExpression[computed=true][object.property.name='content']", message: 'A result\'s text is resultText(result) or the typed API\'s error.' },
-      ],
-    },
+    files: [...IN_PROCESS],
+    ignores: ['src/model/toolAnswers.ts', ...THE_DOOR],
+    rules: { 'no-restricted-syntax': ['error', ...READ_ANSWERS, ...ONE_DOOR] },
   },
+  { files: THE_DOOR, rules: { 'no-restricted-syntax': ['error', ...READ_ANSWERS] } },
 );

@@ -54,9 +54,8 @@ export function activate(context: vscode.ExtensionContext): PagerDutyExtensionAp
   const views = createViews(context, session, log);
   const incidents = new IncidentCommands({ session, log, views });
   // The incident page (src/views/incidentPage) and its ways in: tree click, Open Incident…, notifications, vscode:// links.
-  const callTool = (name: string, args: Record<string, unknown>, token?: unknown) => session.callTool(name, args, token as vscode.CancellationToken | undefined);
   const pages = new IncidentPages({
-    callTool,
+    api: session.api,
     log,
     extensionUri: context.extensionUri,
     refreshIntervalSeconds: () => session.settings.refreshIntervalSeconds,
@@ -66,7 +65,7 @@ export function activate(context: vscode.ExtensionContext): PagerDutyExtensionAp
   const s = () => session.settings;
   const pageCommands = registerIncidentPageCommands({
     pages,
-    callTool,
+    api: session.api,
     log,
     // What Copilot sees: the MCP server's selection from the same settings.
     modelTools: () => createToolbox(launchSettings(s())),

@@ -7,10 +7,13 @@
  *   session.settings              current `pagerduty.*` settings (src/config/settings.ts)
  *   session.client                PagerDutyClient for the current token, or undefined when signed out
  *   session.me()                  the token's user (cached), undefined for signed-out or account-level keys
+ *   session.api                   the typed API (src/model/pagerdutyApi.ts) over callTool, built once: the stores, the
+ *                                 incident page and the commands all take this one
  *   session.callTool(name, args, cancellationToken?)
  *                                 runs any MCP tool in-process, writes allowed (user-initiated actions), and
  *                                 returns the tool's CallResult; when signed out it returns
- *                                 { isError: true, signedOut: true, content: [...] } instead of throwing
+ *                                 { isError: true, signedOut: true, content: [...] } instead of throwing.
+ *                                 Only session.api calls it in the extension (the lint refuses other callers).
  *   session.onDidChange           fires on sign-in, sign-out, token change in another window, settings change
  */
 import * as vscode from 'vscode';
@@ -23,6 +26,7 @@ import { resultText, type CallResult, type Toolbox } from './mcp/registry';
 import { createToolbox } from './mcp/server';
 import { TOOLSETS } from './mcp/tools/types';
 import { PagerDutyClient, type UserSummary } from './pagerduty/client';
+import { pagerDutyApi, type PagerDutyApi } from './model/pagerdutyApi';
 
 export type SessionState = 'signedIn' | 'signedOut';
 
@@ -40,6 +44,8 @@ export class PagerDutySession implements vscode.Disposable {
   /** All tools with writes on: the user clicks are explicit, the settings only limit what Copilot sees. */
   private readonly toolbox: Toolbox = createToolbox({ enableWrites: true, toolsets: [...TOOLSETS], structuredOutput: true });
   private readonly disposables: vscode.Disposable[] = [];
+  /** The one typed API of the VS Code side; its (opaque) tokens are the callers' cancellation tokens. */
+  readonly api: PagerDutyApi = pagerDutyApi((name, args, token) => this.callTool(name, args, isCancellationToken(token) ? token : undefined));
 
   constructor(
     private readonly tokens: TokenStore,
@@ -125,4 +131,9 @@ export class PagerDutySession implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
     this.changed.dispose();
   }
+}
+
+/** The typed API passes tokens through untyped (it has no `vscode`): a cancellation token is recognised by its event. */
+function isCancellationToken(token: unknown): token is vscode.CancellationToken {
+  return !!token && typeof token === 'object' && 'onCancellationRequested' in token && typeof token.onCancellationRequested === 'function';
 }

@@ -1,6 +1,6 @@
 /**
  * Incident page first paint: from "open" to the page showing the incident with its data, in headless Chromium.
- * The same path as the extension: loadIncidentPage (8 tool calls through the in-process Toolbox, against the
+ * The same path as the extension: the typed API's incidents.page (8 tool calls through the in-process Toolbox, against the
  * simulator over HTTP) → buildIncidentView → postMessage → the bundled page script renders → next frame.
  * VS Code's own webview creation is not included (it is the same for every extension). Also reports the bundle size.
  */
@@ -11,9 +11,9 @@ import { createToolbox } from '../../src/mcp/server';
 import { TOOLSETS } from '../../src/mcp/tools/types';
 import { PagerDutyClient } from '../../src/pagerduty/client';
 import { formatOnly } from '../../src/model/translate';
-import { loadIncidentPage } from '../../src/views/incidentPage/load';
+import { parseIncidentRef } from '../../src/model/incidentRef';
+import { pagerDutyApi } from '../../src/model/pagerdutyApi';
 import { buildIncidentView } from '../../src/model/incidentPage/viewModel';
-import type { CallTool } from '../../src/views/model/types';
 import { e2ePaths } from '../../test/e2e/harness/paths';
 import { startSimulator } from '../../test/simulator/index';
 import { figure, median, type Figure } from './figure';
@@ -30,7 +30,7 @@ export async function incidentPageFigures(): Promise<Figure[]> {
   try {
     const client = new PagerDutyClient({ token: sim.tokens.user, baseUrl: sim.url });
     const toolbox = createToolbox({ enableWrites: true, toolsets: [...TOOLSETS], structuredOutput: true });
-    const callTool: CallTool = (name, args) => toolbox.call(name, args, { client, now: () => new Date() });
+    const api = pagerDutyApi((name, args) => toolbox.call(name, args, { client, now: () => new Date() }));
     const targets = [...sim.state.incidents.values()].filter((i) => i.status !== 'resolved').slice(0, RUNS + 1);
     const times: number[] = [];
     const pageErrors: string[] = [];
@@ -41,7 +41,7 @@ export async function incidentPageFigures(): Promise<Figure[]> {
       await page.setContent(`<!DOCTYPE html><html><head><style>${css}</style></head><body><div id="root"></div><script>${WEBVIEW_API}</script></body></html>`);
       await page.addScriptTag({ content: script });
       const start = performance.now();
-      const view = buildIncidentView(await loadIncidentPage(callTool, incident.id), Date.now(), formatOnly);
+      const view = buildIncidentView(await api.incidents.page(parseIncidentRef(incident.id)!), Date.now(), formatOnly);
       // A string, not a function: tsx would wrap a function's inner names in a helper the page does not have.
       await page.evaluate(`(() => {
         window.postMessage({ type: 'view', view: ${JSON.stringify(view)} }, '*');

@@ -9,10 +9,11 @@ import path from 'node:path';
 import { createToolbox } from '../../src/mcp/server';
 import { TOOLSETS } from '../../src/mcp/tools/types';
 import { PagerDutyClient } from '../../src/pagerduty/client';
-import { IncidentsStore } from '../../src/views/model/incidentsStore';
-import { OncallStore } from '../../src/views/model/oncallStore';
-import { PollScheduler, type PollOutcome } from '../../src/views/model/scheduler';
-import type { CallTool } from '../../src/views/model/types';
+import { IncidentsStore } from '../../src/views/stores/incidentsStore';
+import { OncallStore } from '../../src/views/stores/oncallStore';
+import { PollScheduler, type PollOutcome } from '../../src/views/stores/scheduler';
+import { pollStores } from '../../src/views/stores/polled';
+import { pagerDutyApi, type PagerDutyApi } from '../../src/model/pagerdutyApi';
 import { startSimulator, type Simulator } from '../../test/simulator/index';
 import { createFakeVscode, fakeContext, fakeVscodeRecord, installFakeVscode } from '../../test/support/fakeVscode';
 import { figure, median, type Figure } from './figure';
@@ -22,11 +23,11 @@ const ROOT = path.resolve(__dirname, '../..');
 const MINUTES = 30;
 
 
-function toolsFor(sim: Simulator, now: () => number): CallTool {
+function apiFor(sim: Simulator, now: () => number): PagerDutyApi {
   const client = new PagerDutyClient({ token: sim.tokens.user, baseUrl: sim.url });
   // As src/session.ts creates it: all toolsets, writes on.
   const toolbox = createToolbox({ enableWrites: true, toolsets: [...TOOLSETS], structuredOutput: true });
-  return (name, args) => toolbox.call(name, args, { client, now: () => new Date(now()) });
+  return pagerDutyApi((name, args) => toolbox.call(name, args, { client, now: () => new Date(now()) }));
 }
 
 /** Requests/min over MINUTES simulated minutes after the first load, both views visible, nothing changing. */
@@ -34,9 +35,9 @@ async function idleRate(focused: boolean): Promise<{ perMin: number; byPath: str
   const sim = await startSimulator({ incidents: 60 });
   try {
     const clock = new FakeClock(Date.now());
-    const callTool = toolsFor(sim, () => clock.now());
-    const incidents = new IncidentsStore(callTool, 'assigned');
-    const oncall = new OncallStore(callTool, () => clock.now());
+    const api = apiFor(sim, () => clock.now());
+    const incidents = new IncidentsStore(api, 'assigned');
+    const oncall = new OncallStore(api, () => incidents.me, () => clock.now());
     let polls = 0;
     let inFlight: Promise<PollOutcome> | undefined;
     // The poll of src/views/index.ts with both views visible.
@@ -45,12 +46,8 @@ async function idleRate(focused: boolean): Promise<{ perMin: number; byPath: str
       inFlight = pollOnce().finally(() => (inFlight = undefined));
       return inFlight;
     };
-    const pollOnce = async (): Promise<PollOutcome> => {
-      const outcome = await incidents.poll({ viewVisible: true });
-      if (outcome !== 'ok') return outcome;
-      if (oncall.isDue(true)) return oncall.poll(incidents.me, { viewVisible: true });
-      return 'ok';
-    };
+    const visible = () => true;
+    const pollOnce = () => pollStores([{ store: incidents, visible }, { store: oncall, visible }]);
     const scheduler = new PollScheduler(clock, poll, { signedIn: false, viewVisible: true, focused, notificationsEnabled: true, intervalSeconds: 60 });
     scheduler.update({ signedIn: true });
     await scheduler.pollNow(); // the first load (user, incidents, on-call) is not idle polling
@@ -112,8 +109,8 @@ export async function firstPaintFigure(runs = 5): Promise<Figure> {
     const { IncidentsTreeProvider } = require('../../src/views/incidentsTreeProvider') as typeof import('../../src/views/incidentsTreeProvider');
 
     const paint = async () => {
-      const callTool = toolsFor(sim, Date.now); // a fresh client: nothing cached, as right after sign-in
-      const store = new IncidentsStore(callTool, 'assigned');
+      const api = apiFor(sim, Date.now); // a fresh client: nothing cached, as right after sign-in
+      const store = new IncidentsStore(api, 'assigned');
       const tree = new IncidentsTreeProvider(store, () => true);
       sim.requests.length = 0;
       const t0 = performance.now();

@@ -14,16 +14,16 @@ import { COMMANDS, VIEWS } from '../contributions';
 import type { Logger } from '../log';
 import type { PagerDutySession } from '../session';
 import type { ViewsApi } from '../views';
-import { isScope, scopeLabel, SCOPES } from '../views/model/scope';
-import type { Incident } from '../views/model/types';
+import { isScope, scopeLabel, SCOPES } from '../views/stores/scope';
+import type { Incident } from '../views/stores/types';
 import { bulkSummary, incidentIdsFromArgs, type BulkOutcome } from './bulkSummary';
 import { IncidentPicker } from './incidentPicker';
-import { incidentKey } from '../model/incidentRef';
-import { pagerDutyApi, type IncidentStatusFilter, type PagerDutyApi } from '../model/pagerdutyApi';
+import type { IncidentStatusFilter } from '../model/pagerdutyApi';
+import { incidentRefFromArg } from './incidentPage';
 import type { BulkRow } from '../model/shapes';
 
 export interface IncidentCommandDeps {
-  session: Pick<PagerDutySession, 'callTool'>;
+  session: Pick<PagerDutySession, 'api'>;
   log: Logger;
   /** The loaded incidents, the tree selection, scope and refresh. */
   views: Pick<ViewsApi, 'incidents' | 'selection' | 'refresh' | 'setScope'>;
@@ -41,11 +41,13 @@ const t = vscode.l10n.t;
 
 export class IncidentCommands {
   private readonly picker: IncidentPicker;
-  private readonly api: PagerDutyApi;
 
   constructor(private readonly deps: IncidentCommandDeps) {
-    this.api = pagerDutyApi((name, args, token) => deps.session.callTool(name, args, token as vscode.CancellationToken | undefined));
-    this.picker = new IncidentPicker(this.api);
+    this.picker = new IncidentPicker(deps.session.api);
+  }
+
+  private get api() {
+    return this.deps.session.api;
   }
 
   refresh(): Thenable<void> {
@@ -121,11 +123,17 @@ export class IncidentCommands {
   /** By number or id (typed), or picked from open incidents; opens it in PagerDuty. */
   async openIncident(arg: unknown): Promise<Incident | undefined> {
     const automation = arg && typeof arg === 'object' ? (arg as { id?: unknown; open?: unknown }) : undefined;
-    let ref = typeof arg === 'string' || typeof arg === 'number' ? String(arg) : typeof automation?.id === 'string' || typeof automation?.id === 'number' ? String(automation.id) : undefined;
-    if (!ref) ref = await this.picker.askRef(this.deps.views.incidents.scope);
+    const given = [arg, automation?.id].find((v) => typeof v === 'string' || typeof v === 'number');
+    let ref = incidentRefFromArg(given);
+    if (given !== undefined && given !== '' && !ref) {
+      void vscode.window.showErrorMessage(t('Not an incident id or number: {0}', String(given).slice(0, 60)));
+      return undefined;
+    }
+    ref ??= await this.picker.askRef(this.deps.views.incidents.scope);
     if (!ref) return undefined;
+    const key = ref;
     const got = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: t('Opening incident…') }, (_p, token) =>
-      this.api.incidents.get(incidentKey(ref), token),
+      this.api.incidents.get(key, token),
     );
     if (!got.ok) {
       void vscode.window.showErrorMessage(t('Could not open incident {0}: {1}', ref, got.error));

@@ -10,13 +10,12 @@ import type { Logger } from '../log';
 import type { Toolbox } from '../mcp/registry';
 import { incidentRefFromUriPath, investigateRequest, type InvestigateTarget } from '../views/incidentPage/investigate';
 import type { IncidentPages } from '../views/incidentPage/panel';
-import type { CallTool } from '../views/model/types';
-import { incidentKey, isIncidentKey, parseIncidentRef } from '../model/incidentRef';
-import { pagerDutyApi } from '../model/pagerdutyApi';
+import { isIncidentKey, parseIncidentRef, type IncidentKey } from '../model/incidentRef';
+import type { PagerDutyApi } from '../model/pagerdutyApi';
 
 export interface IncidentPageCommandDeps {
   pages: IncidentPages;
-  callTool: CallTool;
+  api: PagerDutyApi;
   log: Logger;
   /** The tools Copilot sees with the current settings (the MCP server's selection). */
   modelTools(): Pick<Toolbox, 'enabled'>;
@@ -29,9 +28,12 @@ export interface InvestigateResult {
 
 const t = vscode.l10n.t;
 
-/** An incident id or number from a command argument: a string/number, {id}, or a tree node {incident}. */
-export function incidentRefFromArg(arg: unknown): string | undefined {
-  if (typeof arg === 'number' && Number.isInteger(arg) && arg > 0) return String(arg);
+/**
+ * An incident id or number from a command argument: a string/number, {id}, or a tree node {incident}. Where a
+ * reference enters from a command: checked and normalised here, then passed on as an IncidentKey.
+ */
+export function incidentRefFromArg(arg: unknown): IncidentKey | undefined {
+  if (typeof arg === 'number' && Number.isInteger(arg) && arg > 0) return parseIncidentRef(String(arg));
   if (typeof arg === 'string') return parseIncidentRef(arg);
   if (arg && typeof arg === 'object') {
     const o = arg as { id?: unknown; incident?: { id?: unknown } };
@@ -63,9 +65,12 @@ async function openPage(deps: IncidentPageCommandDeps, arg: unknown) {
       prompt: t('Incident number (e.g. 1056) or id (e.g. Q1ABC23)'),
       validateInput: (v) => (parseIncidentRef(v) ? undefined : t('Letters and digits only, e.g. 1056 or Q1ABC23.')),
     });
-    ref = typed === undefined ? undefined : incidentKey(typed);
+    ref = typed === undefined ? undefined : parseIncidentRef(typed);
   }
-  if (!ref) return undefined;
+  return ref && openKey(deps, ref);
+}
+
+function openKey(deps: IncidentPageCommandDeps, ref: IncidentKey) {
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: t('Opening incident {0}…', ref) }, () => deps.pages.open(ref));
 }
 
@@ -76,7 +81,7 @@ async function handleUri(deps: IncidentPageCommandDeps, uri: vscode.Uri): Promis
     void vscode.window.showErrorMessage(t('PagerDuty links look like {0}/incident/<id or number>; this one does not.', `${vscode.env.uriScheme}://<extension id>`));
     return;
   }
-  await openPage(deps, ref);
+  await openKey(deps, ref);
 }
 
 async function target(deps: IncidentPageCommandDeps, arg: unknown): Promise<InvestigateTarget | undefined> {
@@ -84,7 +89,7 @@ async function target(deps: IncidentPageCommandDeps, arg: unknown): Promise<Inve
   if (typeof o?.id === 'string' && isIncidentKey(o.id) && typeof o.number === 'number') return { id: o.id, number: o.number };
   const ref = incidentRefFromArg(arg);
   if (!ref) return undefined;
-  const got = await pagerDutyApi(deps.callTool).incidents.get(ref);
+  const got = await deps.api.incidents.get(ref);
   if (!got.ok) {
     void vscode.window.showErrorMessage(t('Could not find incident {0}: {1}', ref, got.error));
     return undefined;

@@ -1,9 +1,9 @@
 // The quick picks the incident commands ask with when no incident was given. Remembers what it listed last, so a
 // bulk summary can name incidents that are not in the tree.
 import * as vscode from 'vscode';
-import type { Scope } from '../views/model/scope';
-import type { Incident } from '../views/model/types';
-import { parseIncidentRef } from '../model/incidentRef';
+import type { Scope } from '../views/stores/scope';
+import type { Incident } from '../views/stores/types';
+import { isIncidentKey, parseIncidentRef, type IncidentKey } from '../model/incidentRef';
 import type { IncidentStatusFilter, PagerDutyApi } from '../model/pagerdutyApi';
 
 const t = vscode.l10n.t;
@@ -51,8 +51,8 @@ export class IncidentPicker {
   }
 
   /** A pick over open incidents in `scope` that also accepts a typed number or id. */
-  async askRef(scope: Scope): Promise<string | undefined> {
-    const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { ref: string }>();
+  async askRef(scope: Scope): Promise<IncidentKey | undefined> {
+    const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { ref: IncidentKey }>();
     pick.title = t('Open Incident');
     pick.placeholder = t('Type an incident number or id, or search open incidents by title');
     pick.matchOnDescription = true;
@@ -60,7 +60,7 @@ export class IncidentPicker {
     const source = new vscode.CancellationTokenSource();
     const answer = settle(pick, source, () => pick.selectedItems[0]?.ref);
     pick.show();
-    let listed: (vscode.QuickPickItem & { ref: string })[] = [];
+    let listed: (vscode.QuickPickItem & { ref: IncidentKey })[] = [];
     const update = () => {
       const typed = parseIncidentRef(pick.value);
       const direct = typed ? [{ label: t('Open incident {0}', typed), description: t('by number or id'), ref: typed, alwaysShow: true }] : [];
@@ -69,7 +69,7 @@ export class IncidentPicker {
     void this.api.incidents.list({ scope, statuses: ['triggered', 'acknowledged'], limit: 100 }, source.token).then((answer) => {
       pick.busy = false;
       if (!answer.ok) return;
-      listed = answer.value.incidents.map((i) => ({ label: i.title, description: describe(i), ref: i.id }));
+      listed = answer.value.incidents.flatMap((i) => (isIncidentKey(i.id) ? [{ label: i.title, description: describe(i), ref: i.id }] : []));
       update();
     });
     pick.onDidChangeValue(update);

@@ -1,7 +1,7 @@
 // Open in PagerDuty and Copy Link, for any tree node with a web page (TreeNode.url).
 import * as vscode from 'vscode';
 import type { IncidentNode } from '../views/incidentNodes';
-import { isWebUrl } from '../views/model/incidents';
+import { isWebUrl } from '../views/stores/incidents';
 import type { TreeNode } from '../views/treeNode';
 
 export async function openUrl(url: string | undefined): Promise<void> {

@@ -6,7 +6,7 @@ export interface CallResult {
   isError?: boolean;
 }
 
-/** How in-process callers reach the toolset: the session's callTool (its cancellation token is opaque here). */
+/** What the typed API (pagerdutyApi.ts) is built over: the session's callTool, or a toolbox per request (its token is opaque here). */
 export type CallTool = (name: string, args: Record<string, unknown>, token?: unknown) => Promise<CallResult>;
 
 /** The text of a result (a tool answers with one text part; joined in case a caller builds more). */

@@ -8,18 +8,26 @@
 const KEY = /^[A-Za-z0-9]{1,20}$/;
 const NUMBER = /^\d+$/;
 
+declare const CHECKED: unique symbol;
+
+/**
+ * An incident reference checked where it entered the extension (a command argument, a tree node, a vscode:// link, a
+ * typed number): what the page, the commands and the typed API take from then on, without normalising it again.
+ */
+export type IncidentKey = string & { readonly [CHECKED]: true };
+
 /** The key of a reference already checked elsewhere (a tool argument): trimmed, without "#". */
 export function incidentKey(ref: string): string {
   return ref.trim().replace(/^#/, '');
 }
 
 /** Whether a value is a key (an id or a number, no "#"). */
-export function isIncidentKey(value: string): boolean {
+export function isIncidentKey(value: string): value is IncidentKey {
   return KEY.test(value);
 }
 
 /** The key of what a person typed or a link carried ("Q1ABC23", "1234", "#1234"), or undefined if it is none. */
-export function parseIncidentRef(text: string): string | undefined {
+export function parseIncidentRef(text: string): IncidentKey | undefined {
   const key = incidentKey(text);
   return isIncidentKey(key) ? key : undefined;
 }

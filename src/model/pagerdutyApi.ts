@@ -2,10 +2,14 @@
  * The typed in-process API over the toolset: what the sidebar, the commands, the incident page and the card call
  * instead of naming tools and reading their answers. Every method is one tool call (or a fixed sequence of them)
  * through `callTool`, so the settings, cleaning and errors are the tools' own. No `vscode` import.
+ * The one door: the only place (with the server) that names a tool; each answer is typed by that name (ToolResults).
+ * Built once per toolbox: by the session for the VS Code side, by the card's tools for a request.
  */
 import { resultText, type CallResult, type CallTool } from './callResult';
+import { isIncidentNumber, type IncidentKey } from './incidentRef';
 import type { BulkRow, Choice, CurrentUser, IncidentList, IncidentSummary, OncallEntry, PolicyLevel } from './shapes';
 import { FAILED, failureOf, readBulkRows, readIncident, readIncidentList, readList, readOncalls, readPolicyLevels, readUser } from './toolAnswers';
+import type { IncidentPageResults, ToolName, ToolResult } from './toolResults';
 
 /** A read's value, or why it failed with the tool's result (its error kind, or that the session is signed out). */
 export type Answer<T> = { ok: true; value: T } | Failure;
@@ -34,35 +38,67 @@ export interface IncidentChange {
 /** manage_incidents answered without a line for the incidents: whether they changed is not known. */
 const UNKNOWN_OUTCOME = 'PagerDuty did not say whether this incident changed; check it before trying again.';
 
-function answer<T>(result: CallResult, read: (result: CallResult) => T): Answer<T> {
-  return result.isError ? { ok: false, error: resultText(result) || FAILED, result } : { ok: true, value: read(result) };
+function failure(result: CallResult): Failure {
+  return { ok: false, error: resultText(result) || FAILED, result };
+}
+
+function answer<R extends CallResult, T>(result: R, read: (result: R) => T): Answer<T> {
+  return result.isError ? failure(result) : { ok: true, value: read(result) };
 }
 
 /** An answer that must hold an object: its absence is a failure that says what was missing. */
-function required<T>(result: CallResult, read: (result: CallResult) => T | undefined, missing: string): Answer<T> {
-  const got = answer(result, read);
-  return got.ok && got.value === undefined ? { ok: false, error: missing, result } : (got as Answer<T>);
+function required<R extends CallResult, T>(result: R, read: (result: R) => T | undefined, missing: string): Answer<T> {
+  const value = result.isError ? undefined : read(result);
+  if (value !== undefined) return { ok: true, value };
+  return result.isError ? failure(result) : { ok: false, error: missing, result };
 }
 
 export function pagerDutyApi(callTool: CallTool) {
-  const done = async (name: string, args: Record<string, unknown>, token?: unknown): Promise<Done> => ({ error: failureOf(await callTool(name, args, token)) });
-  const choices = async (name: string, args: Record<string, unknown>, key: 'users' | 'priorities' | 'incident_workflows'): Promise<Answer<Choice[]>> =>
-    answer(await callTool(name, args), (r) => readList(r, key));
+  /** Runs one tool: its answer typed by its name. Tokens are opaque here (the session's cancellation token). */
+  const call = <N extends ToolName>(name: N, args: Record<string, unknown>, token?: unknown): Promise<ToolResult<N>> => callTool(name, args, token);
+  const done = async (name: ToolName, args: Record<string, unknown>, token?: unknown): Promise<Done> => ({ error: failureOf(await call(name, args, token)) });
+  const choices = async (name: 'list_users' | 'list_priorities' | 'list_incident_workflows', args: Record<string, unknown>, key: 'users' | 'priorities' | 'incident_workflows'): Promise<Answer<Choice[]>> =>
+    answer(await call(name, args), (r) => readList(r, key));
 
   /** manage_incidents: one line per incident, also when the whole call failed. */
   async function update(ids: readonly string[], change: IncidentChange, token?: unknown): Promise<BulkRow[]> {
-    const result = await callTool('manage_incidents', { incident_ids: ids, ...change }, token);
+    const result = await call('manage_incidents', { incident_ids: ids, ...change }, token);
     if (result.isError) return ids.map((id) => ({ incident_id: id, ok: false, error: resultText(result) || FAILED }));
     const rows = readBulkRows(result);
     return rows.length ? rows : ids.map((id) => ({ incident_id: id, ok: false, error: UNKNOWN_OUTCOME }));
   }
 
   const incidents = {
-    /** By id, number or "#number". */
-    get: async (ref: string, token?: unknown): Promise<Answer<IncidentSummary>> =>
-      required(await callTool('get_incident', { incident_id: ref }, token), readIncident, 'PagerDuty returned no incident.'),
+    /** By id or number, as checked where it entered. */
+    get: async (ref: IncidentKey, token?: unknown): Promise<Answer<IncidentSummary>> =>
+      required(await call('get_incident', { incident_id: ref }, token), readIncident, 'PagerDuty returned no incident.'),
     list: async (query: { scope: string; statuses: readonly IncidentStatusFilter[]; limit: number }, token?: unknown): Promise<Answer<IncidentList>> =>
-      answer(await callTool('list_incidents', { ...query, statuses: [...query.statuses] }, token), readIncidentList),
+      answer(await call('list_incidents', { ...query, statuses: [...query.statuses] }, token), readIncidentList),
+    /**
+     * Everything the incident page shows. get_incident first when only a number is known (every other tool would
+     * look the number up again); with an id, everything runs at once so the first paint waits for one round trip.
+     */
+    async page(ref: IncidentKey, token?: unknown): Promise<IncidentPageResults> {
+      const first = isIncidentNumber(ref) ? await call('get_incident', { incident_id: ref }, token) : undefined;
+      if (first?.isError) return { incident: first };
+      const on = { incident_id: readIncident(first)?.id ?? ref };
+      const [incident, alerts, notes, log, related, past, outlier, changes] = await Promise.all([
+        first ?? call('get_incident', on, token),
+        call('list_alerts_from_incident', { ...on, limit: 50 }, token),
+        call('list_incident_notes', on, token),
+        call('list_incident_log_entries', { ...on, limit: 100 }, token),
+        call('get_related_incidents', on, token),
+        call('get_past_incidents', { ...on, limit: 5 }, token),
+        call('get_outlier_incident', on, token),
+        call('list_incident_change_events', { ...on, limit: 10 }, token),
+      ]);
+      return { incident, alerts, notes, log, related, past, outlier, changes };
+    },
+    /** What the chat card adds to an incident it shows: its latest alerts and its notes. */
+    async cardSections(id: string): Promise<Pick<IncidentPageResults, 'alerts' | 'notes'>> {
+      const [alerts, notes] = await Promise.all([call('list_alerts_from_incident', { incident_id: id, limit: 25 }), call('list_incident_notes', { incident_id: id })]);
+      return { alerts, notes };
+    },
     update,
     acknowledge: (ids: readonly string[], token?: unknown) => update(ids, { status: 'acknowledged' }, token),
     /**
@@ -94,14 +130,14 @@ export function pagerDutyApi(callTool: CallTool) {
   return {
     incidents,
     /** The token's user; undefined for an account-level key. */
-    me: async (token?: unknown): Promise<Answer<CurrentUser | undefined>> => answer(await callTool('get_user_data', {}, token), readUser),
+    me: async (token?: unknown): Promise<Answer<CurrentUser | undefined>> => answer(await call('get_user_data', {}, token), readUser),
     oncalls: async (query: { user_ids?: string[]; since?: string; until?: string; limit?: number }, token?: unknown): Promise<Answer<OncallEntry[]>> =>
-      answer(await callTool('list_oncalls', query, token), readOncalls),
+      answer(await call('list_oncalls', query, token), readOncalls),
     users: (limit: number) => choices('list_users', { limit }, 'users'),
     priorities: () => choices('list_priorities', {}, 'priorities'),
     workflows: (limit: number) => choices('list_incident_workflows', { limit }, 'incident_workflows'),
     policyLevels: async (policyId: string): Promise<Answer<PolicyLevel[]>> =>
-      answer(await callTool('get_escalation_policy', { policy_id: policyId }), readPolicyLevels),
+      answer(await call('get_escalation_policy', { policy_id: policyId }), readPolicyLevels),
   };
 }
 

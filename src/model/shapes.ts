@@ -105,10 +105,23 @@ export interface Choice {
   description?: string;
 }
 
+/** One alert of an incident, as the page and the card read it. */
+export interface AlertItem {
+  id: string;
+  summary?: string;
+  severity?: string;
+  status?: string;
+  created_at?: string | null;
+  html_url?: string;
+  integration?: Ref | null;
+  /** Custom details: JSON text or an object, cleaned when shown. */
+  details?: unknown;
+}
+
 export interface NoteItem {
   content: string;
-  created_at?: string;
-  user?: Ref;
+  created_at?: string | null;
+  user?: Ref | null;
 }
 
 export interface RelatedIncident {
@@ -116,7 +129,7 @@ export interface RelatedIncident {
   /** The incident number, when PagerDuty sent the full incident (related incidents; past ones carry none). */
   number?: number;
   title: string;
-  created_at?: string;
+  created_at?: string | null;
   relationships?: string[];
 }
 
@@ -124,7 +137,7 @@ export interface PastIncident {
   id: string;
   number?: number;
   title: string;
-  created_at?: string;
+  created_at?: string | null;
   score?: number;
 }
 

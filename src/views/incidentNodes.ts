@@ -2,8 +2,8 @@
 // updates its node in place (selection and clicks keep working mid-refresh).
 import * as vscode from 'vscode';
 import { COMMANDS } from '../contributions';
-import { incidentAccessibleLabel, incidentContextValue, incidentDescription, incidentTooltip, isWebUrl, type OpenStatus } from './model/incidents';
-import type { Incident } from './model/types';
+import { incidentAccessibleLabel, incidentContextValue, incidentDescription, incidentTooltip, isWebUrl, type OpenStatus } from './stores/incidents';
+import type { Incident } from './stores/types';
 import type { MessageNode } from './messageNode';
 import type { TreeNode } from './treeNode';
 

@@ -3,9 +3,9 @@ import * as vscode from 'vscode';
 import { VIEWS } from '../contributions';
 import { GroupNode, IncidentNode, type IncidentTreeNode } from './incidentNodes';
 import { MessageNode } from './messageNode';
-import { badgeCount, groupIncidents, GROUPS, type OpenStatus } from './model/incidents';
-import type { IncidentsStore, StoreChange } from './model/incidentsStore';
-import { scopeLabel as label, type Scope } from './model/scope';
+import { badgeCount, groupIncidents, GROUPS, type OpenStatus } from './stores/incidents';
+import type { IncidentsStore, StoreChange } from './stores/incidentsStore';
+import { scopeLabel as label, type Scope } from './stores/scope';
 
 const scopeLabel = (scope: Scope) => label(scope, vscode.l10n.t);
 

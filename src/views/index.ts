@@ -1,7 +1,10 @@
 /**
  * createViews(): the sidebar (Incidents, On-Call), the status bar item, notifications and the poll loop that keeps
- * them current. All data comes from the toolset via session.callTool. Registers no command: it returns what the
- * commands need, and src/extension.ts hands that to them.
+ * them current. All data comes from the toolset through the session's typed API (session.api). Registers no command:
+ * it returns what the commands need, and src/extension.ts hands that to them.
+ *
+ * The poll loop knows the stores only as the `sections` list (src/views/stores/polled.ts): a new store joins with one
+ * entry there (its store and view), after the stores whose data it uses.
  */
 import * as vscode from 'vscode';
 import { CONTEXT_KEYS, VIEWS } from '../contributions';
@@ -9,11 +12,11 @@ import type { Logger } from '../log';
 import type { PagerDutySession } from '../session';
 import type { IncidentNode, IncidentTreeNode } from './incidentNodes';
 import { IncidentsTreeProvider } from './incidentsTreeProvider';
-import { IncidentsStore } from './model/incidentsStore';
-import { OncallStore } from './model/oncallStore';
-import { PollScheduler, type Clock, type PollOutcome } from './model/scheduler';
-import { isScope, type Scope } from './model/scope';
-import type { CallTool } from './model/types';
+import { IncidentsStore } from './stores/incidentsStore';
+import { OncallStore } from './stores/oncallStore';
+import { pollStores, type PolledStore } from './stores/polled';
+import { PollScheduler, type Clock, type PollOutcome } from './stores/scheduler';
+import { isScope, type Scope } from './stores/scope';
 import { IncidentNotifier } from './notifications';
 import type { OncallTreeNode } from './oncallNodes';
 import { OncallTreeProvider } from './oncallTreeProvider';
@@ -38,20 +41,24 @@ export interface ViewsApi {
   setScope(scope: Scope): void;
 }
 
-/** One poll: the incidents, then the on-call list when due; cancel() stops the one in flight (the session switched). */
-type Views = { incidents: vscode.TreeView<unknown>; oncall: vscode.TreeView<unknown> };
+/** A section of the sidebar: its store (polled in list order) and its view; `pollOnShow`: showing the view polls at once when due. */
+interface Section {
+  store: PolledStore;
+  view: vscode.TreeView<unknown>;
+  pollOnShow?: boolean;
+}
 
-function poller(signedIn: () => boolean, incidents: IncidentsStore, oncall: OncallStore, views: Views, log: Logger) {
+/** One poll over the sections; cancel() stops the one in flight (the session switched). */
+function poller(signedIn: () => boolean, sections: readonly Section[], log: Logger) {
   let inFlight: vscode.CancellationTokenSource | undefined;
   const poll = async (): Promise<PollOutcome> => {
     if (!signedIn()) return 'signedOut';
     inFlight = new vscode.CancellationTokenSource();
-    const token = inFlight.token;
     try {
-      const outcome = await incidents.poll({ viewVisible: views.incidents.visible }, token);
-      if (outcome !== 'ok') return outcome;
-      if (oncall.isDue(views.oncall.visible)) return await oncall.poll(incidents.me, { viewVisible: views.oncall.visible }, token);
-      return 'ok';
+      return await pollStores(
+        sections.map(({ store, view }) => ({ store, visible: () => view.visible })),
+        inFlight.token,
+      );
     } catch (error) {
       log.error('PagerDuty poll failed', error);
       return 'error';
@@ -75,13 +82,12 @@ function pollConditions(session: PagerDutySession, signedIn: boolean, viewVisibl
 
 export function createViews(context: vscode.ExtensionContext, session: PagerDutySession, log: Logger): ViewsApi {
   const t = (m: string, ...a: string[]) => vscode.l10n.t(m, ...a);
-  const callTool: CallTool = (name, args, token) => session.callTool(name, args, token as vscode.CancellationToken | undefined);
   const signedIn = () => session.state === 'signedIn';
   const storedScope = context.globalState.get<string>(SCOPE_KEY);
   const scope: Scope = isScope(storedScope) ? storedScope : 'assigned';
 
-  const incidents = new IncidentsStore(callTool, scope, t);
-  const oncall = new OncallStore(callTool, Date.now, t);
+  const incidents = new IncidentsStore(session.api, scope, t);
+  const oncall = new OncallStore(session.api, () => incidents.me, Date.now, t);
   const incidentsTree = new IncidentsTreeProvider(incidents, signedIn);
   const oncallTree = new OncallTreeProvider(oncall, () => incidents.me, signedIn);
   const incidentsView = vscode.window.createTreeView<IncidentTreeNode>(VIEWS.incidents, { treeDataProvider: incidentsTree, canSelectMany: true, showCollapseAll: false });
@@ -91,13 +97,19 @@ export function createViews(context: vscode.ExtensionContext, session: PagerDuty
   const notifier = new IncidentNotifier(context.globalState, incidents, () => session.settings.notificationsEnabled, log);
   void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.incidentsScope, scope);
 
-  const { poll, cancel } = poller(signedIn, incidents, oncall, { incidents: incidentsView, oncall: oncallView }, log);
+  // Polled in this order: on-call reads for the user the incidents store read.
+  const sections: Section[] = [
+    { store: incidents, view: incidentsView },
+    // Opening On-Call for the first time needs the full list, not just my own shifts.
+    { store: oncall, view: oncallView, pollOnShow: true },
+  ];
+  const { poll, cancel } = poller(signedIn, sections, log);
 
-  const conditions = () => pollConditions(session, signedIn(), incidentsView.visible || oncallView.visible);
+  const conditions = () => pollConditions(session, signedIn(), sections.some(({ view }) => view.visible));
   const scheduler = new PollScheduler(realClock, poll, { ...conditions(), signedIn: false });
   const replan = () => scheduler.update(conditions());
   const refresh = async () => {
-    oncall.invalidate();
+    for (const { store } of sections) store.invalidate();
     await scheduler.pollNow();
   };
 
@@ -111,11 +123,8 @@ export function createViews(context: vscode.ExtensionContext, session: PagerDuty
     lastHost = host();
     if (switched) {
       cancel();
-      incidents.clear();
-      oncall.clear();
-      statusBar.update();
-      incidentsTree.refreshAll();
-      oncallTree.refresh();
+      // Each store says it changed, so its tree and the status bar follow (the welcome view when signed out).
+      for (const { store } of sections) store.clear();
     }
     if (signedIn()) {
       incidents.revalidateUser(); // a new token may belong to someone else: the store drops the data then
@@ -147,12 +156,12 @@ export function createViews(context: vscode.ExtensionContext, session: PagerDuty
     { dispose: () => scheduler.dispose() },
     { dispose: () => clearInterval(ageTimer) },
     session.onDidChange(onSessionChange),
-    incidentsView.onDidChangeVisibility(replan),
-    oncallView.onDidChangeVisibility(() => {
-      // Opening On-Call for the first time needs the full list, not just my own shifts.
-      if (oncallView.visible && oncall.isDue(true)) void scheduler.pollNow();
-      replan();
-    }),
+    ...sections.map(({ store, view, pollOnShow }) =>
+      view.onDidChangeVisibility(() => {
+        if (pollOnShow && view.visible && store.isDue(true)) void scheduler.pollNow();
+        replan();
+      }),
+    ),
     vscode.window.onDidChangeWindowState(replan),
   );
 

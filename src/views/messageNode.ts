@@ -1,7 +1,7 @@
 // The one-line rows both trees show instead of data: loading, empty, error (with the way out) and "Load more".
 import * as vscode from 'vscode';
 import { COMMANDS, type ViewId } from '../contributions';
-import type { ViewError } from './model/errors';
+import type { ViewError } from './stores/errors';
 import type { TreeNode } from './treeNode';
 
 interface MessageLook {

@@ -2,9 +2,9 @@
 import * as vscode from 'vscode';
 import { COMMANDS, focusCommand, VIEWS } from '../contributions';
 import type { Logger } from '../log';
-import type { IncidentsStore } from './model/incidentsStore';
-import { NotificationGate } from './model/notificationGate';
-import type { Incident } from './model/types';
+import type { IncidentsStore } from './stores/incidentsStore';
+import { NotificationGate } from './stores/notificationGate';
+import type { Incident } from './stores/types';
 
 const SEEN_KEY = 'pagerduty.notifiedIncidentIds';
 

@@ -2,8 +2,8 @@
 // Rebuilt on every refresh (the data is small).
 import * as vscode from 'vscode';
 import type { MessageNode } from './messageNode';
-import { formatWhen, webUrl, type LevelGroup, type MyStatus, type PolicyGroup } from './model/oncall';
-import type { OncallEntry } from './model/types';
+import { formatWhen, webUrl, type LevelGroup, type MyStatus, type PolicyGroup } from './stores/oncall';
+import type { OncallEntry } from './stores/types';
 import type { TreeNode } from './treeNode';
 
 export type OncallTreeNode = MeNode | PolicyNode | LevelNode | EntryNode | MessageNode;

@@ -2,9 +2,9 @@
 import * as vscode from 'vscode';
 import { VIEWS } from '../contributions';
 import { MessageNode } from './messageNode';
-import { groupByPolicy, orderForMe, originOf } from './model/oncall';
-import type { OncallStore } from './model/oncallStore';
-import type { CurrentUser } from './model/types';
+import { groupByPolicy, orderForMe, originOf } from './stores/oncall';
+import type { OncallStore } from './stores/oncallStore';
+import type { CurrentUser } from './stores/types';
 import { MeNode, PolicyNode, type OncallTreeNode } from './oncallNodes';
 
 export class OncallTreeProvider implements vscode.TreeDataProvider<OncallTreeNode>, vscode.Disposable {

@@ -1,10 +1,10 @@
 // The one status bar item: on-call indicator and triggered incidents assigned to me; click shows the Incidents view.
 import * as vscode from 'vscode';
 import { focusCommand, VIEWS } from '../contributions';
-import type { IncidentsStore } from './model/incidentsStore';
-import { formatWhen } from './model/oncall';
-import type { OncallStore } from './model/oncallStore';
-import { statusBarModel } from './model/statusBar';
+import type { IncidentsStore } from './stores/incidentsStore';
+import { formatWhen } from './stores/oncall';
+import type { OncallStore } from './stores/oncallStore';
+import { statusBarModel } from './stores/statusBar';
 
 export class PagerDutyStatusBar implements vscode.Disposable {
   readonly item = vscode.window.createStatusBarItem('pagerduty.status', vscode.StatusBarAlignment.Left, 50);

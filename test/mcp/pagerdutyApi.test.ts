@@ -8,10 +8,14 @@ import { after, before, describe, it } from 'node:test';
 import { createToolbox } from '../../src/mcp/server';
 import { TOOLSETS } from '../../src/mcp/tools/types';
 import type { CallTool } from '../../src/model/callResult';
+import { parseIncidentRef } from '../../src/model/incidentRef';
 import { pagerDutyApi, type PagerDutyApi } from '../../src/model/pagerdutyApi';
 import { PagerDutyClient } from '../../src/pagerduty/client';
 import { assertNoViolations } from '../simulator/assert';
 import { startSimulator, type Simulator } from '../simulator/index';
+
+/** A reference as the extension takes it in (a command argument, a link). */
+const key = (ref: string) => parseIncidentRef(ref)!;
 
 describe('typed in-process API over the toolset', () => {
   let sim: Simulator;
@@ -39,8 +43,8 @@ describe('typed in-process API over the toolset', () => {
   it('reads the user, incidents by id and by number, and a page of my incidents', async () => {
     assert.equal(value(await api.me())?.id, sim.me.id);
     const rec = open()[0]!;
-    assert.equal(value(await api.incidents.get(rec.id)).number, rec.number);
-    assert.equal(value(await api.incidents.get(`#${rec.number}`)).id, rec.id);
+    assert.equal(value(await api.incidents.get(key(rec.id))).number, rec.number);
+    assert.equal(value(await api.incidents.get(key(`#${rec.number}`))).id, rec.id);
     const page = value(await api.incidents.list({ scope: 'all', statuses: ['triggered', 'acknowledged'], limit: 5 }));
     assert.equal(page.incidents.length, 5);
     assert.ok(page.incidents.every((i) => i.status !== 'resolved' && typeof i.number === 'number'));
@@ -48,7 +52,7 @@ describe('typed in-process API over the toolset', () => {
   });
 
   it('an unknown incident is a failure with the tool text, never a value', async () => {
-    const got = await api.incidents.get('QNOSUCH1');
+    const got = await api.incidents.get(key('QNOSUCH1'));
     assert.equal(got.ok, false);
     assert.match(!got.ok ? got.error : '', /not found/i);
   });
@@ -113,7 +117,7 @@ describe('typed in-process API over the toolset', () => {
 
   it('a rejected token fails every read with the error kind the sidebar reacts to', async () => {
     const bad = pagerDutyApi(callToolAs('u+wrongwrongwrongwrong'));
-    const got = await bad.incidents.get(open()[0]!.id);
+    const got = await bad.incidents.get(key(open()[0]!.id));
     assert.equal(got.ok, false);
     assert.equal(!got.ok && (got.result._meta as Record<string, unknown>)['pagerduty/errorKind'], 'unauthorized');
     const rows = await bad.incidents.acknowledge([open()[0]!.id]);

@@ -1,4 +1,4 @@
-import type { Clock } from '../../src/views/model/scheduler';
+import type { Clock } from '../../src/views/stores/scheduler';
 
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 

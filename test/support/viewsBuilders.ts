@@ -1,6 +1,7 @@
 // Test-data builders for the view-model tests (not a test file itself).
 import type { CallResult } from '../../src/mcp/registry';
-import type { Incident, OncallEntry } from '../../src/views/model/types';
+import { pagerDutyApi } from '../../src/model/pagerdutyApi';
+import type { Incident, OncallEntry } from '../../src/views/stores/types';
 
 let next = 1;
 export function incident(over: Partial<Incident> = {}): Incident {
@@ -44,14 +45,14 @@ export function failed(kind: string, text = `${kind} failure`): CallResult {
   return { content: [{ type: 'text', text }], isError: true, _meta: { 'pagerduty/errorKind': kind } };
 }
 
-/** A fake callTool: `answer` decides per call; every call is recorded. */
+/** A fake callTool and the typed API over it: `answer` decides per call; every call is recorded. */
 export function fakeTools(answer: (name: string, args: Record<string, unknown>) => CallResult | Promise<CallResult>) {
   const calls: { name: string; args: Record<string, unknown> }[] = [];
   const callTool = async (name: string, args: Record<string, unknown>) => {
     calls.push({ name, args });
     return answer(name, args);
   };
-  return { calls, callTool };
+  return { calls, callTool, api: pagerDutyApi(callTool) };
 }
 
 export const ME = { id: 'PME', name: 'Dana Me', html_url: 'https://acme.pagerduty.com/users/PME' };

@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
 import { IncidentCommands } from '../../src/commands/incidentCommands';
 import { GroupNode, IncidentNode } from '../../src/views/incidentNodes';
-import { IncidentsStore } from '../../src/views/model/incidentsStore';
-import type { Scope } from '../../src/views/model/scope';
-import type { Incident } from '../../src/views/model/types';
+import { IncidentsStore } from '../../src/views/stores/incidentsStore';
+import type { Scope } from '../../src/views/stores/scope';
+import type { Incident } from '../../src/views/stores/types';
 import type { FakeQuickPick } from '../support/fakeVscode';
 import { failed, fakeTools, incident, ME, ok } from '../support/viewsBuilders';
 
@@ -28,12 +28,12 @@ function setup(loaded: Incident[], opts: { broken?: Record<string, string>; mine
     }
     return failed('invalid_arguments', `unexpected ${name}`);
   });
-  const store = new IncidentsStore(tools.callTool, 'assigned');
+  const store = new IncidentsStore(tools.api, 'assigned');
   const group = new GroupNode('triggered');
   const scopes: Scope[] = [];
   let refreshes = 0;
   const commands = new IncidentCommands({
-    session: { callTool: (name, args) => tools.callTool(name, args) },
+    session: { api: tools.api },
     log,
     views: {
       incidents: store,
@@ -162,9 +162,9 @@ describe('scope, notes and open', () => {
   it('openIncident finds the incident by number and opens its page unless told not to', async () => {
     const a = incident();
     const tools = fakeTools((name) => (name === 'get_incident' ? ok({ incident: a }) : failed('not_found', 'Incident Not Found')));
-    const store = new IncidentsStore(tools.callTool, 'assigned');
+    const store = new IncidentsStore(tools.api, 'assigned');
     const commands = new IncidentCommands({
-      session: { callTool: (n, args) => tools.callTool(n, args) },
+      session: { api: tools.api },
       log,
       views: { incidents: store, selection: () => [], refresh: async () => {}, setScope() {} },
     });
@@ -174,5 +174,18 @@ describe('scope, notes and open', () => {
     assert.deepEqual(vscodeRecord.executed, []);
     await commands.openIncident(a.id);
     assert.deepEqual(vscodeRecord.executed, [{ command: 'pagerduty.openIncidentPage', args: [a.id] }]);
+  });
+
+  it('openIncident checks the reference where it comes in: a malformed one is named in the error, and PagerDuty is not asked', async () => {
+    const tools = fakeTools(() => failed('invalid_arguments', 'should not be called'));
+    const commands = new IncidentCommands({
+      session: { api: tools.api },
+      log,
+      views: { incidents: new IncidentsStore(tools.api, 'assigned'), selection: () => [], refresh: async () => {}, setScope() {} },
+    });
+    vscodeRecord.messages.length = 0;
+    assert.equal(await commands.openIncident({ id: '../users/PABC', open: false }), undefined);
+    assert.deepEqual(tools.calls, []);
+    assert.deepEqual(vscodeRecord.messages, [{ severity: 'error', text: 'Not an incident id or number: ../users/PABC' }]);
   });
 });

@@ -4,6 +4,7 @@ import { beforeEach, describe, it } from 'node:test';
 import { registerIncidentPageCommands } from '../../src/commands/incidentPage';
 import { EXPERT_AGENT } from '../../src/contributions';
 import { ALL_TOOLS } from '../../src/mcp/tools';
+import { pagerDutyApi } from '../../src/model/pagerdutyApi';
 
 const log = { info() {}, warn() {}, error() {}, debug() {}, show() {} } as never;
 const CHAT_OPEN = 'workbench.action.chat.open';
@@ -11,7 +12,7 @@ const CHAT_OPEN = 'workbench.action.chat.open';
 function commands() {
   return registerIncidentPageCommands({
     pages: {} as never,
-    callTool: async () => { throw new Error('an id and number need no lookup'); },
+    api: pagerDutyApi(async () => { throw new Error('an id and number need no lookup'); }),
     log,
     modelTools: () => ({ enabled: () => ALL_TOOLS.filter((t) => t.annotations.readOnlyHint) }),
   });

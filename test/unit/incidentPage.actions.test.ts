@@ -102,7 +102,7 @@ describe('incident page: Send Status Update', () => {
     const tools = fakeTools((name) => (name === 'create_incident_status_update' ? ok({ status_update: { id: 'SU1' } }) : failed('invalid_arguments', name)));
     let asked: { title?: string } | undefined;
     vscodeRecord.ui.showInputBox = async (options) => ((asked = options), '  Rolled back; next update at 11:00.  ');
-    assert.deepEqual(await runPageAction('statusUpdate', incident, tools.callTool), { error: undefined });
+    assert.deepEqual(await runPageAction('statusUpdate', incident, tools.api), { error: undefined });
     assert.match(asked?.title ?? '', /#1056/);
     assert.deepEqual(tools.calls, [{ name: 'create_incident_status_update', args: { incident_id: 'Q1ABC23', message: 'Rolled back; next update at 11:00.' } }]);
     assert.match(vscodeRecord.statusMessages.join(), /Status update sent for #1056/);
@@ -110,16 +110,16 @@ describe('incident page: Send Status Update', () => {
 
   it('Escape or an empty text sends nothing', async () => {
     const tools = fakeTools(() => ok({}));
-    assert.equal(await runPageAction('statusUpdate', incident, tools.callTool), 'cancelled');
+    assert.equal(await runPageAction('statusUpdate', incident, tools.api), 'cancelled');
     vscodeRecord.ui.showInputBox = async () => '   ';
-    assert.equal(await runPageAction('statusUpdate', incident, tools.callTool), 'cancelled');
+    assert.equal(await runPageAction('statusUpdate', incident, tools.api), 'cancelled');
     assert.deepEqual(tools.calls, []);
   });
 
   it("PagerDuty's refusal comes back as the error shown on the page, with no confirmation", async () => {
     const tools = fakeTools(() => failed('forbidden', 'Forbidden (403): status updates need the Stakeholder license'));
     vscodeRecord.ui.showInputBox = async () => 'Investigating';
-    const outcome = await runPageAction('statusUpdate', incident, tools.callTool);
+    const outcome = await runPageAction('statusUpdate', incident, tools.api);
     assert.notEqual(outcome, 'cancelled');
     assert.match((outcome as { error?: string }).error ?? '', /Stakeholder license/);
     assert.deepEqual(vscodeRecord.statusMessages, []);

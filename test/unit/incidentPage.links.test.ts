@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as vscode from 'vscode';
 import type { CallResult } from '../../src/mcp/registry';
+import { parseIncidentRef } from '../../src/model/incidentRef';
+import { pagerDutyApi } from '../../src/model/pagerdutyApi';
 import { IncidentPages } from '../../src/views/incidentPage/panel';
 import { isSafeLink, safeLink } from '../../src/model/incidentPage/protocol';
 import type { IncidentView } from '../../src/model/incidentPage/viewModel';
@@ -47,14 +49,14 @@ describe('incident page links', () => {
       name === 'get_incident' ? ok({ incident }) : name === 'list_incident_change_events' ? ok({ change_events: [change] }) : { isError: true, content: [{ type: 'text', text: 'n/a' }] };
     const warnings: string[] = [];
     const log = { info() {}, debug() {}, show() {}, error: (m: string) => warnings.push(m), warn: (m: string) => warnings.push(m) };
-    const pages = new IncidentPages({ callTool, log, extensionUri: vscode.Uri.file('/ext'), refreshIntervalSeconds: () => 60, changed() {}, investigate: async () => undefined });
+    const pages = new IncidentPages({ api: pagerDutyApi(callTool), log, extensionUri: vscode.Uri.file('/ext'), refreshIntervalSeconds: () => 60, changed() {}, investigate: async () => undefined });
     const unhandled: unknown[] = [];
     const onUnhandled = (reason: unknown) => unhandled.push(reason);
     process.on('unhandledRejection', onUnhandled);
     const env = vscode.env as { openExternal: (uri: unknown) => Thenable<boolean> };
     const openExternal = env.openExternal;
     try {
-      await pages.open('PINC1');
+      await pages.open(parseIncidentRef('PINC1')!);
       const panel = vscodeRecord.webviewPanels.at(-1)!;
       panel.send({ type: 'ready' });
       const view = (panel.webview.posted.at(-1) as { view: IncidentView }).view;

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { parseIncidentRef } from '../../src/model/incidentRef';
 import { pagerDutyApi } from '../../src/model/pagerdutyApi';
 import { failureOf, readBulkRows, readIncident, readList, readPolicyLevels } from '../../src/model/toolAnswers';
 import { failed, fakeTools, incident, ok } from '../support/viewsBuilders';
@@ -24,7 +25,7 @@ describe('tool-answer readers', () => {
 
 describe('typed in-process API', () => {
   it('an answer without the incident is a failure that says so', async () => {
-    const got = await pagerDutyApi(fakeTools(() => ok({})).callTool).incidents.get('1');
+    const got = await pagerDutyApi(fakeTools(() => ok({})).callTool).incidents.get(parseIncidentRef('1')!);
     assert.deepEqual(got.ok ? undefined : got.error, 'PagerDuty returned no incident.');
   });
 

@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import type * as vscode from 'vscode';
 import { IncidentsTreeProvider } from '../../src/views/incidentsTreeProvider';
-import { IncidentsStore } from '../../src/views/model/incidentsStore';
-import { formatWhen } from '../../src/views/model/oncall';
-import { OncallStore } from '../../src/views/model/oncallStore';
+import { IncidentsStore } from '../../src/views/stores/incidentsStore';
+import { formatWhen } from '../../src/views/stores/oncall';
+import { OncallStore } from '../../src/views/stores/oncallStore';
 import { OncallTreeProvider } from '../../src/views/oncallTreeProvider';
 import { entry, fakeTools, incident, incidentsServer, ME, ok } from '../support/viewsBuilders';
 
@@ -40,7 +40,7 @@ function assertNamesShowWhatIsShown(items: vscode.TreeItem[]) {
 
 async function incidentsTree() {
   const incidents = [incident({ title: 'Disk full', created_at: '2026-01-10T10:00:00Z' }), incident({ status: 'acknowledged', urgency: 'low' })];
-  const store = new IncidentsStore(incidentsServer({ assigned: incidents }).callTool, 'assigned');
+  const store = new IncidentsStore(incidentsServer({ assigned: incidents }).api, 'assigned');
   await store.poll({ viewVisible: true });
   return new IncidentsTreeProvider(store, () => true, () => NOW);
 }
@@ -48,8 +48,8 @@ async function incidentsTree() {
 async function oncallTree() {
   const mine = entry({ user: { id: ME.id, name: ME.name }, end: '2026-01-12T10:00:00Z' });
   const everyone = [mine, entry({ user: { id: 'PU2', name: 'Bo' }, escalation_level: 2, end: '2026-01-10T18:00:00Z' }), entry({ user: { id: 'PU3', name: 'Cy' }, schedule: null, start: null, end: null })];
-  const store = new OncallStore(fakeTools((_name, args) => ok({ entries: args.user_ids ? [mine] : everyone })).callTool, () => NOW);
-  await store.poll(ME, { viewVisible: true });
+  const store = new OncallStore(fakeTools((_name, args) => ok({ entries: args.user_ids ? [mine] : everyone })).api, () => ME, () => NOW);
+  await store.poll({ viewVisible: true });
   return new OncallTreeProvider(store, () => ME, () => true, () => NOW);
 }
 

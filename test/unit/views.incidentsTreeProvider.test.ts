@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import type * as vscode from 'vscode';
 import type { IncidentTreeNode } from '../../src/views/incidentNodes';
 import { IncidentsTreeProvider } from '../../src/views/incidentsTreeProvider';
-import { IncidentsStore } from '../../src/views/model/incidentsStore';
+import { IncidentsStore } from '../../src/views/stores/incidentsStore';
 import { failed, fakeTools, incident, incidentsServer, ME, ok } from '../support/viewsBuilders';
 
 const NOW = Date.parse('2026-01-10T10:12:00Z');
@@ -21,14 +21,14 @@ function tree(store: IncidentsStore, signedIn = true) {
 
 describe('IncidentsTreeProvider', () => {
   it('signed out: no rows, so the welcome view shows', () => {
-    const { provider } = tree(new IncidentsStore(incidentsServer({}).callTool, 'assigned'), false);
+    const { provider } = tree(new IncidentsStore(incidentsServer({}).api, 'assigned'), false);
     assert.deepEqual(provider.getChildren(), []);
   });
 
   it('shows a loading row, then Triggered and Acknowledged groups with their incidents', async () => {
     const a = incident({ title: 'Disk full' });
     const b = incident({ status: 'acknowledged', urgency: 'low' });
-    const store = new IncidentsStore(incidentsServer({ assigned: [a, b] }).callTool, 'assigned');
+    const store = new IncidentsStore(incidentsServer({ assigned: [a, b] }).api, 'assigned');
     const { provider, item, view } = tree(store);
     const loading = item(provider.getChildren()[0]!);
     assert.equal(loading.label, 'Loading incidents…');
@@ -51,7 +51,7 @@ describe('IncidentsTreeProvider', () => {
     const a = incident();
     const b = incident({ created_at: '2026-01-01T00:00:00Z' });
     let list = [a, b];
-    const store = new IncidentsStore(fakeTools((name) => (name === 'get_user_data' ? ok({ user: ME }) : ok({ incidents: list, more: false }))).callTool, 'assigned');
+    const store = new IncidentsStore(fakeTools((name) => (name === 'get_user_data' ? ok({ user: ME }) : ok({ incidents: list, more: false }))).api, 'assigned');
     const { provider, events } = tree(store);
     await store.poll({ viewVisible: true });
     const before = provider.nodeFor(b.id)!;
@@ -64,7 +64,7 @@ describe('IncidentsTreeProvider', () => {
   });
 
   it('offers "Load more" when PagerDuty has more, with the count', async () => {
-    const store = new IncidentsStore(fakeTools((name) => (name === 'get_user_data' ? ok({ user: ME }) : ok({ incidents: [incident()], more: true, total: 40 }))).callTool, 'assigned');
+    const store = new IncidentsStore(fakeTools((name) => (name === 'get_user_data' ? ok({ user: ME }) : ok({ incidents: [incident()], more: true, total: 40 }))).api, 'assigned');
     const { provider, item } = tree(store);
     await store.poll({ viewVisible: true });
     const more = item(provider.getChildren().at(-1)!);
@@ -74,7 +74,7 @@ describe('IncidentsTreeProvider', () => {
   });
 
   it('an empty scope says so with the scope label', async () => {
-    const store = new IncidentsStore(incidentsServer({ assigned: [], all: [] }).callTool, 'all');
+    const store = new IncidentsStore(incidentsServer({ assigned: [], all: [] }).api, 'all');
     const { provider, item, view } = tree(store);
     await store.poll({ viewVisible: true });
     assert.equal(item(provider.getChildren()[0]!).label, 'No open incidents (All incidents).');
@@ -82,7 +82,7 @@ describe('IncidentsTreeProvider', () => {
   });
 
   it('a rejected token shows one error row whose click signs in', async () => {
-    const store = new IncidentsStore(fakeTools(() => failed('unauthorized', 'PagerDuty rejected the API token (401)')).callTool, 'assigned');
+    const store = new IncidentsStore(fakeTools(() => failed('unauthorized', 'PagerDuty rejected the API token (401)')).api, 'assigned');
     const { provider, item } = tree(store);
     await store.poll({ viewVisible: true });
     const roots = provider.getChildren();

@@ -1,7 +1,7 @@
 import '../support/installFakeVscode';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { OncallStore } from '../../src/views/model/oncallStore';
+import { OncallStore } from '../../src/views/stores/oncallStore';
 import type { OncallTreeNode } from '../../src/views/oncallNodes';
 import type { TreeNode } from '../../src/views/treeNode';
 import { OncallTreeProvider } from '../../src/views/oncallTreeProvider';
@@ -18,8 +18,8 @@ const everyone = [
 ];
 
 async function loaded(answer = (args: Record<string, unknown>) => ok({ entries: args.user_ids ? [mine] : everyone }), me: typeof ME | undefined = ME) {
-  const store = new OncallStore(fakeTools((_name, args) => answer(args)).callTool, () => NOW);
-  await store.poll(ME, { viewVisible: true });
+  const store = new OncallStore(fakeTools((_name, args) => answer(args)).api, () => ME, () => NOW);
+  await store.poll({ viewVisible: true });
   return tree(store, me);
 }
 
@@ -31,7 +31,7 @@ function tree(store: OncallStore, me: typeof ME | undefined = ME) {
 
 describe('OncallTreeProvider', () => {
   it('shows a loading row until the first poll', () => {
-    const { provider, label } = tree(new OncallStore(fakeTools(() => ok({ entries: [] })).callTool, () => NOW));
+    const { provider, label } = tree(new OncallStore(fakeTools(() => ok({ entries: [] })).api, () => ME, () => NOW));
     assert.deepEqual(provider.getChildren().map(label), ['Loading on-call…']);
   });
 

@@ -9,8 +9,9 @@
 import { z } from 'zod';
 import { PagerDutyError } from '../../pagerduty/errors';
 import type { Toolbox } from '../registry';
-import { pagerDutyApi } from '../../model/pagerdutyApi';
+import { parseIncidentRef } from '../../model/incidentRef';
 import { refusal } from '../../model/toolAnswers';
+import { requestApi } from './requestApi';
 import { askChoice } from '../tools/ask';
 import { incidentRef } from '../tools/incidentRefs';
 import { text } from '../tools/params';
@@ -26,17 +27,16 @@ const VERBS = {
 } as const;
 
 /** The incident's number and title for the question, read with the same toolbox (an unknown id fails here, unchanged). */
-async function describe(reader: Toolbox, id: string, ctx: ToolContext): Promise<{ id: string; label: string }> {
-  const got = await inProcess(reader, ctx).incidents.get(id);
-  if (!got.ok) throw new PagerDutyError('not_found', got.error || `Incident ${id} could not be read; nothing changed.`);
+async function describe(reader: Toolbox, ref: string, ctx: ToolContext): Promise<{ id: string; label: string }> {
+  // The argument passed the tool's incident reference schema; a key it is not would be refused by get_incident alike.
+  const key = parseIncidentRef(ref);
+  if (!key) throw new PagerDutyError('invalid_request', `argument "incident_id": expected an incident id or number, got "${truncate(sanitize(ref), 40)}"; nothing changed.`);
+  const got = await requestApi(reader, ctx).incidents.get(key);
+  if (!got.ok) throw new PagerDutyError('not_found', got.error || `Incident ${key} could not be read; nothing changed.`);
   const incident = got.value;
   return { id: incident.id, label: `#${incident.number} “${truncate(sanitize(incident.title), 80)}”` };
 }
 
-/** The typed API over a toolbox, calling its tools with this request's context. */
-function inProcess(toolbox: Toolbox, ctx: ToolContext) {
-  return pagerDutyApi((name, args) => toolbox.call(name, args, ctx));
-}
 
 /** The tool behind each card action. */
 const WRITE_TOOL = { acknowledge: 'manage_incidents', resolve: 'manage_incidents', add_note: 'add_note_to_incident' } as const;
@@ -82,7 +82,7 @@ export function cardActionTool(writer: Toolbox, reader: Toolbox): ToolDefinition
           consequence: 'the incident is unchanged',
         });
       }
-      const api = inProcess(writer, ctx);
+      const api = requestApi(writer, ctx);
       if (args.action === 'add_note') {
         const { error } = await api.incidents.addNote(incident.id, args.note!);
         if (error) throw new PagerDutyError('invalid_request', error);

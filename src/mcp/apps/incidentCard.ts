@@ -18,6 +18,7 @@ import type { CallResult, PublishedTool, RoutedCall, Toolbox } from '../registry
 import type { ToolContext } from '../tools/types';
 import { ANSWER_MAX_CHARS, clipDeep, sanitize, truncate } from '../../model/untrusted';
 import { readIncidentList, readIncident } from '../../model/toolAnswers';
+import { requestApi } from './requestApi';
 
 export const CARD_URI = 'ui://pagerduty/incident-card';
 /** MCP Apps' HTML resource type and client capability (@modelcontextprotocol/ext-apps RESOURCE_MIME_TYPE, EXTENSION_ID). */
@@ -77,7 +78,8 @@ export async function callWithCard(
   const result = await reader.call(name, args, ctx, view);
   const card = result.isError ? undefined : boundedCard(clipDeep(await cardOf(name, result, reader, ctx, opts)));
   const { structuredContent, ...rest } = result;
-  return { ...rest, ...(opts.keepStructured ? { structuredContent } : {}), ...(card ? { _meta: { ...(result._meta as object), [CARD_META]: card } } : {}) };
+  const meta = typeof result._meta === 'object' ? result._meta : undefined;
+  return { ...rest, ...(opts.keepStructured ? { structuredContent } : {}), ...(card ? { _meta: { ...meta, [CARD_META]: card } } : {}) };
 }
 
 const size = (value: unknown) => JSON.stringify(value).length;
@@ -110,11 +112,8 @@ async function cardOf(name: string, result: CallResult, reader: Toolbox, ctx: To
   if (name === 'list_incidents') return listCard(readIncidentList(result).incidents, now, formatOnly, writes.status);
   const id = readIncident(result)?.id;
   if (!id) return undefined;
-  const [alerts, notes] = await Promise.all([
-    reader.call('list_alerts_from_incident', { incident_id: id, limit: 25 }, ctx),
-    reader.call('list_incident_notes', { incident_id: id }, ctx),
-  ]);
-  return incidentCard({ incident: result, alerts, notes }, now, formatOnly, writes.status, writes.note);
+  const sections = await requestApi(reader, ctx).incidents.cardSections(id);
+  return incidentCard({ incident: result, ...sections }, now, formatOnly, writes.status, writes.note);
 }
 
 /**

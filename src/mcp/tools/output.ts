@@ -49,10 +49,10 @@ export function pageFields(page: { more: boolean; total?: number; nextOffset?: n
 /** Room for the list's lines in one answer; the rest is label, fence, footer and a line or two of context. */
 const LINES_BUDGET = ANSWER_MAX_CHARS - 2_000;
 
-export interface ListAnswer<T> {
+export interface ListAnswer<T, K extends string = string> {
   label: string;
   /** Property of the typed result holding the items ("incidents"). */
-  key: string;
+  key: K;
   items: T[];
   line(item: T): string;
   page: PageInfo;
@@ -72,7 +72,10 @@ export interface ListAnswer<T> {
  * A page of items as one fenced list with its paging footer, bounded by the answer cap: when the next item would not
  * fit, the page stops there, the footer says where to continue, and the typed result holds the same items.
  */
-export function listAnswer<T>(a: ListAnswer<T>): ToolOutput<Record<string, unknown>> {
+/** A list answer's typed result: the items under their key, and the paging facts (what ToolResults declares). */
+export type ListStructured<K extends string, T> = { [P in K]: T[] } & { more: boolean; total?: number; next_offset?: number };
+
+export function listAnswer<T, const K extends string>(a: ListAnswer<T, K>): ToolOutput<ListStructured<K, T>> {
   const separator = a.separator ?? '\n';
   const lines: string[] = [];
   let used = a.intro?.length ?? 0;
@@ -89,7 +92,8 @@ export function listAnswer<T>(a: ListAnswer<T>): ToolOutput<Record<string, unkno
   const body = lines.length ? lines.join(separator) : a.empty;
   return {
     text: `${a.intro ?? ''}${fence(a.label, body)}\n${footer}`,
-    structured: { [a.key]: shown, ...pageFields(page), ...a.extra },
+    // A computed key widens to `string`: the object is ListStructured<K, T> by construction.
+    structured: { [a.key]: shown, ...pageFields(page), ...a.extra } as ListStructured<K, T>,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { ElicitRequestFormParams, ElicitResult } from '@modelcontextprotocol/sdk/types.js';
 import type { z } from 'zod';
+import type { ToolResults } from '../../model/toolResults';
 import type { PagerDutyClient } from '../../pagerduty/client';
 import type { Toolset } from './toolsets';
 
@@ -51,10 +52,18 @@ export interface ToolDefinition<I extends z.ZodRawShape = z.ZodRawShape, O exten
   handler(args: z.infer<z.ZodObject<I>>, ctx: ToolContext): Promise<ToolOutput<Record<string, unknown>>>;
 }
 
-/** A tool as declared: its schemas are functions, so that they are built only for the tools a client uses. */
-export type ToolSpec<I extends z.ZodRawShape, O extends z.ZodRawShape> = Omit<ToolDefinition<I, O>, 'input' | 'output'> & {
+/** A tool's structured answer: for the tools in-process callers read, their entry in ToolResults (src/model/toolResults.ts). */
+export type StructuredOf<N extends string> = N extends keyof ToolResults ? ToolResults[N] : Record<string, unknown>;
+
+/**
+ * A tool as declared: its schemas are functions, so that they are built only for the tools a client uses. Its name
+ * types its handler's answer (StructuredOf), so the handler of a tool the typed API calls cannot drift from it.
+ */
+export type ToolSpec<I extends z.ZodRawShape, O extends z.ZodRawShape, N extends string = string> = Omit<ToolDefinition<I, O>, 'name' | 'input' | 'output' | 'handler'> & {
+  name: N;
   input: () => I;
   output: () => O;
+  handler(args: z.infer<z.ZodObject<I>>, ctx: ToolContext): Promise<ToolOutput<StructuredOf<N>>>;
 };
 
 /** Whether the tool changes PagerDuty data: the one source is its readOnlyHint. */
@@ -63,7 +72,7 @@ export function isWrite(tool: Pick<ToolDefinition, 'annotations'>): boolean {
 }
 
 /** Keeps the handler's argument types tied to the declared input shape; each schema is built once, when first read. */
-export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(spec: ToolSpec<I, O>): ToolDefinition {
+export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape, N extends string>(spec: ToolSpec<I, O, N>): ToolDefinition {
   const { input, output, ...rest } = spec;
   let inputShape: I | undefined;
   let outputShape: O | undefined;

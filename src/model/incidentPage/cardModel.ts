@@ -3,7 +3,7 @@
  * latest alerts and notes, Acknowledge / Resolve), or a list of open incidents as rows. Pure functions, no `vscode`:
  * the MCP server builds these and sends them in a result's _meta, the card renders them with the page's DOM pieces.
  */
-import type { CallResult } from '../callResult';
+import type { IncidentPageResults } from '../toolResults';
 import type { IncidentSummary } from '../shapes';
 import type { Translate } from '../translate';
 import { buildIncidentView, headOf, incidentActions, incidentRowView, pageLabels, type ActionView, type IncidentHead, type IncidentRowView, type IncidentView, type PageLabel } from './viewModel';
@@ -48,7 +48,7 @@ function cardActions(actions: ActionView[], canWrite: boolean, row = false): Act
 
 /** The card of one incident; none when get_incident failed (the host shows the tool's error text instead). */
 export function incidentCard(
-  results: { incident: CallResult; alerts?: CallResult; notes?: CallResult },
+  results: Pick<IncidentPageResults, 'incident' | 'alerts' | 'notes'>,
   now: number,
   t: Translate,
   canWrite: boolean,

@@ -7,22 +7,11 @@ import { names } from '../names';
 import { resultText, type CallResult } from '../callResult';
 import { readIncident, readList, readOutlier, type ListedItems } from '../toolAnswers';
 import type { ChangeEvent, IncidentSummary, LogEntry, PastIncident, Ref, RelatedIncident } from '../shapes';
+import type { IncidentPageResults } from '../toolResults';
 import type { Translate } from '../translate';
 import { clipDeep } from '../untrusted';
 import { safeLink } from '../links';
 import type { PageAction } from './pageActions';
-
-/** The tool calls behind one page load; each may fail on its own (the page then says so in that section). */
-export interface IncidentPageResults {
-  incident: CallResult;
-  alerts?: CallResult;
-  notes?: CallResult;
-  log?: CallResult;
-  related?: CallResult;
-  past?: CallResult;
-  outlier?: CallResult;
-  changes?: CallResult;
-}
 
 export interface Section<T> {
   items: T[];
@@ -365,13 +354,13 @@ export function buildIncidentView(results: IncidentPageResults, now: number, t: 
         createdAt: typeof a.created_at === 'string' ? a.created_at : undefined,
         url: safeLink(a.html_url),
         openName: t('Open in PagerDuty: alert {0}', String(a.summary ?? a.id)),
-        source: (a.integration as Ref | undefined)?.name || undefined,
+        source: a.integration?.name || undefined,
         details: detailRows(a.details),
       })),
     },
     notes: {
       error: notes.error,
-      items: notes.items.map((n) => ({ author: n.user?.name ?? t('unknown'), createdAt: n.created_at, content: n.content })),
+      items: notes.items.map((n) => ({ author: n.user?.name ?? t('unknown'), createdAt: n.created_at ?? undefined, content: n.content })),
     },
     timeline: {
       error: log.error,

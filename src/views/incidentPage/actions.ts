@@ -4,9 +4,8 @@
  */
 import * as vscode from 'vscode';
 import type { BulkRow, Choice, IncidentSummary, PolicyLevel } from '../../model/shapes';
-import type { CallTool } from '../model/types';
 import type { PageAction } from '../../model/incidentPage/protocol';
-import { pagerDutyApi, type Answer, type Done, type IncidentChange, type PagerDutyApi } from '../../model/pagerdutyApi';
+import type { Answer, Done, IncidentChange, PagerDutyApi } from '../../model/pagerdutyApi';
 import { refusal } from '../../model/toolAnswers';
 
 export type ActionOutcome = Done | 'cancelled';
@@ -96,8 +95,7 @@ async function statusUpdate(incident: IncidentSummary, api: PagerDutyApi): Promi
   return sent;
 }
 
-export async function runPageAction(action: PageAction, incident: IncidentSummary, callTool: CallTool): Promise<ActionOutcome> {
-  const api = pagerDutyApi(callTool);
+export async function runPageAction(action: PageAction, incident: IncidentSummary, api: PagerDutyApi): Promise<ActionOutcome> {
   const id = incident.id;
   const manage = async (change: IncidentChange): Promise<Done> => rowOutcome(await api.incidents.update([id], change));
   const number = String(incident.number);

@@ -2,7 +2,7 @@
 import { inSurfaceTerms } from '../../mcp/hosted/surface';
 import { investigateIncidentText } from '../../mcp/investigatePrompt';
 import type { Toolbox } from '../../mcp/registry';
-import { parseIncidentRef } from '../../model/incidentRef';
+import { parseIncidentRef, type IncidentKey } from '../../model/incidentRef';
 
 export interface InvestigateTarget {
   id: string;
@@ -20,7 +20,7 @@ export function investigateRequest(incident: InvestigateTarget, modelTools: Pick
 }
 
 /** `vscode://<publisher>.<name>/incident/<id or number>`: the part after /incident/, checked, or undefined. */
-export function incidentRefFromUriPath(path: string): string | undefined {
+export function incidentRefFromUriPath(path: string): IncidentKey | undefined {
   const match = /^\/incident\/([^/\s]+)\/?$/.exec(safeDecode(path));
   return match ? parseIncidentRef(match[1]!) : undefined;
 }

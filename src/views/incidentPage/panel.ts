@@ -1,25 +1,24 @@
 /**
- * One webview panel per incident (revealed when already open). Data comes from the toolset (load.ts → viewModel.ts);
+ * One webview panel per incident (revealed when already open). Data comes from the toolset (the typed API's
+ * incidents.page → viewModel.ts);
  * while the panel is visible it reloads every refresh interval, hidden it polls nothing.
  */
 import * as vscode from 'vscode';
 import { PANELS } from '../../contributions';
 import type { Logger } from '../../log';
 import type { IncidentSummary } from '../../model/shapes';
-import { pagerDutyApi, type PagerDutyApi } from '../../model/pagerdutyApi';
+import type { PagerDutyApi } from '../../model/pagerdutyApi';
 import { readIncident } from '../../model/toolAnswers';
 import { clipDeep } from '../../model/untrusted';
-import type { CallTool } from '../model/types';
 import { runPageAction } from './actions';
 import { openCommit } from './commits';
 import { pageHtml } from './html';
-import { loadIncidentPage } from './load';
 import { isSafeLink, parsePageMessage, safeLink, type HostMessage, type PageAction, type PageMessage } from '../../model/incidentPage/protocol';
 import { buildIncidentView, type IncidentView } from '../../model/incidentPage/viewModel';
-import { incidentKey } from '../../model/incidentRef';
+import { isIncidentKey, type IncidentKey } from '../../model/incidentRef';
 
 export interface IncidentPageDeps {
-  callTool: CallTool;
+  api: PagerDutyApi;
   log: Logger;
   extensionUri: vscode.Uri;
   refreshIntervalSeconds(): number;
@@ -42,8 +41,7 @@ export class IncidentPages implements vscode.Disposable {
   constructor(private readonly deps: IncidentPageDeps) {}
 
   /** Opens (or reveals) the page of an incident by id or number; resolves once its data is shown or failed. */
-  async open(ref: string): Promise<OpenedIncidentPage | undefined> {
-    const key = incidentKey(ref);
+  async open(key: IncidentKey): Promise<OpenedIncidentPage | undefined> {
     const existing = this.find(key);
     if (existing) {
       existing.reveal();
@@ -62,7 +60,7 @@ export class IncidentPages implements vscode.Disposable {
     return panel.summary();
   }
 
-  private find(key: string): IncidentPanel | undefined {
+  private find(key: IncidentKey): IncidentPanel | undefined {
     return [...this.panels].find((p) => p.ref === key || p.incident?.id === key || String(p.incident?.number) === key);
   }
 
@@ -84,14 +82,12 @@ class IncidentPanel {
   private lastLoad = 0;
   private disposed = false;
   private readonly assets: vscode.Uri;
-  private readonly api: PagerDutyApi;
 
   constructor(
-    readonly ref: string,
+    readonly ref: IncidentKey,
     private readonly deps: IncidentPageDeps,
     private readonly onDispose: () => void,
   ) {
-    this.api = pagerDutyApi(deps.callTool);
     this.assets = vscode.Uri.joinPath(deps.extensionUri, 'dist', 'webview', 'incidentPage');
     this.panel = vscode.window.createWebviewPanel(PANELS.incident, `#${ref}`, vscode.ViewColumn.Active, {
       enableScripts: true,
@@ -134,7 +130,9 @@ class IncidentPanel {
 
   private async load(): Promise<void> {
     this.lastLoad = Date.now();
-    const results = await loadIncidentPage(this.deps.callTool, this.incident?.id ?? this.ref, this.source.token);
+    // Once read, by its id: a page opened by number then loads in one round trip.
+    const id = this.incident?.id;
+    const results = await this.deps.api.incidents.page(id && isIncidentKey(id) ? id : this.ref, this.source.token);
     if (this.disposed) return;
     const built = buildIncidentView(results, Date.now(), vscode.l10n.t);
     if ('error' in built) {
@@ -185,7 +183,7 @@ class IncidentPanel {
         await openCommit(message.sha, message.url);
         return;
       case 'addNote':
-        return this.act('addNote', () => this.api.incidents.addNote(this.incident!.id, message.note));
+        return this.act('addNote', () => this.deps.api.incidents.addNote(this.incident!.id, message.note));
       case 'action':
         return this.action(message.action);
     }
@@ -206,7 +204,7 @@ class IncidentPanel {
         await this.deps.investigate({ id: incident.id, number: incident.number });
         return;
       default:
-        return this.act(action, () => runPageAction(action, incident, this.deps.callTool));
+        return this.act(action, () => runPageAction(action, incident, this.deps.api));
     }
   }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { MAX_BACKOFF_MS, pollPeriod, PollScheduler, type PollConditions, type PollOutcome } from '../../src/views/model/scheduler';
+import { MAX_BACKOFF_MS, pollPeriod, PollScheduler, type PollConditions, type PollOutcome } from '../../src/views/stores/scheduler';
 import { FakeClock } from '../support/fakeClock';
 
 const flush = () => new Promise((r) => setImmediate(r));

@@ -5,30 +5,30 @@
  */
 import { toViewError, type ViewError } from './errors';
 import { LOOKAHEAD_DAYS, myStatus, type MyStatus } from './oncall';
-import { pagerDutyApi, type Failure, type PagerDutyApi } from '../../model/pagerdutyApi';
+import type { Failure, PagerDutyApi } from '../../model/pagerdutyApi';
+import type { PolledStore } from './polled';
 import type { PollOutcome } from './scheduler';
 import type { Translate } from '../../model/translate';
-import type { CallTool, CurrentUser, OncallEntry } from './types';
+import type { CurrentUser, OncallEntry } from './types';
 
 export const ONCALL_REFRESH_MS = 5 * 60_000;
 export const EVERYONE_LIMIT = 500;
 
-export class OncallStore {
+export class OncallStore implements PolledStore {
   private listeners: (() => void)[] = [];
   private everyone: OncallEntry[] = [];
   private mineList: OncallEntry[] = [];
   private fetchedAt: number | undefined;
   private everyoneFetched = false;
   private currentError: ViewError | undefined;
-  private readonly api: PagerDutyApi;
 
+  /** `me`: the signed-in user, as the incidents store (polled first) read it; nothing is read without one. */
   constructor(
-    callTool: CallTool,
+    private readonly api: PagerDutyApi,
+    private readonly me: () => CurrentUser | undefined,
     private readonly now: () => number,
     private readonly t?: Translate,
-  ) {
-    this.api = pagerDutyApi(callTool);
-  }
+  ) {}
 
   onDidChange(listener: () => void): { dispose(): void } {
     this.listeners.push(listener);
@@ -63,7 +63,8 @@ export class OncallStore {
     });
   }
 
-  async poll(me: CurrentUser | undefined, opts: { viewVisible: boolean }, token?: unknown): Promise<PollOutcome> {
+  async poll(opts: { viewVisible: boolean }, token?: unknown): Promise<PollOutcome> {
+    const me = this.me();
     if (!me) return 'ok';
     const now = this.now();
     const since = new Date(now).toISOString();

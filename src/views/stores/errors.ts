@@ -1,6 +1,5 @@
 // Turns a failed tool result into a state the views can show, with the way out.
 import { ERROR_KIND_META, resultText, type CallResult } from '../../model/callResult';
-import type { PagerDutyErrorKind } from '../../pagerduty/errors';
 import { formatOnly, type Translate } from '../../model/translate';
 
 export type ErrorKind = 'signedOut' | 'unauthorized' | 'forbidden' | 'rate_limited' | 'offline' | 'other';
@@ -17,8 +16,8 @@ export interface ViewError {
 
 export function errorKindOf(result: CallResult): ErrorKind {
   if (result.signedOut) return 'signedOut'; // session.callTool's SignedOutResult
-  const meta = result._meta as Record<string, unknown> | undefined;
-  const kind = meta?.[ERROR_KIND_META] as PagerDutyErrorKind | undefined;
+  const meta = result._meta;
+  const kind = meta && typeof meta === 'object' && ERROR_KIND_META in meta ? meta[ERROR_KIND_META] : undefined;
   switch (kind) {
     case 'unauthorized':
       return 'unauthorized';

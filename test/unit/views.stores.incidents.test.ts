@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { badgeCount, diffIncidents, escapeMarkdown, formatAge, groupIncidents, incidentContextValue, incidentDescription, incidentTooltip, parseIncidentList } from '../../src/views/model/incidents';
+import { badgeCount, diffIncidents, escapeMarkdown, formatAge, groupIncidents, incidentContextValue, incidentDescription, incidentTooltip, parseIncidentList } from '../../src/views/stores/incidents';
 import { incident } from '../support/viewsBuilders';
 
 const NOW = Date.parse('2026-01-10T12:00:00Z');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { NotificationGate, MAX_INDIVIDUAL } from '../../src/views/model/notificationGate';
+import { NotificationGate, MAX_INDIVIDUAL } from '../../src/views/stores/notificationGate';
 import { incident } from '../support/viewsBuilders';
 
 describe('notification de-duplication', () => {

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { IncidentsStore, type StoreChange } from '../../src/views/model/incidentsStore';
+import { IncidentsStore, type StoreChange } from '../../src/views/stores/incidentsStore';
 import type { CallResult } from '../../src/mcp/registry';
 import { failed, fakeTools, incident, incidentsServer, ME, ok } from '../support/viewsBuilders';
 
 describe('IncidentsStore', () => {
   it('scope "assigned" polls with one list_incidents request (plus the user once)', async () => {
     const mine = [incident(), incident({ status: 'acknowledged' })];
-    const { calls, callTool } = incidentsServer({ assigned: mine });
-    const store = new IncidentsStore(callTool, 'assigned');
+    const { calls, api } = incidentsServer({ assigned: mine });
+    const store = new IncidentsStore(api, 'assigned');
     await store.poll({ viewVisible: true });
     await store.poll({ viewVisible: true });
     assert.deepEqual(calls.map((c) => c.name), ['get_user_data', 'list_incidents', 'list_incidents']);
@@ -18,8 +18,8 @@ describe('IncidentsStore', () => {
   });
 
   it('another scope adds the view request only while the view is visible', async () => {
-    const { calls, callTool } = incidentsServer({ assigned: [incident()], all: [incident(), incident()] });
-    const store = new IncidentsStore(callTool, 'all');
+    const { calls, api } = incidentsServer({ assigned: [incident()], all: [incident(), incident()] });
+    const store = new IncidentsStore(api, 'all');
     await store.poll({ viewVisible: true });
     assert.equal(store.incidents.length, 2);
     assert.equal(store.mine.length, 1);
@@ -32,8 +32,8 @@ describe('IncidentsStore', () => {
     const a = incident();
     const b = incident({ created_at: '2026-01-01T00:00:00Z' });
     let list = [a, b];
-    const { callTool } = fakeTools((name) => (name === 'get_user_data' ? ok({ user: ME }) : ok({ incidents: list, more: false })));
-    const store = new IncidentsStore(callTool, 'assigned');
+    const { api } = fakeTools((name) => (name === 'get_user_data' ? ok({ user: ME }) : ok({ incidents: list, more: false })));
+    const store = new IncidentsStore(api, 'assigned');
     const changes: StoreChange[] = [];
     store.onDidChange((c) => changes.push(c));
     await store.poll({ viewVisible: true });
@@ -48,8 +48,8 @@ describe('IncidentsStore', () => {
 
   it('an error becomes a state, and the next successful poll clears it', async () => {
     let answer: CallResult = failed('network', 'connect ECONNREFUSED');
-    const { callTool } = fakeTools((name) => (name === 'get_user_data' ? ok({ user: ME }) : answer));
-    const store = new IncidentsStore(callTool, 'assigned');
+    const { api } = fakeTools((name) => (name === 'get_user_data' ? ok({ user: ME }) : answer));
+    const store = new IncidentsStore(api, 'assigned');
     assert.equal(await store.poll({ viewVisible: true }), 'error');
     assert.equal(store.error?.kind, 'offline');
     answer = failed('rate_limited');
@@ -61,8 +61,8 @@ describe('IncidentsStore', () => {
   });
 
   it('signed out clears the data', async () => {
-    const { callTool } = fakeTools(() => ({ content: [{ type: 'text', text: 'Not signed in' }], isError: true, signedOut: true }));
-    const store = new IncidentsStore(callTool, 'assigned');
+    const { api } = fakeTools(() => ({ content: [{ type: 'text', text: 'Not signed in' }], isError: true, signedOut: true }));
+    const store = new IncidentsStore(api, 'assigned');
     assert.equal(await store.poll({ viewVisible: true }), 'signedOut');
     assert.equal(store.error, undefined);
     assert.equal(store.loaded, false);
@@ -71,16 +71,16 @@ describe('IncidentsStore', () => {
   it('applyUpdates moves acknowledged incidents and drops resolved ones at once', async () => {
     const a = incident();
     const b = incident();
-    const { callTool } = incidentsServer({ assigned: [a, b] });
-    const store = new IncidentsStore(callTool, 'assigned');
+    const { api } = incidentsServer({ assigned: [a, b] });
+    const store = new IncidentsStore(api, 'assigned');
     await store.poll({ viewVisible: true });
     store.applyUpdates([{ ...a, status: 'acknowledged' }, { ...b, status: 'resolved' }]);
     assert.deepEqual(store.incidents.map((i) => [i.id, i.status]), [[a.id, 'acknowledged']]);
   });
 
   it('load more asks for the next page size, and "more" follows the tool', async () => {
-    const { calls, callTool } = fakeTools((name) => (name === 'get_user_data' ? ok({ user: ME }) : ok({ incidents: [incident()], more: true, total: 80 })));
-    const store = new IncidentsStore(callTool, 'assigned');
+    const { calls, api } = fakeTools((name) => (name === 'get_user_data' ? ok({ user: ME }) : ok({ incidents: [incident()], more: true, total: 80 })));
+    const store = new IncidentsStore(api, 'assigned');
     await store.poll({ viewVisible: true });
     assert.equal(store.more, true);
     await store.loadMore();
@@ -89,8 +89,8 @@ describe('IncidentsStore', () => {
 
   it('a different user after a token change drops the old data', async () => {
     let user = ME;
-    const { callTool } = fakeTools((name) => (name === 'get_user_data' ? ok({ user }) : ok({ incidents: user === ME ? [incident()] : [], more: false })));
-    const store = new IncidentsStore(callTool, 'assigned');
+    const { api } = fakeTools((name) => (name === 'get_user_data' ? ok({ user }) : ok({ incidents: user === ME ? [incident()] : [], more: false })));
+    const store = new IncidentsStore(api, 'assigned');
     await store.poll({ viewVisible: true });
     assert.equal(store.incidents.length, 1);
     user = { ...ME, id: 'POTHER' };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { toViewError } from '../../src/views/model/errors';
+import { toViewError } from '../../src/views/stores/errors';
 import { failed } from '../support/viewsBuilders';
 
 describe('error states', () => {

@@ -1,7 +1,6 @@
 // Plain data the sidebar reads, as the typed API returns it (declared in src/model/shapes.ts). No `vscode` import.
 import type { IncidentSummary } from '../../model/shapes';
 
-export type { CallTool } from '../../model/callResult';
 export type { CurrentUser, OncallEntry } from '../../model/shapes';
 
 export type Incident = IncidentSummary;

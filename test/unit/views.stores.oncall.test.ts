@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatWhen, groupByPolicy, myStatus, orderForMe, parseOncalls, webUrl } from '../../src/views/model/oncall';
+import { formatWhen, groupByPolicy, myStatus, orderForMe, parseOncalls, webUrl } from '../../src/views/stores/oncall';
 import { entry } from '../support/viewsBuilders';
 
 describe('on-call model', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { statusBarModel } from '../../src/views/model/statusBar';
+import { statusBarModel } from '../../src/views/stores/statusBar';
 import { incident } from '../support/viewsBuilders';
 
 describe('status bar text', () => {

@@ -1,17 +1,18 @@
 /**
  * The incident data behind the Incidents view, the status bar and notifications. Every read goes through the
- * toolset through the typed API. No `vscode` import: tested with a fake callTool.
+ * toolset through the typed API (the session's). No `vscode` import: tested with the API over a fake callTool.
  *
  * One poll = one cheap request when possible: list_incidents(statuses triggered+acknowledged). "Mine" (status bar,
  * notifications) is scope=assigned; when the view shows the same scope, that one request serves both; when the view
  * shows "my teams"/"all" and is visible, a second request fills it.
  */
-import { pagerDutyApi, type Failure, type PagerDutyApi } from '../../model/pagerdutyApi';
+import type { Failure, PagerDutyApi } from '../../model/pagerdutyApi';
 import { diffIncidents, isEmptyDiff, type IncidentDiff } from './incidents';
 import { toViewError, type ViewError } from './errors';
 import type { Translate } from '../../model/translate';
 import type { Scope } from './scope';
-import type { CallTool, CurrentUser, Incident } from './types';
+import type { CurrentUser, Incident } from './types';
+import type { PolledStore } from './polled';
 import type { PollOutcome } from './scheduler';
 
 export const PAGE_SIZE = 25;
@@ -26,7 +27,7 @@ export interface StoreChange {
   mineChanged?: boolean;
 }
 
-export class IncidentsStore {
+export class IncidentsStore implements PolledStore {
   private listeners: ((change: StoreChange) => void)[] = [];
   private viewList: Incident[] = [];
   private mineList: Incident[] = [];
@@ -39,14 +40,12 @@ export class IncidentsStore {
   private currentError: ViewError | undefined;
   private currentUser: CurrentUser | undefined;
   private userStale = false;
-  private readonly api: PagerDutyApi;
 
   constructor(
-    callTool: CallTool,
+    private readonly api: PagerDutyApi,
     scope: Scope,
     private readonly t?: Translate,
   ) {
-    this.api = pagerDutyApi(callTool);
     this.currentScope = scope;
   }
 
@@ -102,6 +101,14 @@ export class IncidentsStore {
     this.limit = Math.min(this.limit + PAGE_SIZE, MAX_LOADED);
     return this.poll({ viewVisible: true });
   }
+
+  /** Every poll reads the incidents: they are what the badge, the status bar and notifications follow. */
+  isDue(): boolean {
+    return true;
+  }
+
+  /** Nothing kept between polls to throw away. */
+  invalidate(): void {}
 
   /** Signed out: forget everything (the welcome view takes over). */
   clear(): void {
