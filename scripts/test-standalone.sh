@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Proves the repository tests on its own: clones the committed HEAD into a fresh folder with no ../shared beside it,
-# runs `npm ci`, and runs the unit and MCP suites with PagerDuty's OpenAPI spec downloaded (into an empty cache of
+# runs `npm ci`, and runs the unit and MCP suites (after `npm run build`, as `npm test` does) with PagerDuty's OpenAPI spec downloaded (into an empty cache of
 # the run's own) from a local mirror (scripts/spec-mirror.mjs) that serves a local copy at the pinned path.
 # Usage, from the project root:  bash scripts/test-standalone.sh [spec file]
 #   spec file: the copy to serve; default $PAGERDUTY_OPENAPI_SPEC, else ../shared/pagerduty-api/REST.openapiv3.json.
@@ -28,8 +28,9 @@ export PAGERDUTY_OPENAPI_MIRROR="$base" PAGERDUTY_OPENAPI_CACHE="$work/openapi-c
 unset PAGERDUTY_OPENAPI_SPEC
 rc=0
 npm run test:unit >"$work/unit.log" 2>&1 || rc=1
-npm run test:mcp >"$work/mcp.log" 2>&1 || rc=1
-for suite in unit mcp; do echo "test-standalone: test:$suite $(grep -E '^# (pass|fail) ' "$work/$suite.log" | tr '\n' ' ')"; done
+# The MCP suite runs the bundled server (dist/), as `npm test` builds it before.
+{ npm run build && npm run test:mcp; } >"$work/mcp.log" 2>&1 || rc=1
+for suite in unit mcp; do echo "test-standalone: test:$suite $(grep -E '^. (tests|pass|fail|skipped) ' "$work/$suite.log" | tr '\n' ' ')"; done
 echo "test-standalone: spec requests to the mirror: $(grep -c ' 200$' "$work/mirror.log") (then read from $PAGERDUTY_OPENAPI_CACHE)"
 [ -f "$PAGERDUTY_OPENAPI_CACHE"/REST-*.json ] || { echo "test-standalone: the spec was never downloaded" >&2; rc=1; }
 echo "test-standalone: logs in $work; exit $rc"
