@@ -257,22 +257,28 @@ const windowInput = {
   until: isoTime('Window end'),
 };
 
+/** The lists over since..until: the window is checked before anything is sent. */
+function windowChecked<A extends { since: string; until: string }>(args: A): A {
+  checkWindow(args.since, args.until);
+  return args;
+}
+
+/** Where a schedule's custom shifts or overrides over since..until are. */
+const windowList = (kind: 'custom_shifts' | 'overrides') => ({
+  path: (args: { schedule_id: string }) => path(args.schedule_id, kind),
+  key: kind,
+  list: listV3,
+  query: (args: { since: string; until: string }) => ({ since: args.since, until: args.until }),
+});
+
 const listShifts = defineListTool({
   name: 'list_schedule_v3_custom_shifts',
   title: 'List custom shifts',
   description: 'List one-off custom shifts of a shift-based schedule that overlap since..until.',
   toolset: 'schedules_v3',
   input: () => ({ schedule_id: scheduleId, ...windowInput, limit: limit(25, 100), offset }),
-  prepare(args) {
-    checkWindow(args.since, args.until);
-    return args;
-  },
-  from: {
-    path: (args) => path(args.schedule_id, 'custom_shifts'),
-    key: 'custom_shifts',
-    list: listV3,
-    query: (args) => ({ since: args.since, until: args.until }),
-  },
+  prepare: windowChecked,
+  from: windowList('custom_shifts'),
   show: { shape: shapeCustomShift, line: shiftLine, label: (args) => `Custom shifts of ${args.schedule_id}`, empty: 'None.' },
 });
 
@@ -368,16 +374,8 @@ const listOverrides = defineListTool({
   description: 'List overrides of a shift-based schedule that overlap since..until.',
   toolset: 'schedules_v3',
   input: () => ({ schedule_id: scheduleId, ...windowInput, limit: limit(25, 100), offset }),
-  prepare(args) {
-    checkWindow(args.since, args.until);
-    return args;
-  },
-  from: {
-    path: (args) => path(args.schedule_id, 'overrides'),
-    key: 'overrides',
-    list: listV3,
-    query: (args) => ({ since: args.since, until: args.until }),
-  },
+  prepare: windowChecked,
+  from: windowList('overrides'),
   show: { shape: shapeV3Override, line: overrideLine, label: (args) => `Overrides of ${args.schedule_id}`, empty: 'None.' },
 });
 
