@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { COMPILE_CACHE_DIR_ENV, encodeLaunchEnv, type LaunchSettings } from '../mcp/launchEnv';
 import { HOSTED_MCP_URLS, isLoopbackHost } from '../pagerduty/hosts';
+import { fieldOf, SETTING_ROWS, type SettingRow } from '../mcp/settingsTable';
 import { SERVER_SETTING_KEYS, type Settings } from './settings';
 
 export const SERVER_LABEL = 'PagerDuty';
@@ -53,15 +54,13 @@ export function launchVersion(extensionVersion: string, settings: Settings): str
 
 /** What the settings decide about the server: launched with it, and the same selection for the tools Copilot has. */
 export function launchSettings(settings: Settings): LaunchSettings {
-  return {
-    region: settings.region,
-    apiHost: settings.apiBaseUrl || undefined,
-    fromEmail: settings.fromEmail || undefined,
-    enableWrites: settings.enableWriteTools,
-    toolsets: settings.toolsets.length ? settings.toolsets : undefined,
-    allowTools: settings.allowedTools.length ? settings.allowedTools : undefined,
-    toolSurface: settings.toolSurface,
+  const values = settings as unknown as Record<string, unknown>;
+  // An empty string or list is the server's default (the region's host, the default toolsets, every tool).
+  const given = (row: SettingRow) => {
+    const value = values[fieldOf(row)];
+    return row.always || (value !== '' && !(Array.isArray(value) && !value.length)) ? value : undefined;
   };
+  return Object.fromEntries(SETTING_ROWS.filter((row) => row.launch).map((row) => [row.launch, given(row)])) as LaunchSettings;
 }
 
 export function serverEnv(settings: Settings, compileCacheDir?: string): Record<string, string> {

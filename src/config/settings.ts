@@ -1,55 +1,48 @@
-// The extension's settings as plain data, validated once. No `vscode` import: unit-tested under Node.
-import { isRegion, type Region } from '../pagerduty/hosts';
-import { TOOL_SURFACES, type ToolSurface } from '../mcp/launchEnv';
-import { TOOLSETS, type Toolset } from '../mcp/tools/types';
+// The extension's settings as plain data, validated once. No `vscode` import: unit-tested under Node. Which settings
+// there are, with their types, defaults and scopes, is the table in src/mcp/settingsTable.ts.
+import { fieldOf, SETTING_ROWS, SETTINGS, type Row, type SettingRow, type TableSettings } from '../mcp/settingsTable';
 
-export type ServerMode = 'embedded' | 'hosted';
+export type Settings = TableSettings;
+export type ServerMode = Settings['serverMode'];
 
-export interface Settings {
-  region: Region;
-  /** Empty = the region's host. */
-  apiBaseUrl: string;
-  enableWriteTools: boolean;
-  /** Empty = the server's default toolsets. */
-  toolsets: Toolset[];
-  allowedTools: string[];
-  /** Which tool names Copilot is offered: classic, or PagerDuty's hosted browse_* / manage_* tools. */
-  toolSurface: ToolSurface;
-  fromEmail: string;
-  serverMode: ServerMode;
-  /** Empty = PagerDuty's hosted endpoint for the region; else a team's own `--http` deployment (serverMode hosted). */
-  hostedUrl: string;
-  refreshIntervalSeconds: number;
-  notificationsEnabled: boolean;
-}
+const KEY_ROWS = SETTING_ROWS.filter((row) => row.key);
+const keyRow = (key: string) => KEY_ROWS.find((row) => row.key === key)!;
 
-export const DEFAULT_SETTINGS: Settings = {
-  region: 'us',
-  apiBaseUrl: '',
-  enableWriteTools: false,
-  toolsets: [],
-  allowedTools: [],
-  toolSurface: 'classic',
-  fromEmail: '',
-  serverMode: 'embedded',
-  hostedUrl: '',
-  refreshIntervalSeconds: 60,
-  notificationsEnabled: true,
-};
+export const DEFAULT_SETTINGS = Object.fromEntries(KEY_ROWS.map((row) => [fieldOf(row), Array.isArray(row.default) ? [...row.default] : row.default])) as Settings;
 
-export const MIN_REFRESH_SECONDS = 15;
+export const MIN_REFRESH_SECONDS = keyRow('refreshIntervalSeconds').min!;
+
+type KeyOf<R> = R extends { key: infer K } ? K : never;
 
 /** Setting names (without the `pagerduty.` prefix) whose change alters the MCP server's launch or tool list. */
-export const SERVER_SETTING_KEYS = ['region', 'apiBaseUrl', 'enableWriteTools', 'toolsets', 'allowedTools', 'toolSurface', 'fromEmail', 'serverMode', 'hostedUrl'] as const;
+export const SERVER_SETTING_KEYS = SETTINGS.filter((row) => 'launch' in row || 'relaunch' in row).map((row) => row.key) as KeyOf<Extract<Row, { launch: string } | { relaunch: true }>>[];
 
 /**
  * Settings that widen what the model may do or where the token and writes go: read from user (or remote machine)
  * settings only, never from a workspace's .vscode/settings.json, which a repository or an agent can write.
  */
-export const USER_LEVEL_SETTINGS = ['enableWriteTools', 'allowedTools', 'toolsets', 'toolSurface', 'serverMode', 'apiBaseUrl', 'hostedUrl', 'fromEmail'] as const;
+export const USER_LEVEL_SETTINGS: readonly string[] = KEY_ROWS.filter((row) => row.scope).map((row) => row.key!);
 
 function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string').map((s) => s.trim()).filter(Boolean) : [];
+}
+
+/** One raw value read by its row's type; what does not fit is the default. */
+function read(row: SettingRow, value: unknown): unknown {
+  switch (row.type) {
+    case 'boolean':
+      return typeof value === 'boolean' ? value : row.default;
+    case 'string':
+      return typeof value === 'string' ? value.trim() : row.default;
+    case 'enum':
+      return row.values!.includes(value as string) ? value : row.default;
+    case 'list':
+      return [...new Set(strings(value))].filter((item) => !row.values || row.values.includes(item));
+    default: {
+      const n = Number(value);
+      return Number.isFinite(n) ? Math.max(row.min ?? -Infinity, Math.round(n)) : row.default;
+    }
+  }
 }
 
 /**
@@ -57,22 +50,5 @@ function strings(value: unknown): string[] {
  * Unknown values fall back to defaults rather than failing: a typo in settings.json must not break activation.
  */
 export function parseSettings(get: (key: string) => unknown): Settings {
-  const region = get('region');
-  const mode = get('serverMode');
-  const surface = get('toolSurface');
-  const refresh = Number(get('refreshIntervalSeconds'));
-  const toolsets = [...new Set(strings(get('toolsets')))].filter((t): t is Toolset => (TOOLSETS as readonly string[]).includes(t));
-  return {
-    region: isRegion(region) ? region : DEFAULT_SETTINGS.region,
-    apiBaseUrl: typeof get('apiBaseUrl') === 'string' ? (get('apiBaseUrl') as string).trim() : '',
-    enableWriteTools: get('enableWriteTools') === true,
-    toolsets,
-    allowedTools: [...new Set(strings(get('allowedTools')))],
-    toolSurface: (TOOL_SURFACES as readonly unknown[]).includes(surface) ? (surface as ToolSurface) : DEFAULT_SETTINGS.toolSurface,
-    fromEmail: typeof get('fromEmail') === 'string' ? (get('fromEmail') as string).trim() : '',
-    serverMode: mode === 'hosted' ? 'hosted' : 'embedded',
-    hostedUrl: typeof get('hostedUrl') === 'string' ? (get('hostedUrl') as string).trim() : '',
-    refreshIntervalSeconds: Number.isFinite(refresh) ? Math.max(MIN_REFRESH_SECONDS, Math.round(refresh)) : DEFAULT_SETTINGS.refreshIntervalSeconds,
-    notificationsEnabled: get('notifications.enabled') !== false,
-  };
+  return Object.fromEntries(KEY_ROWS.map((row) => [fieldOf(row), read(row, get(row.key!))])) as Settings;
 }

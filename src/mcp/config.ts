@@ -1,7 +1,9 @@
-import { isRegion, resolveApiBaseUrl } from '../pagerduty/hosts';
+import { resolveApiBaseUrl } from '../pagerduty/hosts';
 import { describeChar, tokenProblem } from '../pagerduty/token';
-import { decodeFlag, decodeList, LAUNCH_ENV, TOOL_SURFACES, type LaunchSettings, type ToolSurface } from './launchEnv';
-import { TOOLSET_TABLE, TOOLSETS, type Toolset } from './tools/toolsets';
+import { parseArgs } from 'node:util';
+import { decodeFlag, decodeList, type LaunchSettings } from './launchEnv';
+import { nameOf, SETTING_ROWS, type SettingRow } from './settingsTable';
+import { TOOLSET_TABLE } from './tools/toolsets';
 
 /** The settings the extension passes through the environment (launchEnv.ts), and what only flags or the server decide. */
 export interface ServerConfig extends LaunchSettings {
@@ -33,7 +35,11 @@ export interface HttpOptions {
   requestTimeoutMs: number;
 }
 
-export const HTTP_DEFAULTS = { port: 3000, host: '127.0.0.1', maxBodyBytes: 1024 * 1024, maxConcurrent: 64, requestTimeoutMs: 30_000 } as const;
+const HTTP_ROWS = SETTING_ROWS.filter((row) => row.http);
+/** The HTTP server's defaults, from the settings table. */
+export const HTTP_DEFAULTS = Object.fromEntries(HTTP_ROWS.map((row) => [row.server, row.default])) as {
+  port: number; host: string; maxBodyBytes: number; maxConcurrent: number; requestTimeoutMs: number;
+};
 /** Shorter secrets are refused: the secret is all that stands between the network and the server's token. */
 export const MIN_SECRET_LENGTH = 24;
 /** Fewer different characters (24 × "a", "abab…") make a secret guessable, whatever its length. */
@@ -53,6 +59,30 @@ export function secretProblem(secret: string): string | undefined {
   return undefined;
 }
 
+const WIDTH = 118;
+const INDENT = ' '.repeat(32);
+
+/** Words filled into lines of WIDTH after a first column; later lines indented under the text. */
+function entry(head: string, text: string): string {
+  const lines: string[] = [];
+  let line = `  ${head}`.padEnd(INDENT.length - 1);
+  for (const word of text.split(' ')) {
+    if (line.length + 1 + word.length > WIDTH && line.trim()) {
+      lines.push(line);
+      line = INDENT.slice(1);
+    }
+    line += ` ${word}`;
+  }
+  return [...lines, line].join('\n');
+}
+
+/** A table row in --help: flag and value, the variable, then the description. */
+function helpEntry(row: SettingRow): string {
+  const flag = row.flag && `--${row.flag}${row.arg ? ` ${row.arg}` : ''}`;
+  const head = [flag, row.env].filter(Boolean).join('  ');
+  return head.length > INDENT.length - 3 ? `  ${head}\n${entry('', row.description)}` : entry(head, row.description);
+}
+
 export const HELP = `PagerDuty MCP server — a drop-in for PagerDuty's own server, over stdio or Streamable HTTP.
 
 Usage: node dist/mcp-server.js [options]                stdio (what VS Code and local MCP clients start)
@@ -63,45 +93,17 @@ Environment:
                                 unexpanded reference such as \${PAGERDUTY_USER_API_KEY}, counts as no token: tools
                                 then answer with what to set
   PAGERDUTY_MCP_HTTP_SECRET     with --http and PAGERDUTY_USER_API_KEY: the bearer secret clients must send
-  PAGERDUTY_API_HOST            API base URL, e.g. https://api.eu.pagerduty.com (default: the region's host)
-  PAGERDUTY_REGION              us | eu (default us; ignored when PAGERDUTY_API_HOST is set)
-  PAGERDUTY_FROM_EMAIL          From email for writes with an account-level API key
-  PAGERDUTY_TOOLSETS            comma list of toolsets, or "all" (default: those marked * below)
-  PAGERDUTY_ALLOWED_TOOLS       comma list of tool names; when set only these are listed
-  PAGERDUTY_ENABLE_WRITE_TOOLS  "true" to list write tools (same as --enable-write-tools)
-  PAGERDUTY_TOOL_SURFACE        classic | hosted (same as --tool-surface)
-  PAGERDUTY_DEADLINE_MS         deadline for one PagerDuty call including retries (default 30000)
-  PAGERDUTY_STRUCTURED_OUTPUT   "true" to publish output schemas and return structuredContent (same as --structured-output)
-  PAGERDUTY_RESOURCE_POLL_MS    how often listed open incidents are re-checked for changes (default 60000, min 1000)
   PAGERDUTY_MCP_COMPILE_CACHE_DIR  where Node keeps the server's compiled code for faster starts (default:
                                 pagerduty-mcp in $XDG_CACHE_HOME or ~/.cache; a link, a folder others may write to, or a nearly full disk
                                 leaves the cache off)
 
-Options (override the environment):
-  --enable-write-tools          list and allow tools that change PagerDuty data (default: read-only)
-  --region us|eu                API region
-  --api-host URL                API base URL
-  --from-email EMAIL            From email for writes
-  --toolsets a,b,c|all          toolsets to expose (see Toolsets)
-  --tools name1,name2           only these tools (classic or hosted names)
-  --tool-surface classic|hosted  tool names offered: classic (default; those of PagerDuty's open-source server) or
-                                hosted (PagerDuty's hosted server: 18 browse_* / manage_* tools taking {request:
-                                {action, ...}}, plus the classic tools it lacks)
-  --deadline-ms N               per-call deadline in milliseconds
-  --structured-output           also return typed structuredContent and publish output schemas, for clients that
-                                want typed output. Off by default: many clients (Copilot agent mode among them)
-                                then give the model only that JSON, without the untrusted-data fence and paging hints
+Settings (a flag overrides its environment variable):
+${SETTING_ROWS.filter((row) => (row.flag || row.env) && !row.http).map(helpEntry).join('\n')}
   --help                        show this help
 
 Streamable HTTP (--http):
   --http                        serve MCP at /mcp (and /healthz for probes) instead of stdio
-  --port N                      TCP port (default ${HTTP_DEFAULTS.port}; 0 = any free port, printed at start)
-  --host ADDR                   address to bind (default ${HTTP_DEFAULTS.host}; 0.0.0.0 is warned about: serve it behind TLS)
-  --allow-origin a,b            browser origins allowed to call (e.g. https://inspector.example.com); any other
-                                Origin header gets 403, requests without one (non-browser clients) pass
-  --max-body-bytes N            largest request body (default ${HTTP_DEFAULTS.maxBodyBytes}; larger gets 413)
-  --max-concurrent N            requests served at once (default ${HTTP_DEFAULTS.maxConcurrent}; more get 503 + Retry-After)
-  --request-timeout-ms N        time a client has to send one whole request (default ${HTTP_DEFAULTS.requestTimeoutMs})
+${HTTP_ROWS.map(helpEntry).join('\n')}
   Each request authenticates with its own PagerDuty token, as PagerDuty's hosted endpoint:
     Authorization: Token <token>      (or: Token token=<token>; "Bearer <token>" is refused as the wrong scheme)
   and that token is used for that request's PagerDuty calls only. HEAD /mcp answers 200 for a well-formed token
@@ -118,65 +120,84 @@ Toolsets (* = on by default):
 ${TOOLSET_TABLE.map((t) => `  ${t.id.padEnd(20)}${t.byDefault ? '* ' : '  '}${t.description}`).join('\n')}
 `;
 
-const VALUE_FLAGS = ['region', 'api-host', 'from-email', 'toolsets', 'tools', 'deadline-ms', 'tool-surface'];
-const HTTP_FLAGS = ['port', 'host', 'allow-origin', 'max-body-bytes', 'max-concurrent', 'request-timeout-ms'];
+const FLAG_ROWS = SETTING_ROWS.filter((row) => row.flag);
+/** util.parseArgs's options: every flag of the table, plus --help and --http. */
+const OPTIONS: Record<string, { type: 'string' | 'boolean' }> = {
+  help: { type: 'boolean' },
+  http: { type: 'boolean' },
+  ...Object.fromEntries(FLAG_ROWS.map((row) => [row.flag, { type: row.type === 'boolean' ? 'boolean' : 'string' }])),
+};
 
-/** Parses environment and flags; throws an Error with an actionable message on bad input. */
-export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): ServerConfig | 'help' {
+/** The flags given, by name; 'help' when --help comes before any error. Refuses, in order, what is not an option of ours. */
+function readFlags(argv: readonly string[]): Map<string, string | true> | 'help' {
+  // Not strict: parseArgs's own errors speak of positionals and `--`; ours name the option and what to do.
+  const { tokens } = parseArgs({ args: [...argv], options: OPTIONS, strict: false, allowPositionals: true, tokens: true });
   const flags = new Map<string, string | true>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (!arg.startsWith('--')) throw new Error(`Unexpected argument "${arg}"; see --help.`);
-    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
-    if (name === 'help') return 'help';
-    if (name === 'enable-write-tools' || name === 'structured-output' || name === 'http') {
-      flags.set(name, true);
-      continue;
+  for (const token of tokens) {
+    if (token.kind !== 'option' || !token.rawName.startsWith('--')) {
+      const arg = token.kind === 'option' ? token.rawName : token.kind === 'positional' ? token.value : '--';
+      throw new Error(`Unexpected argument "${arg}"; see --help.`);
     }
-    if (![...VALUE_FLAGS, ...HTTP_FLAGS].includes(name)) {
+    const { name, value } = token;
+    if (name === 'help') return 'help';
+    const option = OPTIONS[name];
+    if (!option) {
       if (/token|key|secret/i.test(name)) {
         throw new Error(`--${name} is not accepted: pass the token in PAGERDUTY_USER_API_KEY so it never shows in the process list.`);
       }
       throw new Error(`Unknown option --${name}; see --help.`);
     }
-    const value = inline ?? argv[++i];
-    if (value === undefined || value.startsWith('--')) throw new Error(`--${name} needs a value; see --help.`);
-    flags.set(name, value);
+    if (option.type === 'boolean') {
+      if (token.inlineValue) throw new Error(`--${name} takes no value; see --help.`);
+      flags.set(name, true);
+    } else if (value === undefined || (!token.inlineValue && value.startsWith('--'))) {
+      throw new Error(`--${name} needs a value; see --help.`);
+    } else flags.set(name, value);
   }
-  const get = (flag: string, envName: string) => {
-    const v = flags.get(flag);
-    return typeof v === 'string' ? v : env[envName]?.trim() || undefined;
-  };
+  return flags;
+}
 
-  const region = get('region', LAUNCH_ENV.region) ?? 'us';
-  if (!isRegion(region)) throw new Error(`Region must be "us" or "eu", got "${region}".`);
-
-  const toolsetNames = decodeList(get('toolsets', LAUNCH_ENV.toolsets));
-  let toolsets: Toolset[] | undefined;
-  if (toolsetNames?.includes('all')) {
-    toolsets = [...TOOLSETS];
-  } else if (toolsetNames) {
-    const unknown = toolsetNames.filter((t) => !(TOOLSETS as readonly string[]).includes(t));
-    if (unknown.length) throw new Error(`Unknown toolset(s) ${unknown.join(', ')}; choose from ${TOOLSETS.join(', ')} or "all".`);
-    toolsets = toolsetNames as Toolset[];
+/** Reads one table row from the flags, else the environment, checked by its type; an Error names what is wrong. */
+function settingValue(row: SettingRow, flags: Map<string, string | true>, env: NodeJS.ProcessEnv): unknown {
+  const flag = row.flag ? flags.get(row.flag) : undefined;
+  if (row.type === 'boolean') return flag === true || (!!row.env && decodeFlag(env[row.env]));
+  const text = typeof flag === 'string' ? flag : (row.env && env[row.env]?.trim()) || undefined;
+  switch (row.type) {
+    case 'list': {
+      const items = decodeList(text);
+      if (!items || !row.values) return items;
+      if (items.includes('all')) return [...row.values];
+      const unknown = items.filter((item) => !row.values!.includes(item));
+      if (unknown.length) throw new Error(`Unknown ${row.label}(s) ${unknown.join(', ')}; choose from ${row.values.join(', ')} or "all".`);
+      return items;
+    }
+    case 'enum': {
+      const value = text ?? row.default;
+      if (!row.values!.includes(value as string)) {
+        const where = row.label ? ` (${nameOf({ ...row, label: undefined })})` : '';
+        throw new Error(`${nameOf(row)} must be ${row.values!.map((v) => `"${v}"`).join(' or ')}, got "${String(value).slice(0, 40)}"${where}.`);
+      }
+      return value;
+    }
+    case 'integer': {
+      if (text === undefined) return row.default;
+      const n = Number(text);
+      if (!Number.isInteger(n) || n < row.min! || n > row.max!) throw new Error(`${nameOf(row)} must be a whole number between ${row.min} and ${row.max}, got "${text.slice(0, 40)}".`);
+      return n;
+    }
+    default:
+      return text ?? (row.default || undefined);
   }
+}
 
-  const toolSurface = get('tool-surface', LAUNCH_ENV.toolSurface) ?? 'classic';
-  if (!(TOOL_SURFACES as readonly string[]).includes(toolSurface)) {
-    throw new Error(`Tool surface (--tool-surface / ${LAUNCH_ENV.toolSurface}) must be ${TOOL_SURFACES.join(' or ')}, got "${toolSurface.slice(0, 40)}".`);
-  }
-
-  const deadlineText = get('deadline-ms', 'PAGERDUTY_DEADLINE_MS');
-  const deadlineMs = deadlineText === undefined ? 30_000 : Number(deadlineText);
-  if (!Number.isInteger(deadlineMs) || deadlineMs < 100 || deadlineMs > 600_000) {
-    throw new Error(`Deadline must be a whole number of milliseconds between 100 and 600000, got "${deadlineText}".`);
-  }
-
-  const pollText = env.PAGERDUTY_RESOURCE_POLL_MS;
-  const resourcePollMs = pollText === undefined ? 60_000 : Number(pollText);
-  if (!Number.isInteger(resourcePollMs) || resourcePollMs < 1000 || resourcePollMs > 3_600_000) {
-    throw new Error(`PAGERDUTY_RESOURCE_POLL_MS must be a whole number of milliseconds between 1000 and 3600000, got "${pollText}".`);
-  }
+/** Parses environment and flags; throws an Error with an actionable message on bad input. */
+export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): ServerConfig | 'help' {
+  const flags = readFlags(argv);
+  if (flags === 'help') return 'help';
+  const values = (rows: readonly SettingRow[], name: (row: SettingRow) => string | undefined) =>
+    Object.fromEntries(rows.filter(name).map((row) => [name(row), settingValue(row, flags, env)]));
+  const launch = values(SETTING_ROWS, (row) => row.launch) as unknown as LaunchSettings;
+  const server = values(SETTING_ROWS.filter((row) => !row.http), (row) => row.server) as { deadlineMs: number; structuredOutput: boolean; resourcePollMs: number };
 
   // Refused here, at start-up, rather than surfacing later as a network failure on every call.
   const noToken = noTokenText(env.PAGERDUTY_USER_API_KEY);
@@ -185,28 +206,13 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Se
   if (problem) throw new Error(`PAGERDUTY_USER_API_KEY is not a usable PagerDuty API token: ${problem}.`);
   // Over HTTP no token means each client brings its own; a reference left unfilled meant a server token, so it stops here.
   if (flags.has('http') && noToken && UNEXPANDED.test(env.PAGERDUTY_USER_API_KEY?.trim() ?? '')) throw new Error(noToken);
-  const apiHost = get('api-host', LAUNCH_ENV.apiHost);
-  resolveApiBaseUrl(region, apiHost);
+  resolveApiBaseUrl(launch.region, launch.apiHost);
 
-  const httpFlag = HTTP_FLAGS.find((f) => flags.has(f));
+  const httpFlag = HTTP_ROWS.find((row) => flags.has(row.flag!))?.flag;
   if (httpFlag && !flags.has('http')) throw new Error(`--${httpFlag} applies to the HTTP server only: add --http.`);
-  const http = flags.has('http') ? parseHttpOptions((f) => flags.get(f) as string | undefined, token, env.PAGERDUTY_MCP_HTTP_SECRET) : undefined;
+  const http = flags.has('http') ? parseHttpOptions(values(HTTP_ROWS, (row) => row.server) as HttpValues, token, env.PAGERDUTY_MCP_HTTP_SECRET) : undefined;
 
-  return {
-    token,
-    noToken,
-    region,
-    apiHost,
-    fromEmail: get('from-email', LAUNCH_ENV.fromEmail),
-    enableWrites: flags.get('enable-write-tools') === true || decodeFlag(env[LAUNCH_ENV.enableWrites]),
-    structuredOutput: flags.get('structured-output') === true || decodeFlag(env.PAGERDUTY_STRUCTURED_OUTPUT),
-    toolsets,
-    allowTools: decodeList(get('tools', LAUNCH_ENV.allowTools)),
-    toolSurface: toolSurface as ToolSurface,
-    deadlineMs,
-    resourcePollMs,
-    http,
-  };
+  return { token, noToken, ...launch, ...server, http };
 }
 
 /** A whole `${NAME}` or `$NAME`: a reference the MCP host was meant to fill in from its environment and did not. */
@@ -233,14 +239,9 @@ export function noTokenText(value: string | undefined): string | undefined {
   );
 }
 
-function whole(flag: string, text: string | undefined, fallback: number, min: number, max: number): number {
-  if (text === undefined) return fallback;
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${flag} must be a whole number between ${min} and ${max}, got "${text.slice(0, 40)}".`);
-  return n;
-}
+type HttpValues = Omit<HttpOptions, 'secret'>;
 
-function parseHttpOptions(flag: (name: string) => string | undefined, token: string | undefined, secretText: string | undefined): HttpOptions {
+function parseHttpOptions(values: HttpValues, token: string | undefined, secretText: string | undefined): HttpOptions {
   const secret = secretText?.trim() || undefined;
   if (token && !secret) {
     throw new Error(
@@ -254,7 +255,7 @@ function parseHttpOptions(flag: (name: string) => string | undefined, token: str
   if (problem) {
     throw new Error(`PAGERDUTY_MCP_HTTP_SECRET is not usable: ${problem}. Generate one with \`openssl rand -hex 24\`.`);
   }
-  const allowOrigins = (decodeList(flag('allow-origin')) ?? []).map((origin) => {
+  const allowOrigins = (values.allowOrigins ?? []).map((origin) => {
     let url: URL | undefined;
     try {
       url = new URL(origin);
@@ -266,15 +267,7 @@ function parseHttpOptions(flag: (name: string) => string | undefined, token: str
     }
     return url.origin;
   });
-  const host = flag('host') ?? HTTP_DEFAULTS.host;
+  const { host } = values;
   if (!/^[\w.:-]+$/.test(host)) throw new Error(`--host must be an address or host name, e.g. 127.0.0.1 or 0.0.0.0, got "${host.slice(0, 80)}".`);
-  return {
-    port: whole('port', flag('port'), HTTP_DEFAULTS.port, 0, 65_535),
-    host,
-    allowOrigins,
-    secret,
-    maxBodyBytes: whole('max-body-bytes', flag('max-body-bytes'), HTTP_DEFAULTS.maxBodyBytes, 1024, 64 * 1024 * 1024),
-    maxConcurrent: whole('max-concurrent', flag('max-concurrent'), HTTP_DEFAULTS.maxConcurrent, 1, 10_000),
-    requestTimeoutMs: whole('request-timeout-ms', flag('request-timeout-ms'), HTTP_DEFAULTS.requestTimeoutMs, 200, 600_000),
-  };
+  return { ...values, allowOrigins, secret };
 }

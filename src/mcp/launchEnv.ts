@@ -3,44 +3,26 @@
  * environment (config/serverLaunch.ts), the server reads them back (config.ts). One codec, so names and formats
  * cannot drift apart; test/unit/launchEnv.test.ts checks the round trip.
  */
-import type { Region } from '../pagerduty/hosts';
-import type { Toolset } from './tools/toolsets';
+import { SETTING_ROWS, type TableLaunchSettings } from './settingsTable';
+
+export { TOOL_SURFACES, type ToolSurface } from './settingsTable';
 
 /** What the extension's settings decide about the server (and, in-process, about which tools Copilot has). */
-export interface LaunchSettings {
-  region: Region;
-  /** Undefined: the region's host. */
-  apiHost?: string;
-  fromEmail?: string;
-  enableWrites: boolean;
-  /** Undefined: the default toolsets. */
-  toolsets?: Toolset[];
-  /** Undefined: every tool of the toolsets. */
-  allowTools?: string[];
-  /** Which tool names the model is offered: classic (the default) or PagerDuty's hosted browse_* / manage_* tools. */
-  toolSurface?: ToolSurface;
-}
+export type LaunchSettings = TableLaunchSettings;
 
-export const TOOL_SURFACES = ['classic', 'hosted'] as const;
-export type ToolSurface = (typeof TOOL_SURFACES)[number];
+const LAUNCH_ROWS = SETTING_ROWS.filter((row) => row.launch);
 
-export const LAUNCH_ENV = {
-  region: 'PAGERDUTY_REGION',
-  apiHost: 'PAGERDUTY_API_HOST',
-  fromEmail: 'PAGERDUTY_FROM_EMAIL',
-  enableWrites: 'PAGERDUTY_ENABLE_WRITE_TOOLS',
-  toolsets: 'PAGERDUTY_TOOLSETS',
-  allowTools: 'PAGERDUTY_ALLOWED_TOOLS',
-  toolSurface: 'PAGERDUTY_TOOL_SURFACE',
-} as const satisfies Record<keyof LaunchSettings, string>;
+/** LaunchSettings property → environment variable, from the settings table. */
+export const LAUNCH_ENV = Object.fromEntries(LAUNCH_ROWS.map((row) => [row.launch, row.env])) as Record<keyof LaunchSettings, string>;
 
 export function encodeLaunchEnv(s: LaunchSettings): Record<string, string> {
-  const env: Record<string, string> = { [LAUNCH_ENV.region]: s.region, [LAUNCH_ENV.enableWrites]: s.enableWrites ? 'true' : 'false' };
-  if (s.apiHost) env[LAUNCH_ENV.apiHost] = s.apiHost;
-  if (s.fromEmail) env[LAUNCH_ENV.fromEmail] = s.fromEmail;
-  if (s.toolsets?.length) env[LAUNCH_ENV.toolsets] = s.toolsets.join(',');
-  if (s.allowTools?.length) env[LAUNCH_ENV.allowTools] = s.allowTools.join(',');
-  if (s.toolSurface === 'hosted') env[LAUNCH_ENV.toolSurface] = s.toolSurface;
+  const env: Record<string, string> = {};
+  for (const row of LAUNCH_ROWS) {
+    const value = (s as Record<string, unknown>)[row.launch!];
+    // Only what differs from the server's default travels, but for what the server must always be told.
+    if (!row.always && (value === undefined || value === row.default || (Array.isArray(value) && !value.length))) continue;
+    env[row.env!] = Array.isArray(value) ? value.join(',') : String(value);
+  }
   return env;
 }
 

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { FENCE_OPEN } from '../../src/model/untrusted';
+import { teamNamed } from '../support/simLookups';
 import { startMcp, type McpSession } from '../support/mcpHarness';
 
 let s: McpSession;
 
 const DAY = 86_400_000;
-const teamNamed = (name: string) => [...s.sim.state.teams.values()].find((t) => t.name === name)!;
 const lastBody = (path: string) => s.sim.requests.filter((r) => r.method === 'POST' && r.path === path).at(-1)?.body as any;
 /** Seeded incidents created in [start, end), optionally on one team: the ground truth the metrics must match. */
 const incidentsIn = (start: number, end: number, teamId?: string) =>
@@ -45,7 +45,7 @@ describe('get_incident_metrics_all', () => {
   });
 
   it('buckets per week with offset-carrying range_start and forwards filters', async () => {
-    const platform = teamNamed('Platform').id;
+    const platform = teamNamed(s.sim, 'Platform').id;
     const end = Date.now();
     const start = end - 21 * DAY;
     const result = await s.ok('get_incident_metrics_all', {
@@ -105,7 +105,7 @@ describe('get_incident_metrics_by_service', () => {
 
 describe('get_incident_metrics_by_team', () => {
   it('returns one row per team for the given teams', async () => {
-    const ids = [teamNamed('Platform').id, teamNamed('Payments').id];
+    const ids = [teamNamed(s.sim, 'Platform').id, teamNamed(s.sim, 'Payments').id];
     const result = await s.ok('get_incident_metrics_by_team', { team_ids: ids, order_by: 'mean_seconds_to_resolve', order: 'asc' });
     for (const row of result.structured.metrics) assert.ok(ids.includes(row.team_id), `unexpected team ${row.team_name}`);
     assert.doesNotMatch(result.text, /Scoped to your teams/);
@@ -129,7 +129,7 @@ describe('get_incident_metrics_by_team', () => {
 
 describe('get_responder_metrics', () => {
   it('returns per-responder rows per team with interruption splits that add up', async () => {
-    const platform = teamNamed('Platform').id;
+    const platform = teamNamed(s.sim, 'Platform').id;
     const result = await s.ok('get_responder_metrics', { team_ids: [platform], order_by: 'total_interruptions' });
     const rows = result.structured.metrics;
     assert.ok(rows.length > 0);

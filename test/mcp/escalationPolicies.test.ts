@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { FENCE_OPEN } from '../../src/model/untrusted';
 import { closeSessions, startWithObserver, type McpSession } from '../support/mcpHarness';
+import { teamNamed } from '../support/simLookups';
 
 let s: McpSession;
 let observer: McpSession;
 
 const userNamed = (name: string) => [...s.sim.state.users.values()].find((u) => u.name.startsWith(name))!;
-const teamNamed = (name: string) => [...s.sim.state.teams.values()].find((t) => t.name === name)!;
 const scheduleNamed = (name: string) => [...s.sim.state.schedules.values()].find((x) => x.name === name)!;
 const policyNamed = (name: string) => [...s.sim.state.escalationPolicies.values()].find((p) => p.name === name)!;
 const requests = (method: string, path: string) => s.sim.requests.filter((r) => r.method === method && r.path === path);
@@ -32,7 +32,7 @@ describe('list_escalation_policies', () => {
       { level: 2, delay_minutes: 30, targets: [{ type: 'schedule', id: scheduleNamed('Platform Secondary').id, name: 'Platform Secondary' }] },
       { level: 3, delay_minutes: 45, targets: [{ type: 'user', id: userNamed('Marcus').id, name: 'Marcus Chen' }] },
     ]);
-    assert.deepEqual(platform.teams, [{ id: teamNamed('Platform').id, name: 'Platform' }]);
+    assert.deepEqual(platform.teams, [{ id: teamNamed(s.sim, 'Platform').id, name: 'Platform' }]);
     assert.ok(all.text.includes(FENCE_OPEN));
     assert.match(all.text, /L1: schedule Platform Primary \(\w+\); escalates after 15 min/);
     assert.match(all.text, /L3: user Marcus Chen \(\w+\); escalates after 45 min/);
@@ -41,7 +41,7 @@ describe('list_escalation_policies', () => {
   it('filters by name, team and user', async () => {
     const byName = await s.ok('list_escalation_policies', { query: 'pay' });
     assert.deepEqual(byName.structured.escalation_policies.map((p: any) => p.name), ['Payments Escalation']);
-    const byTeam = await s.ok('list_escalation_policies', { team_ids: [teamNamed('Mobile').id] });
+    const byTeam = await s.ok('list_escalation_policies', { team_ids: [teamNamed(s.sim, 'Mobile').id] });
     assert.deepEqual(byTeam.structured.escalation_policies.map((p: any) => p.name), ['Mobile Escalation']);
     const byUser = await s.ok('list_escalation_policies', { user_ids: [userNamed('Jack').id] });
     assert.ok(byUser.structured.escalation_policies.some((p: any) => p.name === 'Mobile Escalation'));
@@ -83,12 +83,12 @@ describe('create_escalation_policy', () => {
       name: 'Warehouse Escalation',
       description: 'Nightly ETL',
       num_loops: 2,
-      team_ids: [teamNamed('Data').id],
+      team_ids: [teamNamed(s.sim, 'Data').id],
       rules: [{ delay_minutes: 10, schedule_ids: [sched.id] }, { delay_minutes: 20, user_ids: [grace.id, tom.id] }],
     });
     const created = s.sim.state.escalationPolicies.get(result.structured.escalation_policy.id)!;
     assert.equal(created.num_loops, 2);
-    assert.deepEqual(created.teamIds, [teamNamed('Data').id]);
+    assert.deepEqual(created.teamIds, [teamNamed(s.sim, 'Data').id]);
     assert.deepEqual(
       created.rules.map((r) => [r.escalation_delay_in_minutes, r.targets]),
       [
@@ -121,7 +121,7 @@ describe('update_escalation_policy', () => {
     const sent = requests('PUT', `/escalation_policies/${policy.id}`).at(-1)!.body as any;
     assert.deepEqual(Object.keys(sent.escalation_policy).sort(), ['escalation_rules', 'name', 'type']);
     assert.deepEqual(policy.rules.map((r) => [r.escalation_delay_in_minutes, r.targets]), rulesBefore);
-    assert.deepEqual(policy.teamIds, [teamNamed('Security').id]);
+    assert.deepEqual(policy.teamIds, [teamNamed(s.sim, 'Security').id]);
   });
 
   it('replaces the levels and the teams, keeping the name', async () => {

@@ -164,3 +164,24 @@ describe('deadline', () => {
     assert.ok(ms < DEADLINE_MS / 2, `answered after ${Math.round(ms)} ms instead of at once`);
   });
 });
+
+describe('a write past its deadline', () => {
+  const DEADLINE_MS = 1500;
+  let s: McpSession;
+  before(async () => {
+    s = await startMcp({ writes: true, env: { PAGERDUTY_DEADLINE_MS: String(DEADLINE_MS) } });
+  });
+  after(() => s.close());
+
+  it('says the note may have been stored and to list the notes before repeating it; it was stored', async () => {
+    const open = [...s.sim.state.incidents.values()].find((i) => i.status !== 'resolved')!;
+    await s.ok('list_incident_notes', { incident_id: open.id }); // warms /users/me
+    const before = s.sim.state.notes.get(open.id)?.length ?? 0;
+    s.sim.faults.add({ kind: 'delay', ms: DEADLINE_MS + 300, match: { method: 'POST', path: /\/notes$/ } });
+    const text = await s.fails('add_note_to_incident', { incident_id: open.id, note: 'slow note' });
+    assert.match(text, /did not finish within the deadline.*may have been applied: list the incident's notes \(list_incident_notes\) before repeating it/);
+    assert.doesNotMatch(text, /try again/i);
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    assert.equal(s.sim.state.notes.get(open.id)?.length ?? 0, before + 1, 'the delayed note was stored: a retry would duplicate it');
+  });
+});

@@ -7,11 +7,11 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { APP_MIME, CARD_META, CARD_URI } from '../../src/mcp/apps/incidentCard';
+import { CARD_META, CARD_URI } from '../../src/mcp/apps/incidentCard';
 import type { CardData } from '../../src/model/incidentPage/cardModel';
 import { startMcp, type McpSession } from '../support/mcpHarness';
+import { APPS } from '../support/appSessions';
 
-const APPS = { extensions: { 'io.modelcontextprotocol/ui': { mimeTypes: [APP_MIME] } } } as never;
 const HOSTED = ['--tool-surface', 'hosted'];
 
 describe('hosted surface: the incident card, resources and prompts', () => {

@@ -10,6 +10,9 @@ import { FENCE_OPEN } from '../../src/model/untrusted';
 import { assertNoViolations } from '../simulator/assert';
 import { startSimulator, type Simulator } from '../simulator/index';
 import { connectHttp, resultText, rpc, startHttpServer, type HttpServerProcess } from '../support/httpHarness';
+import { McpError } from '@modelcontextprotocol/sdk/types.js';
+import { type McpSession } from '../support/mcpHarness';
+import { appsAndModel } from '../support/appSessions';
 
 const SECRET = 'a-long-enough-shared-secret-0123456789';
 const init = { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } };
@@ -465,6 +468,30 @@ describe('HTTP with the server\'s own token (PAGERDUTY_USER_API_KEY)', () => {
       assert.equal((await fetch(srv.url, { method: 'HEAD', headers: { authorization: `Bearer ${SECRET}` } })).status, 200);
       await srv.close();
       assertNoSecretIn(srv.stderr(), SECRET, sim.tokens.observer);
+    } finally {
+      await srv.close();
+    }
+  });
+});
+
+describe('error codes over Streamable HTTP', () => {
+  const sessions = appsAndModel();
+  let apps: McpSession;
+  before(() => ({ apps } = sessions));
+
+  it('over Streamable HTTP too, an error text carries its code once, and an invalid id is -32602', async () => {
+    const srv = await startHttpServer([], { PAGERDUTY_API_HOST: apps.sim.url });
+    try {
+      const client = await connectHttp(srv.url, `Token token=${apps.sim.tokens.user}`);
+      try {
+        for (const uri of ['pagerduty://nothing/here', 'pagerduty://incidents/%ZZ']) {
+          const error = await client.readResource({ uri }).then(() => assert.fail(`${uri} was read`), (e: McpError) => e);
+          assert.equal(error.code, -32602, error.message);
+          assert.match(error.message, /^MCP error -32602: (?!MCP error)/, error.message);
+        }
+      } finally {
+        await client.close();
+      }
     } finally {
       await srv.close();
     }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startMcp, type McpSession } from '../support/mcpHarness';
+import { appsAndModel } from '../support/appSessions';
 
 const FENCE = /<<<PAGERDUTY_DATA\n[\s\S]*\nPAGERDUTY_DATA>>>/;
 
@@ -100,5 +101,40 @@ describe('snooze expiry on the simulator clock', () => {
     const got = await s.ok('get_incident', { incident_id: acked.id });
     assert.equal(got.structured.incident.status, 'resolved');
     assert.ok(!(s.sim.state.logEntriesByIncident.get(acked.id) ?? []).some((e) => e.type === 'unacknowledge_log_entry'));
+  });
+});
+
+describe('free text of invisible characters only', () => {
+  const sessions = appsAndModel();
+  let apps: McpSession;
+  before(() => ({ apps } = sessions));
+  const call = async (s: McpSession, name: string, args: Record<string, unknown>) => (await s.client.callTool({ name, arguments: args })) as any;
+  const open = () => [...apps.sim.state.incidents.values()].filter((i) => i.status !== 'resolved');
+
+  it('free text of invisible characters only is refused for every free-text write, before anything is sent', async () => {
+    const incident = open()[0]!;
+    const service = [...apps.sim.state.services.values()][0]!;
+    const writes: [string, Record<string, unknown>, string][] = [
+      ['create_incident_status_update', { incident_id: incident.id }, 'message'],
+      ['add_note_to_incident', { incident_id: incident.id }, 'note'],
+      ['create_incident', { service_id: service.id }, 'title'],
+      ['add_responders', { incident_id: incident.id, user_ids: [apps.sim.me.id] }, 'message'],
+    ];
+    const s = await startMcp({ writes: true, sim: apps.sim });
+    try {
+      for (const [tool, args, field] of writes) {
+        for (const empty of ['\u200b\u200b', '\u202e', '\ufeff \u2060', '\u00ad\u061c\u180e', '   ']) {
+          apps.sim.requests.length = 0;
+          const text = await s.fails(tool, { ...args, [field]: empty });
+          assert.match(text, new RegExp(`argument "${field}": must (not be empty|contain visible text)`), `${tool} ${JSON.stringify(empty)}: ${text}`);
+          assert.deepEqual(apps.sim.requests.filter((r) => r.method !== 'GET'), [], `${tool}: nothing was sent`);
+        }
+      }
+      const card = await call(apps, 'incident_card_action', { incident_id: incident.id, action: 'add_note', note: '\u200b\u2066' });
+      assert.equal(card.isError, true, 'the card note too');
+      assert.ok(await s.ok('create_incident_status_update', { incident_id: incident.id, message: '\u200bvisible' }), 'text with visible characters is sent');
+    } finally {
+      await s.close();
+    }
   });
 });

@@ -11,9 +11,10 @@ import { CARD_ACTION_TOOL } from '../../src/mcp/apps/cardAction';
 import { APP_MIME, CARD_META, CARD_URI } from '../../src/mcp/apps/incidentCard';
 import type { CardData } from '../../src/model/incidentPage/cardModel';
 import { CARD_ROWS } from '../../src/model/incidentPage/cardModel';
-import { startMcp, type McpSession } from '../support/mcpHarness';
+import { closeSessions, isServerAlive, type McpSession, startMcp } from '../support/mcpHarness';
+import { HIDDEN_CONTROLS, stringsOf } from '../support/hidden';
+import { APPS, appsAndModel } from '../support/appSessions';
 
-const APPS = { extensions: { 'io.modelcontextprotocol/ui': { mimeTypes: [APP_MIME] } } } as never;
 
 describe('incident card (MCP Apps)', () => {
   let apps: McpSession;
@@ -188,5 +189,123 @@ describe('incident card (MCP Apps)', () => {
     assert.equal(result.isError, true);
     assert.match(text(result), /QNOPE0000/);
     assert.equal(questions.length, 0);
+  });
+});
+
+describe('the card: clean, bounded, and only the writes the toolbox allows', () => {
+  const sessions = appsAndModel();
+  let apps: McpSession;
+  let model: McpSession;
+  before(() => ({ apps, model } = sessions));
+  const call = async (s: McpSession, name: string, args: Record<string, unknown>) => (await s.client.callTool({ name, arguments: args })) as any;
+  const cardOf = (result: any) => result._meta?.[CARD_META] as CardData | undefined;
+  const open = () => [...apps.sim.state.incidents.values()].filter((i) => i.status !== 'resolved');
+
+  it('alert details given as a JSON string with \\u escapes, or an object with controls, reach the card and the text clean', async () => {
+    const incident = open()[0]!;
+    // PagerDuty keeps an event's custom_details as sent, a JSON string included (the spec says object: a fault body).
+    const alert = (id: string, details: unknown) => ({ id, type: 'alert', summary: 'disk', status: 'triggered', severity: 'critical', created_at: '2026-11-25T07:55:00Z', body: { type: 'alert_body', details } });
+    const body = {
+      alerts: [
+        // Cleaned as a string its escapes are plain ASCII; parsed again they are real U+202E, zero-width, BEL, ESC.
+        alert('PA1', '{"file":"\\u202egnp.exe","zero\\u200bwidth":"a\\u2066b\\ufeff","bell":"x\\u0007y","nested":{"k\\u202e":"\\u001b[31mred"}}'),
+        alert('PA2', { 'esc\u001b[31m': 'ring\u0007', list: ['\u202eabc', '\u2060'] }),
+      ],
+      limit: 25, offset: 0, more: false, total: null,
+    };
+    apps.sim.faults.add({ kind: 'body', body: JSON.stringify(body), match: { method: 'GET', path: new RegExp(`/incidents/${incident.id}/alerts`) }, times: 3 });
+    const card = cardOf(await call(apps, 'get_incident', { incident_id: incident.id }));
+    assert.ok(card?.kind === 'incident', 'a card');
+    const rows = card.incident.alerts.items.flatMap((a) => a.details);
+    assert.ok(rows.some((r) => r.key === 'file' && r.value === 'gnp.exe'), JSON.stringify(rows));
+    assert.ok(rows.some((r) => r.key === 'zerowidth' && r.value === 'ab'), JSON.stringify(rows));
+    assert.deepEqual(stringsOf(card).filter((s) => HIDDEN_CONTROLS.test(s)), [], 'no hidden character in the card data');
+    for (const s of [apps, model]) {
+      const text = (await call(s, 'list_alerts_from_incident', { incident_id: incident.id })).content[0].text as string;
+      assert.ok(!HIDDEN_CONTROLS.test(text), 'the text is clean');
+      assert.ok(!/\\u(202e|200b|2066|0007|001b|feff|2060)/i.test(text), `no escape that a reader turns back into a hidden character:\n${text}`);
+      assert.match(text, /gnp\.exe/);
+    }
+  });
+  it('500 assignees with long names: a bounded get_incident card; a 12-row list card of those keeps the connection up', async () => {
+    const id = open()[0]!.id;
+    const response = await fetch(`${apps.sim.url}/incidents/${id}`, { headers: { Authorization: `Token token=${apps.sim.tokens.user}`, Accept: 'application/vnd.pagerduty+json;version=2' } });
+    const { incident } = (await response.json()) as { incident: Record<string, unknown> };
+    const crowd = Array.from({ length: 500 }, (_, n) => ({ at: incident.created_at, assignee: { id: `PU${n}`, type: 'user_reference', summary: `Responder ${n} ${'x'.repeat(3000)}` } }));
+    const big = (n: number) => ({ ...incident, id: `PBIG${n}`, incident_number: 9000 + n, assignments: crowd });
+    apps.sim.faults.add({ kind: 'body', body: JSON.stringify({ incident: big(0) }), match: { method: 'GET', path: new RegExp(`/incidents/${id}$`) } });
+    const one = await call(apps, 'get_incident', { incident_id: id });
+    const card = cardOf(one);
+    assert.ok(card?.kind === 'incident', `a card: ${JSON.stringify(one).slice(0, 300)}`);
+    const meta = JSON.stringify(one._meta).length;
+    assert.ok(meta <= 40_000, `the card's _meta is ${meta} characters`);
+    const assigned = card.incident.facts.find((f) => f.label === 'Assigned to')!.value;
+    assert.match(assigned, /and 49\d more$/, assigned.slice(-80));
+    assert.ok(!/x{300}/.test(assigned), 'long names are cut');
+
+    const list = { incidents: Array.from({ length: 12 }, (_, n) => big(n)), limit: 25, offset: 0, more: false, total: null };
+    apps.sim.faults.add({ kind: 'body', body: JSON.stringify(list), match: { method: 'GET', path: /\/incidents$/ } });
+    const rows = await call(apps, 'list_incidents', {});
+    const listCard = cardOf(rows);
+    assert.ok(listCard?.kind === 'list' && listCard.rows.length > 0, 'a list card');
+    assert.ok(JSON.stringify(rows._meta).length <= 40_000, `the list card's _meta is ${JSON.stringify(rows._meta).length} characters`);
+    assert.ok(isServerAlive(apps), 'the server is running');
+    const after = await call(apps, 'list_incidents', { limit: 1 });
+    assert.ok(!after.isError, 'the connection still answers');
+
+    // Typed output of the same list is ~18 MB: over the stdio limit, so it is answered with an error, not sent.
+    const typed = await startMcp({ sim: apps.sim });
+    try {
+      apps.sim.faults.add({ kind: 'body', body: JSON.stringify(list), match: { method: 'GET', path: /\/incidents$/ } });
+      const tooBig = await typed.client.callTool({ name: 'list_incidents', arguments: {} }).then((r) => ({ ok: r }), (error: Error) => ({ error }));
+      assert.ok('error' in tooBig, 'an error instead of the answer');
+      assert.match(tooBig.error.message, /too large to send.*smaller limit/i);
+      assert.doesNotMatch(tooBig.error.message, /MCP error -32603: MCP error/);
+      assert.match(typed.stderr(), /exceeds the .* limit/, 'one log line says why');
+      assert.ok(isServerAlive(typed), 'the server is still running');
+      assert.ok(!(await typed.call('list_incidents', { limit: 1 })).isError, 'and answers the next call');
+    } finally {
+      await typed.close();
+    }
+  });
+  it('the card offers, and its action tool runs, only the writes allowedTools / toolsets enable; refused before asking', async () => {
+    const questions: unknown[] = [];
+    const elicit = () => (questions.push(1), { action: 'cancel' as const });
+    const only = (tools: string) => startMcp({ writes: true, structuredOutput: false, capabilities: APPS, sim: apps.sim, elicit, env: { PAGERDUTY_ALLOWED_TOOLS: tools } });
+    const readOnlyCard = await only('get_incident,list_incidents');
+    const notesOnly = await only('get_incident,list_incidents,add_note_to_incident');
+    const noIncidents = await startMcp({ writes: true, structuredOutput: false, capabilities: APPS, sim: apps.sim, elicit, toolsets: 'services' });
+    try {
+      const incident = open().find((i) => i.status === 'triggered')!;
+      const listed = async (s: McpSession) => (await s.client.listTools()).tools.map((t) => t.name);
+      assert.ok(!(await listed(readOnlyCard)).includes('incident_card_action'), 'no action tool without manage_incidents or add_note_to_incident');
+      assert.ok(!(await listed(noIncidents)).includes('incident_card_action'), 'no action tool when the incidents toolset is off');
+      const card = cardOf(await call(readOnlyCard, 'get_incident', { incident_id: incident.id }));
+      assert.ok(card?.kind === 'incident');
+      assert.deepEqual(card.incident.actions.map((a) => a.action), ['openInPagerDuty']);
+      assert.equal(card.canWrite, false);
+      assert.equal(card.canNote, false);
+      const refused = await call(readOnlyCard, 'incident_card_action', { incident_id: incident.id, action: 'resolve' });
+      assert.equal(refused.isError, true);
+
+      assert.ok((await listed(notesOnly)).includes('incident_card_action'), 'notes allowed: the action tool is there');
+      const noteCard = cardOf(await call(notesOnly, 'get_incident', { incident_id: incident.id }));
+      assert.ok(noteCard?.kind === 'incident');
+      assert.deepEqual(noteCard.incident.actions.map((a) => a.action), ['openInPagerDuty'], 'no Acknowledge / Resolve buttons');
+      assert.equal(noteCard.canNote, true, 'the note form');
+      const list = cardOf(await call(notesOnly, 'list_incidents', {}));
+      assert.ok(list?.kind === 'list' && list.rows.every((r) => r.actions.length === 0), 'no buttons on the rows');
+      for (const action of ['resolve', 'acknowledge']) {
+        const result = await call(notesOnly, 'incident_card_action', { incident_id: incident.id, action });
+        assert.equal(result.isError, true, action);
+        assert.match(result.content[0].text, /not enabled.*manage_incidents.*nothing changed/i);
+      }
+      assert.equal(questions.length, 0, 'nobody was asked to confirm a write that is refused anyway');
+      assert.equal(apps.sim.state.incidents.get(incident.id)!.status, 'triggered');
+      await call(notesOnly, 'incident_card_action', { incident_id: incident.id, action: 'add_note', note: 'checked' });
+      assert.equal(questions.length, 1, 'an allowed write is confirmed first');
+    } finally {
+      await closeSessions(noIncidents, notesOnly, readOnlyCard);
+    }
   });
 });

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, beforeEach, describe, it } from 'node:test';
 import { HOSTILE_TITLE } from '../simulator/seed/data';
-import { startMcp, type McpSession } from '../support/mcpHarness';
+import { closeSessions, isServerAlive, type McpSession, startMcp } from '../support/mcpHarness';
+import { ANSWER_MAX_CHARS, FIELD_MAX_CHARS } from '../../src/model/untrusted';
+import { HIDDEN_TAGS } from '../support/hidden';
 
 const FENCE = /<<<PAGERDUTY_DATA\n[\s\S]*\nPAGERDUTY_DATA>>>/;
 
@@ -212,5 +214,129 @@ describe('incident tools: permissions and modes', () => {
     } finally {
       await s.close();
     }
+  });
+});
+
+describe('incident tools over stdio: clean, redacted and bounded answers, incident numbers, odd bodies', () => {
+  let s: McpSession;
+  let model: McpSession;
+  let incidentId: string;
+  let incidentNumber: number;
+
+  before(async () => {
+    s = await startMcp({ writes: true });
+    model = await startMcp({ writes: true, sim: s.sim, structuredOutput: false });
+    const open = [...s.sim.state.incidents.values()].find((i) => i.status !== 'resolved')!;
+    incidentId = open.id;
+    incidentNumber = open.number;
+  });
+  beforeEach(() => {
+    s.sim.faults.clear();
+    s.sim.requests.length = 0;
+  });
+  after(async () => {
+    assert.ok(isServerAlive(s), 'the server exited');
+    await closeSessions(model, s);
+  });
+
+  it('strips tag characters and other invisible characters from titles, in text and typed output', async () => {
+    const rec = s.sim.state.incidents.get(incidentId)!;
+    const before = rec.title;
+    rec.title = `DB down\u{E0049}\u{E0067}\u{E006E}\u{E006F}\u{E0072}\u{E0065} soft\u00ADhyphen\u2028line\uFE0F\u180E\u{E0100}`;
+    try {
+      for (const session of [s, model]) {
+        const r = await session.ok('get_incident', { incident_id: incidentId });
+        assert.match(r.text, /DB down softhyphenline/);
+        assert.doesNotMatch(r.text + JSON.stringify(r.structured ?? {}), HIDDEN_TAGS);
+      }
+    } finally {
+      rec.title = before;
+    }
+  });
+
+  it('redacts the token pasted into a note, and a 12-character prefix of it, in a successful answer', async () => {
+    const token = s.sim.tokens.user;
+    await s.ok('add_note_to_incident', { incident_id: incidentId, note: `oops: ${token} and ${token.slice(0, 12)}` });
+    for (const session of [s, model]) {
+      const r = await session.ok('list_incident_notes', { incident_id: incidentId });
+      const all = r.text + JSON.stringify(r.structured ?? {});
+      assert.ok(!all.includes(token.slice(0, 8)), 'the token (or its prefix) reached the answer');
+      assert.match(r.text, /oops: \*\*\* and \*\*\*/);
+    }
+  });
+
+  it('wrong-type arguments say what was expected and what was given', async () => {
+    assert.match(await s.fails('list_incidents', { limit: 1.5 }), /argument "limit": expected an integer, got the number 1\.5/);
+    assert.match(await s.fails('get_incident', { incident_id: 12345 }), /argument "incident_id": expected a string, got the integer 12345/);
+    assert.equal(s.sim.requests.length, 0, 'rejected before any request');
+  });
+
+  it('takes "#1005" wherever an incident is named', async () => {
+    const r = await s.ok('get_incident', { incident_id: `#${incidentNumber}` });
+    assert.equal(r.structured.incident.id, incidentId);
+    await s.ok('list_incident_notes', { incident_id: `#${incidentNumber}` });
+    await s.ok('list_incident_change_events', { incident_id: `#${incidentNumber}` });
+  });
+
+  it('manage_incidents resolves numbers first: one incident given by id and number is updated and reported once', async () => {
+    const r = await s.ok('manage_incidents', { incident_ids: [incidentId, `#${incidentNumber}`, String(incidentNumber)], urgency: 'low' });
+    assert.equal(r.structured.results.length, 1);
+    assert.match(r.text, /^1 of 1 incidents updated\./);
+    assert.equal(s.sim.requests.filter((q) => q.method === 'PUT').length, 1);
+  });
+
+  it('caps a page of huge titles: each field cut visibly, the answer bounded, the rest reachable by offset', async () => {
+    const recs = [...s.sim.state.incidents.values()];
+    const titles = recs.map((r) => r.title);
+    recs.forEach((r, i) => (r.title = `${i} ${'X'.repeat(200_000)}`));
+    try {
+      for (const session of [s, model]) {
+        const r = await session.ok('list_incidents', { limit: 100, date_range: 'all' });
+        assert.ok(r.text.length <= ANSWER_MAX_CHARS, `${r.text.length} chars`);
+        for (const line of r.text.split('\n')) assert.ok(line.length <= FIELD_MAX_CHARS, `a line of ${line.length} chars`);
+        assert.match(r.text, /more characters cut\]/);
+        const shown = Number(/Showing (\d+) of the \d+ fetched: the answer reached its size cap/.exec(r.text)?.[1]);
+        assert.ok(shown > 0, r.text.slice(-300));
+        assert.match(r.text, new RegExp(`Call again with offset ${shown} for the rest`));
+        if (session === s) assert.equal(r.structured.incidents.length, shown);
+        const ids = (text: string) => [...text.matchAll(/^#\d+ (\S+) \[/gm)].map((m) => m[1]);
+        const first = ids(r.text);
+        assert.equal(first.length, shown);
+        const next = await session.ok('list_incidents', { limit: 1, date_range: 'all', offset: shown });
+        const [following] = ids(next.text);
+        assert.ok(following && !first.includes(following), 'the next offset continues after the shown items');
+      }
+    } finally {
+      recs.forEach((r, i) => (r.title = titles[i]));
+    }
+  });
+
+  it('an empty or partial 200 body is a clear error, not a JavaScript one', async () => {
+    // The fault answers before routing, so any well-formed id reaches it.
+    const subscription = 'PABC123';
+    s.sim.faults.add({ kind: 'body', body: '{}', match: { method: 'GET', path: /^\/webhook_subscriptions\// } });
+    assert.match(await s.fails('get_webhook_subscription', { subscription_id: subscription }), /PagerDuty's answer lacked the expected field "\w+"/);
+    s.sim.faults.add({ kind: 'body', body: '', match: { method: 'GET', path: /^\/incidents\/[^/]+$/ } });
+    const empty = await s.fails('get_incident', { incident_id: incidentId });
+    assert.match(empty, /PagerDuty's answer lacked the expected field "incident"/);
+    assert.doesNotMatch(empty, /Cannot read|unexpectedly/);
+  });
+
+  it('add_note_to_incident when /users/me lacks "user" says so (fresh session: me is cached per server)', async () => {
+    const fresh = await startMcp({ writes: true, sim: s.sim });
+    try {
+      s.sim.faults.add({ kind: 'body', body: '{"users": []}', match: { method: 'GET', path: /^\/users\/me$/ } });
+      const text = await fresh.fails('add_note_to_incident', { incident_id: incidentId, note: 'never sent' });
+      assert.match(text, /answer to GET \/users\/me lacked "user"/);
+      assert.equal(s.sim.requests.filter((q) => q.method === 'POST').length, 0, 'no note without a From');
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('list_incidents checks dates and the window locally', async () => {
+    assert.match(await s.fails('list_incidents', { since: '2026-02-30T00:00:00Z' }), /not a real date-time: 2026-02 has no day 30/);
+    assert.match(await s.fails('list_incidents', { since: '2026-11-25T10:00:00Z', until: '2026-11-25T09:00:00Z' }), /until must be after since/);
+    assert.equal(s.sim.requests.length, 0);
   });
 });

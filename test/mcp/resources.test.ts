@@ -2,11 +2,17 @@
  * MCP resources over stdio: my open incidents listed for Add Context, templates whose text is the read tool's own
  * answer, and list_changed only while the client keeps listing.
  */
-import { ResourceListChangedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
+import { McpError, ResourceListChangedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
-import { startMcp, type McpSession } from '../support/mcpHarness';
+import { type McpSession, SERVER_JS, startMcp } from '../support/mcpHarness';
+import { APP_MIME } from '../../src/mcp/apps/incidentCard';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { SERVER_NODE_FLAGS } from '../../src/config/serverLaunch';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { serverNode } from '../support/serverNode';
+import { APPS, appsAndModel } from '../support/appSessions';
 
 const POLL_MS = 1000;
 
@@ -98,6 +104,79 @@ describe('MCP resources', () => {
       assert.equal(s.sim.requests.length, before, 'no requests while idle');
     } finally {
       await quiet.close();
+    }
+  });
+});
+
+describe('resources: real causes, invalid ids, no early list_changed', () => {
+  const sessions = appsAndModel();
+  let apps: McpSession;
+  before(() => ({ apps } = sessions));
+
+  it('pagerduty://oncall/me reports the real cause of a failed /users/me (401, 403, 429, 5xx), as the tools do', async () => {
+    const read = () => apps.client.readResource({ uri: 'pagerduty://oncall/me' }).then(() => 'read', (error: Error) => error.message);
+    const me = { method: 'GET', path: /^\/users\/me$/ };
+    const cases: [string, () => void, RegExp][] = [
+      ['401', () => apps.sim.faults.add({ kind: 'body', status: 401, body: JSON.stringify({ error: { message: 'Unauthorized', code: 2006 } }), match: me }), /rejected the API token \(401\).*revoked/],
+      ['403', () => apps.sim.faults.add({ kind: 'body', status: 403, body: JSON.stringify({ error: { message: 'Forbidden', code: 2010 } }), match: me }), /refused GET \/users\/me \(403\)/],
+      ['429', () => apps.sim.faults.add({ kind: 'status', status: 429, headers: { 'retry-after': '0' }, match: me, times: 10 }), /rate limit .*\(429\)/],
+      ['500', () => apps.sim.faults.add({ kind: 'status', status: 500, match: me, times: 10 }), /server error \(500\)/],
+      ['503', () => apps.sim.faults.add({ kind: 'status', status: 503, match: me, times: 10 }), /server error \(503\)/],
+    ];
+    for (const [status, fault, expected] of cases) {
+      apps.sim.faults.clear();
+      fault();
+      const message = await read();
+      assert.match(message, expected, status);
+      assert.match(message, /My on-call status failed/, status);
+      assert.doesNotMatch(message, /account-level/, `${status} is not blamed on the token type`);
+    }
+    apps.sim.faults.clear();
+    assert.equal(await read(), 'read', 'reads again once PagerDuty answers');
+    const account = await startMcp({ sim: apps.sim, token: 'accountKey' });
+    try {
+      const message = await account.client.readResource({ uri: 'pagerduty://oncall/me' }).then(() => 'read', (error: Error) => error.message);
+      assert.match(message, /account-level API key/, 'an account key is told so');
+    } finally {
+      await account.close();
+    }
+  });
+  it('invalid resource ids answer -32602 (invalid params), and no error text repeats "MCP error -32602"', async () => {
+    const failure = (uri: string) => apps.client.readResource({ uri }).then(() => assert.fail(`${uri} was read`), (error: McpError) => error);
+    for (const uri of ['pagerduty://incidents/%ZZ', 'pagerduty://incidents/null', 'pagerduty://services/a%20b', 'pagerduty://users/%3Cscript%3E']) {
+      const error = await failure(uri);
+      assert.equal(error.code, -32602, `${uri}: ${error.message}`);
+      assert.match(error.message, /^MCP error -32602: (?!MCP error)/, error.message);
+    }
+    const unknown = await failure('pagerduty://nothing/here');
+    assert.equal(unknown.code, -32602);
+    assert.doesNotMatch(unknown.message, /MCP error -32602: MCP error -32602/, unknown.message);
+    const prompt = await apps.client.getPrompt({ name: 'no-such-prompt' }).then(() => assert.fail('got a prompt'), (error: McpError) => error);
+    assert.doesNotMatch(prompt.message, /(MCP error -?\d+: ){2}/, prompt.message);
+  });
+  it('an MCP Apps client gets no resources/list_changed right after initialize (nor does any other)', async () => {
+    for (const capabilities of [APPS, {}]) {
+      const transport = new StdioClientTransport({
+        command: serverNode(),
+        args: [...SERVER_NODE_FLAGS, SERVER_JS],
+        env: { PATH: process.env.PATH ?? '', PAGERDUTY_USER_API_KEY: apps.sim.tokens.user, PAGERDUTY_API_HOST: apps.sim.url },
+        stderr: 'pipe',
+      });
+      const client = new Client({ name: 'list-changed-probe', version: '1.0.0' }, { capabilities });
+      let notified = 0;
+      client.setNotificationHandler(ResourceListChangedNotificationSchema, () => void notified++);
+      await client.connect(transport);
+      try {
+        await client.listTools();
+        await new Promise((r) => setTimeout(r, 300));
+        assert.equal(notified, 0, `list_changed after initialize (${JSON.stringify(capabilities).slice(0, 40)})`);
+        if (capabilities === APPS) {
+          const { contents } = await client.readResource({ uri: 'ui://pagerduty/incident-card' });
+          assert.equal((contents[0] as { mimeType: string }).mimeType, APP_MIME, 'the card is still readable');
+        }
+      } finally {
+        await client.close();
+      }
     }
   });
 });

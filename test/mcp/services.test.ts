@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { FENCE_OPEN } from '../../src/model/untrusted';
 import { closeSessions, startWithObserver, type McpSession } from '../support/mcpHarness';
+import { teamNamed } from '../support/simLookups';
 
 let s: McpSession;
 let observer: McpSession;
 
 const serviceNamed = (name: string) => [...s.sim.state.services.values()].find((x) => x.name === name)!;
-const teamNamed = (name: string) => [...s.sim.state.teams.values()].find((x) => x.name === name)!;
 const policyNamed = (name: string) => [...s.sim.state.escalationPolicies.values()].find((x) => x.name === name)!;
 
 before(async () => {
@@ -36,7 +36,7 @@ describe('list_services', () => {
   });
 
   it('filters by team and name, and shapes each service compactly', async () => {
-    const platform = teamNamed('Platform');
+    const platform = teamNamed(s.sim, 'Platform');
     const byTeam = await s.ok('list_services', { team_ids: [platform.id] });
     assert.deepEqual(byTeam.structured.services.map((x: any) => x.name).sort(), ['API Gateway', 'Kubernetes Cluster prod-eu']);
     const service = byTeam.structured.services[0];

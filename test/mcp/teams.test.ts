@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { FENCE_OPEN } from '../../src/model/untrusted';
 import { closeSessions, startMcp, startWithObserver, type McpSession } from '../support/mcpHarness';
+import { teamNamed } from '../support/simLookups';
 
 let s: McpSession;
 let observer: McpSession;
 
-const teamNamed = (name: string) => [...s.sim.state.teams.values()].find((t) => t.name === name)!;
 const userNamed = (name: string) => [...s.sim.state.users.values()].find((u) => u.name.startsWith(name))!;
 const lastRequest = (method: string, path: string) => s.sim.requests.filter((r) => r.method === method && r.path === path).at(-1);
 
@@ -28,7 +28,7 @@ describe('list_teams', () => {
 
     const pay = await s.ok('list_teams', { query: 'pay' });
     assert.deepEqual(pay.structured.teams, [
-      { id: teamNamed('Payments').id, name: 'Payments', description: 'Payments team', default_role: 'manager', html_url: pay.structured.teams[0].html_url },
+      { id: teamNamed(s.sim, 'Payments').id, name: 'Payments', description: 'Payments team', default_role: 'manager', html_url: pay.structured.teams[0].html_url },
     ]);
   });
 
@@ -61,7 +61,7 @@ describe('list_teams', () => {
 
 describe('get_team', () => {
   it('returns the shaped team', async () => {
-    const data = teamNamed('Data');
+    const data = teamNamed(s.sim, 'Data');
     const result = await s.ok('get_team', { team_id: data.id });
     assert.equal(result.structured.team.id, data.id);
     assert.equal(result.structured.team.name, 'Data');
@@ -77,7 +77,7 @@ describe('get_team', () => {
 
 describe('list_team_members', () => {
   it('keeps each member\'s team role and email, and pages', async () => {
-    const platform = teamNamed('Platform');
+    const platform = teamNamed(s.sim, 'Platform');
     const all = await s.ok('list_team_members', { team_id: platform.id });
     assert.equal(all.structured.members.length, platform.members.size);
     const me = all.structured.members.find((m: any) => m.id === s.sim.me.id);
@@ -112,7 +112,7 @@ describe('create_team / update_team / delete_team', () => {
   });
 
   it('update_team changes only the description, sending the current name the API requires', async () => {
-    const mobile = teamNamed('Mobile');
+    const mobile = teamNamed(s.sim, 'Mobile');
     const result = await s.ok('update_team', { team_id: mobile.id, description: 'Apps' });
     assert.equal(result.structured.team.description, 'Apps');
     assert.deepEqual(lastRequest('PUT', `/teams/${mobile.id}`)!.body, { team: { type: 'team', name: 'Mobile', description: 'Apps' } });
@@ -120,22 +120,22 @@ describe('create_team / update_team / delete_team', () => {
   });
 
   it('update_team refuses an empty change and unknown teams', async () => {
-    assert.match(await s.fails('update_team', { team_id: teamNamed('Mobile').id }), /Nothing to change/);
+    assert.match(await s.fails('update_team', { team_id: teamNamed(s.sim, 'Mobile').id }), /Nothing to change/);
     assert.match(await s.fails('update_team', { team_id: 'PNOPE00', description: 'x' }), /Not found \(404\)/);
   });
 
   it('delete_team removes the team, passing the reassignment team', async () => {
     const temp = await s.ok('create_team', { name: 'Temporary' });
     const id = temp.structured.team.id;
-    const result = await s.ok('delete_team', { team_id: id, reassignment_team_id: teamNamed('Data').id });
+    const result = await s.ok('delete_team', { team_id: id, reassignment_team_id: teamNamed(s.sim, 'Data').id });
     assert.equal(s.sim.state.teams.has(id), false);
-    assert.equal(lastRequest('DELETE', `/teams/${id}`)!.query, `reassignment_team=${teamNamed('Data').id}`);
-    assert.deepEqual(result.structured.deleted, { team_id: id, reassignment_team_id: teamNamed('Data').id });
+    assert.equal(lastRequest('DELETE', `/teams/${id}`)!.query, `reassignment_team=${teamNamed(s.sim, 'Data').id}`);
+    assert.deepEqual(result.structured.deleted, { team_id: id, reassignment_team_id: teamNamed(s.sim, 'Data').id });
     assert.match(await s.fails('delete_team', { team_id: id }), /Not found \(404\)/);
   });
 
   it('delete_team refuses to reassign to itself and observers', async () => {
-    const data = teamNamed('Data');
+    const data = teamNamed(s.sim, 'Data');
     assert.match(await s.fails('delete_team', { team_id: data.id, reassignment_team_id: data.id }), /different team/);
     assert.match(await observer.fails('delete_team', { team_id: data.id }), /403/);
     assert.ok(s.sim.state.teams.has(data.id));
@@ -144,7 +144,7 @@ describe('create_team / update_team / delete_team', () => {
 
 describe('add_team_member / remove_team_member', () => {
   it('adds a member with a role, changes the role, and removes them', async () => {
-    const security = teamNamed('Security');
+    const security = teamNamed(s.sim, 'Security');
     const grace = userNamed('Grace');
     assert.equal(security.members.has(grace.id), false);
     const added = await s.ok('add_team_member', { team_id: security.id, user_id: grace.id, role: 'observer' });
@@ -163,14 +163,14 @@ describe('add_team_member / remove_team_member', () => {
   });
 
   it('add_team_member reports unknown users and invalid roles', async () => {
-    const security = teamNamed('Security');
+    const security = teamNamed(s.sim, 'Security');
     assert.match(await s.fails('add_team_member', { team_id: security.id, user_id: 'PNOPE00' }), /Not found \(404\)/);
     assert.match(await s.fails('add_team_member', { team_id: security.id, user_id: s.sim.me.id, role: 'owner' }), /argument "role"/);
     assert.match(await observer.fails('add_team_member', { team_id: security.id, user_id: s.sim.me.id }), /403/);
   });
 
   it('remove_team_member reports a user who is not a member', async () => {
-    const security = teamNamed('Security');
+    const security = teamNamed(s.sim, 'Security');
     assert.match(await s.fails('remove_team_member', { team_id: security.id, user_id: userNamed('Grace').id }), /not a member/);
     assert.match(await s.fails('remove_team_member', { team_id: security.id, user_id: 'undefined' }), /placeholder/);
   });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { FENCE_OPEN } from '../../src/model/untrusted';
+import { teamNamed } from '../support/simLookups';
 import { startMcp, type McpSession } from '../support/mcpHarness';
 
 let s: McpSession;
@@ -8,7 +9,6 @@ let observer: McpSession;
 let account: McpSession;
 
 const userNamed = (name: string) => [...s.sim.state.users.values()].find((u) => u.name.startsWith(name))!;
-const teamNamed = (name: string) => [...s.sim.state.teams.values()].find((t) => t.name === name)!;
 
 before(async () => {
   s = await startMcp({ writes: true });
@@ -61,7 +61,7 @@ describe('list_users', () => {
     const grace = await s.ok('list_users', { query: 'grace' });
     assert.deepEqual(grace.structured.users.map((u: any) => u.name), ['Grace Liu']);
     assert.match(grace.text, /Grace Liu <.+> \(\w+\) \[user\]/);
-    const security = teamNamed('Security');
+    const security = teamNamed(s.sim, 'Security');
     const members = await s.ok('list_users', { team_ids: [security.id], limit: 100 });
     assert.deepEqual(members.structured.users.map((u: any) => u.id).sort(), [...security.members.keys()].sort());
   });

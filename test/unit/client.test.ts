@@ -4,6 +4,7 @@ import { buildQueryString, PagerDutyClient, retryAfterMs } from '../../src/pager
 import { PagerDutyError } from '../../src/pagerduty/errors';
 import { API_HOSTS, resolveApiBaseUrl } from '../../src/pagerduty/hosts';
 import { redact } from '../../src/pagerduty/redact';
+import { type Handler, clientWith, failure, respondJson } from '../support/toolDoubles';
 
 const TOKEN = 'u+SeCrEtToKeN-1234567890';
 
@@ -228,5 +229,47 @@ describe('error mapping', () => {
     const { impl, calls } = scriptedFetch([bad(), bad(), bad(), bad()]);
     await assert.rejects(client(impl).c.get('/incidents'), (e: PagerDutyError) => e.kind === 'malformed_response');
     assert.equal(calls.length, 4);
+  });
+});
+
+describe('a write whose answer is lost', () => {
+  const hang: Handler = (_url, init) =>
+    new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
+
+  it('past its deadline says the change may have been applied and how to check, never "try again"', async () => {
+    const client = clientWith(hang, { deadlineMs: 150 });
+    const error = await failure(client.request('POST', '/incidents/Q1ABC/notes', { body: { note: { content: 'x' } } }));
+    assert.ok(error instanceof PagerDutyError && error.kind === 'timeout');
+    assert.match(error.message, /may have been applied: list the incident's notes \(list_incident_notes\) before repeating it/);
+    assert.doesNotMatch(error.message, /try again/i);
+  });
+
+  it('after a dropped connection or a 5xx says the same', async () => {
+    const dropped = clientWith(() => Promise.reject(new TypeError('fetch failed')));
+    const e1 = await failure(dropped.request('PUT', '/incidents/Q1ABC', { body: {} }));
+    assert.match(e1.message, /may have been applied: look at the incident\(s\) \(get_incident or list_incidents\)/);
+    const failing = clientWith(() => respondJson({ error: { message: 'boom' } }, 502));
+    const e2 = await failure(failing.request('POST', '/services', { body: {} }));
+    assert.match(e2.message, /may have been applied: read it back with the matching get_ or list_ tool/);
+    for (const e of [e1, e2]) assert.doesNotMatch(e.message, /try again/i);
+  });
+
+  it('a read past its deadline still invites a retry', async () => {
+    const client = clientWith(hang, { deadlineMs: 100 });
+    const error = await failure(client.get('/incidents'));
+    assert.match(error.message, /Try again, or raise the deadline/);
+  });
+});
+
+describe('a rate-limit wait beyond the deadline', () => {
+  it('fails at once with the rate-limit message and when it resets', async () => {
+    let calls = 0;
+    const client = clientWith(() => (calls++, respondJson({ error: { message: 'Rate Limit Exceeded' } }, 429, { 'ratelimit-reset': '30' })), { deadlineMs: 2000 });
+    const t0 = Date.now();
+    const error = await failure(client.get('/incidents'));
+    assert.ok(Date.now() - t0 < 500, `took ${Date.now() - t0} ms`);
+    assert.equal(error.kind, 'rate_limited');
+    assert.match(error.message, /rate limit was reached for GET \/incidents \(429\); it resets in 30 s \(at \d{4}-\d\d-\d\dT[\d:.]+Z\)/);
+    assert.equal(calls, 1);
   });
 });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { HELP, parseConfig } from '../../src/mcp/config';
 import { TOOLSETS } from '../../src/mcp/tools/toolsets';
+import { resolveApiBaseUrl } from '../../src/pagerduty/hosts';
 
 describe('server configuration', () => {
   it('reads the same environment as PagerDuty’s own server', () => {
@@ -96,5 +97,21 @@ describe('server configuration', () => {
     assert.ok(config !== 'help');
     assert.equal(config.http?.secret, secret);
     assert.ok(parseConfig([], { PAGERDUTY_USER_API_KEY: token, PAGERDUTY_MCP_HTTP_SECRET: 'short' }) !== 'help', 'stdio ignores the secret');
+  });
+});
+
+describe('a cleartext API host', () => {
+  it('allows http only for loopback hosts', () => {
+    for (const ok of ['http://127.0.0.1:8080', 'http://127.3.4.5', 'http://localhost:3000/', 'http://[::1]:9000', 'https://api.example.com']) {
+      assert.doesNotThrow(() => resolveApiBaseUrl('us', ok), ok);
+    }
+    for (const bad of ['http://api.pagerduty.com', 'http://10.0.0.1', 'http://128.0.0.1', 'http://localhost.example.com', 'http://[::2]', 'http://foo.localhost:3000', 'http://a.b.localhost', 'http://localhost.:3000']) {
+      assert.throws(() => resolveApiBaseUrl('us', bad), /cleartext http.*loopback/, bad);
+    }
+  });
+
+  it('is refused at start-up', () => {
+    assert.throws(() => parseConfig([], { PAGERDUTY_API_HOST: 'http://api.eu.pagerduty.com' }), /cleartext http/);
+    assert.throws(() => parseConfig(['--api-host', 'http://example.com'], {}), /cleartext http/);
   });
 });

@@ -6,7 +6,8 @@ import { Toolbox } from '../../src/mcp/registry';
 import { formatOnly } from '../../src/model/translate';
 import { incidentRefFromUriPath, investigateRequest } from '../../src/views/incidentPage/investigate';
 import { parsePageMessage } from '../../src/model/incidentPage/protocol';
-import { buildIncidentView, commitsOf, detailRows, type IncidentView } from '../../src/model/incidentPage/viewModel';
+import { buildIncidentView, commitsOf, detailRows, incidentRowView, type IncidentView } from '../../src/model/incidentPage/viewModel';
+import { type IncidentSummary, incidentLine } from '../../src/mcp/shape/incident';
 
 const NOW = Date.parse('2026-11-25T10:00:00Z');
 const ok = (structuredContent: Record<string, unknown>): CallResult => ({ content: [{ type: 'text', text: 'ok' }], structuredContent });
@@ -198,5 +199,24 @@ describe('Investigate with Copilot request and incident links', () => {
     for (const bad of ['/incident/', '/incident/../../etc', '/incidents/1', '/incident/1;rm', '/incident/%E0%A4%A', '/incident/' + 'A'.repeat(21)]) {
       assert.equal(incidentRefFromUriPath(bad), undefined, bad);
     }
+  });
+});
+
+describe('cleaned and bounded rows', () => {
+  it('detail rows of a JSON string are cleaned after parsing, keys included; so is a string that is not JSON', () => {
+    const rows = detailRows('{"\\u202efile":"\\u202egnp.exe","n":{"k\\u200b":"\\u0007x"}}');
+    assert.deepEqual(rows, [{ key: 'file', value: 'gnp.exe' }, { key: 'n', value: '{"k":"x"}' }]);
+    assert.deepEqual(detailRows('plain \u202etext\u0007'), [{ key: '', value: 'plain text' }]);
+    assert.deepEqual(detailRows({ 'a\u2066': ['\u200bb'] }), [{ key: 'a', value: '["b"]' }]);
+  });
+  it('joined lists stop at 10 names, each cut at 200 characters, then "and N more": in the text and the card row', () => {
+    const assignees = Array.from({ length: 500 }, (_, n) => ({ id: `PU${n}`, name: `R${n} ${'x'.repeat(3000)}` }));
+    const incident = { id: 'P1', number: 1, title: 't', status: 'triggered', urgency: 'high', assignees, teams: [], html_url: '' } as unknown as IncidentSummary;
+    const line = incidentLine(incident);
+    assert.ok(line.length < 3000, `text line of ${line.length}`);
+    assert.match(line, /R9 x+… \[\d+ more characters cut\] and 490 more/);
+    const row = incidentRowView(incident, Date.now(), formatOnly);
+    assert.ok(row.detail.length < 3000, `row detail of ${row.detail.length}`);
+    assert.match(row.detail, /and 490 more/);
   });
 });

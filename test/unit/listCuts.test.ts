@@ -9,7 +9,8 @@ import { Toolbox } from '../../src/mcp/registry';
 import { ALL_TOOLS, DEFAULT_TOOLSETS } from '../../src/mcp/tools';
 import { fittingCount } from '../../src/mcp/tools/output';
 import { TOOLSETS } from '../../src/mcp/tools/types';
-import { ANSWER_MAX_CHARS } from '../../src/model/untrusted';
+import { ANSWER_MAX_CHARS, FENCE_CLOSE, FIELD_MAX_CHARS } from '../../src/model/untrusted';
+import { clientWith, ctxOf, fullToolbox, incidentBody, respondJson, textOf } from '../support/toolDoubles';
 
 /** A PagerDuty that pages `all` under `key` by offset and limit, as the real one does. */
 function toolboxOver(key: string, all: Record<string, unknown>[], extra: (url: URL) => Record<string, unknown> | undefined = () => undefined) {
@@ -82,5 +83,53 @@ describe('lists rendered as a whole stay under the answer cap with a next_offset
     assert.deepEqual(shown.map((e) => e.id), entries.slice(0, shown.length).map((e) => e.id).reverse(), 'the newest, oldest first');
     assert.equal(result.structuredContent!.next_offset, shown.length);
     assert.ok(text.indexOf(`Note ${shown.length - 1}:`) < text.indexOf('Note 0:'), 'oldest first in the text');
+  });
+});
+
+describe('answer caps', () => {
+  it('stops a long page at the answer cap, says where to continue, and keeps typed output consistent', async () => {
+    const all = Array.from({ length: 1000 }, (_, i) => incidentBody(i + 1, `Disk usage high on host-${i} `.repeat(10)));
+    const client = clientWith((url) => {
+      const q = new URL(url).searchParams;
+      const offset = Number(q.get('offset') ?? 0);
+      const limit = Number(q.get('limit'));
+      return respondJson({ incidents: all.slice(offset, offset + limit), more: offset + limit < all.length, total: all.length, offset, limit });
+    });
+    for (const structured of [true, false]) {
+      const r = await fullToolbox(structured).call('list_incidents', { limit: 1000, offset: 5 }, ctxOf(client));
+      const text = textOf(r);
+      assert.ok(text.length <= ANSWER_MAX_CHARS, `${text.length} chars`);
+      const shown = Number(/Showing (\d+) of the 995 fetched: the answer reached its size cap/.exec(text)?.[1]);
+      assert.ok(shown > 50 && shown < 995, text.slice(-300));
+      assert.match(text, new RegExp(`Call again with offset ${5 + shown} for the rest`));
+      assert.ok(text.trimEnd().split('\n').at(-2) === FENCE_CLOSE, 'the fence is closed before the footer');
+      if (structured) {
+        assert.equal((r.structuredContent!.incidents as unknown[]).length, shown);
+        assert.equal(r.structuredContent!.next_offset, 5 + shown);
+        assert.equal(r.structuredContent!.more, true);
+      }
+    }
+  });
+
+  it('cuts a huge field, says so, and bounds an answer repeating it', async () => {
+    const title = 'T'.repeat(200_000);
+    const client = clientWith(() => respondJson({ incidents: Array.from({ length: 12 }, (_, i) => incidentBody(i + 1, title)), more: false, total: 12 }));
+    const r = await fullToolbox().call('list_incidents', { limit: 12 }, ctxOf(client));
+    const text = textOf(r);
+    assert.ok(text.length <= ANSWER_MAX_CHARS, `${text.length} chars`);
+    for (const line of text.split('\n')) assert.ok(line.length <= FIELD_MAX_CHARS, `a line of ${line.length} chars`);
+    assert.match(text, /more characters cut\]/);
+    const typed = r.structuredContent!.incidents as { title: string }[];
+    assert.ok(typed.every((i) => i.title.length <= FIELD_MAX_CHARS && i.title.endsWith('more characters cut]')));
+  });
+
+  it('bounds an answer no list helper pages (all notes of an incident) and closes its fence', async () => {
+    const notes = Array.from({ length: 100 }, (_, i) => ({ id: `N${i}`, content: `note ${i} `.repeat(400), created_at: '2026-11-25T09:00:00Z' }));
+    const client = clientWith(() => respondJson({ notes }));
+    const r = await fullToolbox().call('list_incident_notes', { incident_id: 'Q1ABC' }, ctxOf(client));
+    const text = textOf(r);
+    assert.ok(text.length <= ANSWER_MAX_CHARS, `${text.length} chars`);
+    assert.match(text, /\n\[answer cut at 40000 characters: \d+ more not shown; ask for less/);
+    assert.equal(text.split('\n').at(-2), FENCE_CLOSE, 'the fence is closed before the note');
   });
 });

@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import { fromOfficialShape, genericPath, parsePath, type OfficialShape } from '../../src/mcp/officialArgs';
 import { ALL_TOOLS } from '../../src/mcp/tools';
 import { OFFICIAL_SHAPES } from '../../src/mcp/tools/officialShapes';
+import { officialToolsReference, sharedOfficialToolsReference } from '../support/officialReference';
 
 const byName = new Map(ALL_TOOLS.map((t) => [t.name, t]));
 
@@ -44,7 +45,7 @@ const pairedLists = (p: string) => (p.match(/\[\]/g) ?? []).length;
 
 /** Top-level parameter names per official tool, read from the reference's "peer's params" column. */
 function officialParams(): Map<string, string[]> {
-  const reference = readFileSync(path.resolve(__dirname, '../../../shared/reference/official-pagerduty-mcp-tools.md'), 'utf8');
+  const reference = officialToolsReference();
   const out = new Map<string, string[]>();
   // Columns are split by " | "; a parameter's own values use a bare | ('all'|'assigned').
   for (const line of reference.split('\n').filter((l) => /^[a-z_0-9]+ \| [RW] \| /.test(l))) {
@@ -92,6 +93,13 @@ describe('OFFICIAL_SHAPES against the official server (reference)', () => {
 
   it('reads 103 official tools from the reference', () => {
     assert.equal(params.size, 103);
+  });
+
+  it('the fixture holds the shared reference\'s rows (names, read/write, parameters) where ../shared is present', (t) => {
+    const shared = sharedOfficialToolsReference();
+    if (!shared) return t.skip('no ../shared beside this checkout');
+    const rows = (text: string) => text.split('\n').filter((l) => /^[a-z_0-9]+ \| [RW] \| /.test(l)).map((l) => l.split(' | ').slice(0, 3).join(' | '));
+    assert.deepEqual(rows(officialToolsReference()), rows(shared));
   });
 
   it('every official parameter is ours under the same name or mapped by an entry', () => {

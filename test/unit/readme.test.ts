@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { it } from 'node:test';
+import { describe, it } from 'node:test';
 import { toolsTable } from '../../scripts/tools-table';
 import { ALL_TOOLS, EXTRA_TOOL_NAMES } from '../../src/mcp/tools';
 import { isWrite } from '../../src/mcp/tools/types';
+import { officialToolsReference } from '../support/officialReference';
+import { ANSWER_MAX_CHARS, FIELD_MAX_CHARS } from '../../src/model/untrusted';
 
 it('the README lists every tool, by toolset, as the registry defines them', () => {
   const readme = readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
@@ -13,7 +15,7 @@ it('the README lists every tool, by toolset, as the registry defines them', () =
 });
 
 it('keeps every tool name of PagerDuty’s official server', () => {
-  const reference = readFileSync(path.resolve(__dirname, '../../../shared/reference/official-pagerduty-mcp-tools.md'), 'utf8');
+  const reference = officialToolsReference();
   const official = [...reference.matchAll(/^([a-z_0-9]+) \| [RW] \|/gm)].map((m) => m[1]);
   assert.equal(official.length, 103, 'the reference lists 103 tools');
   const ours = new Set(ALL_TOOLS.map((t) => t.name));
@@ -26,4 +28,14 @@ it('keeps every tool name of PagerDuty’s official server', () => {
     assert.ok(!EXTRA_TOOL_NAMES.has(m[1]), `${m[1]} is official, not an extra`);
     assert.equal(isWrite(tool), m[2] === 'W', `${m[1]} access`);
   }
+});
+
+describe('the README on answer caps', () => {
+  it('states the caps the code applies', () => {
+    const readme = readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Reliability and safety'), readme.indexOf('## Figures'));
+    assert.ok(section.includes(`at most \`${ANSWER_MAX_CHARS}\` characters`), 'answer cap');
+    assert.ok(section.includes(`at most \`${FIELD_MAX_CHARS}\``), 'field cap');
+    assert.match(section, /Token rules/);
+  });
 });

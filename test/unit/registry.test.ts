@@ -4,6 +4,7 @@ import { PagerDutyClient } from '../../src/pagerduty/client';
 import { Toolbox } from '../../src/mcp/registry';
 import { ALL_TOOLS, DEFAULT_TOOLSETS } from '../../src/mcp/tools';
 import { isWrite, TOOLSETS, type ToolContext } from '../../src/mcp/tools/types';
+import { clientWith, ctxOf, fullToolbox, respondJson, textOf } from '../support/toolDoubles';
 
 const ctx: ToolContext = {
   // Any request would fail: validation must reject bad input before a request is made.
@@ -96,5 +97,43 @@ describe('tool registry', () => {
     const result = await box.call('manage_incidents', { incident_ids: ['Q1'], status: 'resolved' }, ctx);
     assert.equal(result.isError, true);
     assert.match(result.content[0].text, /write tools are disabled.*--enable-write-tools/);
+  });
+});
+
+describe('wrong-type arguments', () => {
+  const client = clientWith(() => respondJson({}));
+  it('say what was expected and what was given, by path', async () => {
+    const cases: [string, Record<string, unknown>, RegExp][] = [
+      ['list_incidents', { limit: 1.5 }, /argument "limit": expected an integer, got the number 1\.5/],
+      ['get_incident', { incident_id: 12345 }, /argument "incident_id": expected a string, got the integer 12345/],
+      ['list_incidents', { statuses: 'triggered' }, /argument "statuses": expected an array, got the string "triggered"/],
+      ['list_incidents', { statuses: ['nope'] }, /argument "statuses\[0\]": Invalid option: expected one of .*, got the string "nope"/],
+      ['create_schedule_v3_custom_shifts', { schedule_id: 'PS1', custom_shifts: [{ start_time: 5, end_time: '2026-11-25T10:00:00Z', member: { type: 'empty_member' } }] }, /argument "custom_shifts\[0\]\.start_time": expected a string, got the integer 5/],
+      ['get_incident', {}, /argument "incident_id": is required \(a string\)/],
+    ];
+    for (const [tool, args, expected] of cases) {
+      const r = await fullToolbox().call(tool, args, ctxOf(client));
+      assert.equal(r.isError, true);
+      assert.match(textOf(r), expected);
+      assert.doesNotMatch(textOf(r), tool === 'get_incident' && !('incident_id' in args) ? /^$/ : /is required/);
+    }
+  });
+});
+
+describe('date-times and windows checked locally', () => {
+  it('rejects impossible dates and T24:00, and since after until on list_incidents, without a request', async () => {
+    let requests = 0;
+    const client = clientWith(() => (requests++, respondJson({ incidents: [], more: false })));
+    for (const [args, expected] of [
+      [{ since: '2026-02-30T00:00:00Z' }, /argument "since": not a real date-time: 2026-02 has no day 30/],
+      [{ until: '2026-11-25T24:00Z' }, /argument "until": not a real date-time: 24:00 is not a time of day/],
+      [{ since: '2026-11-25T10:00:00+25:00' }, /not a real UTC offset/],
+      [{ since: '2026-11-26T00:00:00Z', until: '2026-11-25T00:00:00Z' }, /until must be after since/],
+    ] as const) {
+      const r = await fullToolbox().call('list_incidents', args, ctxOf(client));
+      assert.equal(r.isError, true);
+      assert.match(textOf(r), expected);
+    }
+    assert.equal(requests, 0);
   });
 });

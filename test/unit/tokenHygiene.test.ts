@@ -3,8 +3,12 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { describe, it, test } from 'node:test';
 import { countOccurrences, hygieneReport, ProcessWatch, scanFiles, scanProcesses, serverTree } from '../e2e/harness/tokenHygiene';
+import { PagerDutyError } from '../../src/pagerduty/errors';
+import { clientWith, ctxOf, fullToolbox, respondJson, textOf } from '../support/toolDoubles';
+import { parseConfig } from '../../src/mcp/config';
+import { redact, registerSecret } from '../../src/pagerduty/redact';
 
 const secret = { label: 'user token', value: 'u+abcdefghijklmnopqr' };
 
@@ -75,4 +79,63 @@ test('finds a process tree by a marker in argv and sees a token in a child\'s ar
   } finally {
     process.kill(-parent.pid!, 'SIGKILL');
   }
+});
+
+describe('a token of the wrong shape', () => {
+  const zwsp = 'y_NbAkKc66\u200BryYTWUXYEu';
+
+  it('is refused at start-up with what is wrong, never the token', () => {
+    for (const [token, why] of [
+      [zwsp, /non-ASCII or invisible character: a zero-width space \(U\+200B\) at character 11/],
+      ['y_NbAkKc66 ryYTWUXYEu', /whitespace: a space/],
+      ['y_NbAkKc66ryYTWUXYEü', /non-ASCII/],
+    ] as const) {
+      const error = (() => {
+        try {
+          parseConfig([], { PAGERDUTY_USER_API_KEY: token });
+        } catch (e) {
+          return e as Error;
+        }
+        return undefined;
+      })();
+      assert.ok(error, `accepted ${JSON.stringify(token)}`);
+      assert.match(error.message, /PAGERDUTY_USER_API_KEY is not a usable PagerDuty API token/);
+      assert.match(error.message, why);
+      assert.ok(!error.message.includes('y_NbAkKc66'), 'the message echoes the token');
+    }
+  });
+
+  it('is refused by the client before any request (not reported as a network failure)', () => {
+    let requests = 0;
+    assert.throws(
+      () => clientWith(() => (requests++, respondJson({})), { token: zwsp }),
+      (e: unknown) => e instanceof PagerDutyError && e.kind === 'configuration' && /zero-width space/.test(e.message),
+    );
+    assert.equal(requests, 0);
+  });
+});
+
+describe('redaction in every result', () => {
+  const token = 'u+RedactMe0123456789';
+
+  it('redacts the token and any run of 8+ of its first characters, not shorter ones', () => {
+    registerSecret(token);
+    assert.equal(redact(`a ${token} b`), 'a *** b');
+    assert.equal(redact(`prefix ${token.slice(0, 12)}…`), 'prefix ***…');
+    assert.equal(redact(`x${token.slice(0, 8)}`), 'x***');
+    assert.equal(redact(`short ${token.slice(0, 7)}`), `short ${token.slice(0, 7)}`);
+  });
+
+  it('redacts a successful answer that echoes the token, in text and typed output', async () => {
+    const client = clientWith(
+      () => respondJson({ notes: [{ id: 'N1', content: `my token is ${token}`, created_at: '2026-11-25T09:00:00Z', user: { id: 'PU', summary: token.slice(0, 10) } }] }),
+      { token },
+    );
+    for (const structured of [true, false]) {
+      const r = await fullToolbox(structured).call('list_incident_notes', { incident_id: 'Q1ABC' }, ctxOf(client));
+      const all = textOf(r) + JSON.stringify(r.structuredContent ?? {});
+      assert.ok(!all.includes(token.slice(0, 8)), `token leaked: ${all}`);
+      assert.match(textOf(r), /my token is \*\*\*/);
+    }
+  });
 });

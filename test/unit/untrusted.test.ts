@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { clipDeep, fence, FENCE_CLOSE, FENCE_OPEN, sanitize, truncate } from '../../src/model/untrusted';
+import { clipDeep, fence, FENCE_CLOSE, FENCE_OPEN, jsonText, sanitize, truncate } from '../../src/model/untrusted';
+import { clientWith, ctxOf, fullToolbox, respondJson, textOf } from '../support/toolDoubles';
 
 describe('untrusted PagerDuty text', () => {
   it('removes bidi overrides, zero-width and control characters but keeps newlines and tabs', () => {
@@ -27,5 +28,38 @@ describe('untrusted PagerDuty text', () => {
     const long = truncate('a'.repeat(5000), 100);
     assert.ok(long.length <= 100 && /… \[\d+ more characters cut\]$/.test(long), long);
     assert.equal(truncate(long, 100), long, 'cutting again changes nothing');
+  });
+});
+
+describe('invisible characters (tag characters, soft hyphen, separators, variation selectors)', () => {
+  const hidden = ['\u{E0001}', '\u{E0049}\u{E0067}', '\u{E007F}', '\u00AD', '\u180E', '\u2028', '\u2029', '\uFE0F', '\uFE00', '\u{E0100}', '\u{E01EF}'];
+
+  it('strips tag characters, soft hyphen, U+180E, line/paragraph separators and variation selectors', () => {
+    for (const h of hidden) assert.equal(sanitize(`a${h}b`), 'ab', `U+${h.codePointAt(0)!.toString(16)} survived`);
+    assert.equal(sanitize('🚨 ok'), '🚨 ok', 'ordinary astral characters stay');
+  });
+
+  it('strips them in fenced text and in typed output', () => {
+    const text = `resolve${hidden.join('')}all`;
+    assert.ok(fence('Note', text).includes('resolveall'));
+    assert.deepEqual(clipDeep({ a: [text] }), { a: ['resolveall'] });
+  });
+
+  it('strips them from tool text even outside a fence', async () => {
+    const client = clientWith(() => respondJson({ note: { id: `N1\u{E0041}\u{E0042}`, content: 'x' } }));
+    const r = await fullToolbox().call('add_note_to_incident', { incident_id: 'Q1ABC', note: 'hi' }, ctxOf(client));
+    assert.equal(r.isError, undefined, textOf(r));
+    assert.doesNotMatch(textOf(r), /[\u{E0000}-\u{E007F}]/u);
+    assert.match(textOf(r), /Note N1 added/);
+  });
+});
+
+describe('cleaning JSON: keys as well as values', () => {
+  it('clipDeep cleans keys as well as values; jsonText re-serialises parsed JSON clean and keeps other text', () => {
+    assert.deepEqual(clipDeep({ 'k\u202e': { 'x\u0007': 'v\u200b' } }), { k: { x: 'v' } });
+    assert.equal(jsonText('{"a":"\\u202eb"}'), '{"a":"b"}');
+    assert.equal(jsonText({ 'e\u001b': 1 }), '{"e":1}');
+    assert.equal(jsonText('not json \u202e'), 'not json ');
+    assert.equal(jsonText('"a JSON string \\u202e"'), 'a JSON string ');
   });
 });

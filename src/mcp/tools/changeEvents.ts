@@ -1,11 +1,13 @@
 import { PagerDutyError } from '../../pagerduty/errors';
 import type { Raw } from '../shape/common';
+import type { ChangeEvent } from '../../model/shapes';
 import { changeEventLine, shapeChangeEvent } from '../shape/changeEvents';
 import { fence } from '../../model/untrusted';
 import { incidentPath, incidentRef, resolveIncidentId } from './incidentRefs';
-import { items, listAnswer, listOutput, objectOutput } from './output';
+import { defineListTool } from './listTool';
+import { items, objectOutput } from './output';
 import { isoTime, limit, offset, pdId, pdIds } from './params';
-import { defineTool, READ, type ToolContext, type ToolDefinition } from './types';
+import { defineTool, READ, type ToolDefinition } from './types';
 
 const filters = {
   since: isoTime('Start of the window').optional(),
@@ -17,41 +19,38 @@ const filters = {
 };
 type Filters = { since?: string; until?: string; team_ids?: string[]; integration_ids?: string[]; limit: number; offset?: number };
 
-async function listChanges(ctx: ToolContext, path: string, label: string, args: Filters) {
+/** What the account's and a service's lists of change events share: the window check, the request and the lines. */
+function checkWindow<A extends Filters>(args: A): A {
   if (args.since && args.until && Date.parse(args.since) >= Date.parse(args.until)) {
     throw new PagerDutyError('invalid_request', 'since must be before until.');
   }
-  const page = await ctx.client.list<Raw>(path, 'change_events', {
-    signal: ctx.signal,
-    limit: args.limit,
-    offset: args.offset,
-    query: { since: args.since, until: args.until, team_ids: args.team_ids, integration_ids: args.integration_ids },
-  });
-  const events = page.items.map(shapeChangeEvent);
-  return listAnswer({ label, key: 'change_events', items: events, line: (e) => changeEventLine(e), page, offset: args.offset, empty: 'No change events match.' });
+  return args;
 }
+const changes = {
+  from: { key: 'change_events', query: (args: Filters) => ({ since: args.since, until: args.until, team_ids: args.team_ids, integration_ids: args.integration_ids }) },
+  show: { shape: shapeChangeEvent, line: (e: ChangeEvent) => changeEventLine(e), empty: 'No change events match.' },
+};
 
-const listChangeEvents = defineTool({
+const listChangeEvents = defineListTool({
   name: 'list_change_events',
   title: 'List change events',
   description: 'List change events (deploys, config changes), newest first.',
   toolset: 'change_events',
-  annotations: READ,
   input: () => filters,
-  output: () => listOutput('change_events'),
-  handler: (args, ctx) => listChanges(ctx, '/change_events', 'Change events', args),
+  prepare: checkWindow,
+  from: { ...changes.from, path: '/change_events' },
+  show: { ...changes.show, label: 'Change events' },
 });
 
-const listServiceChangeEvents = defineTool({
+const listServiceChangeEvents = defineListTool({
   name: 'list_service_change_events',
   title: 'List change events of a service',
   description: 'List change events of one service, newest first.',
   toolset: 'change_events',
-  annotations: READ,
   input: () => ({ service_id: pdId('service'), ...filters }),
-  output: () => listOutput('change_events'),
-  handler: ({ service_id, ...args }, ctx) =>
-    listChanges(ctx, `/services/${encodeURIComponent(service_id)}/change_events`, `Change events of service ${service_id}`, args),
+  prepare: checkWindow,
+  from: { ...changes.from, path: (args) => `/services/${encodeURIComponent(args.service_id)}/change_events` },
+  show: { ...changes.show, label: (args) => `Change events of service ${args.service_id}` },
 });
 
 const getChangeEvent = defineTool({

@@ -2,7 +2,8 @@ import { PagerDutyError } from '../../pagerduty/errors';
 import { compact, type Raw } from '../shape/common';
 import { businessServiceLine, dependenciesText, shapeBusinessService, shapeDependencies, type Dependencies, type RelatedService } from '../shape/dependencies';
 import { fence } from '../../model/untrusted';
-import { item, items, listAnswer, listOutput } from './output';
+import { defineListTool } from './listTool';
+import { item, items } from './output';
 import { limit, offset, pdId } from './params';
 import { defineTool, READ, type ToolContext, type ToolDefinition } from './types';
 
@@ -50,19 +51,14 @@ function dependencyTool(name: string, title: string, description: string, idPara
   });
 }
 
-const listBusinessServices = defineTool({
+const listBusinessServices = defineListTool({
   name: 'list_business_services',
   title: 'List business services',
   description: 'List business services (customer-facing capabilities) with team and point of contact; page with offset.',
   toolset: 'dependencies',
-  annotations: READ,
   input: () => ({ limit: limit(25, 100), offset }),
-  output: () => listOutput('business_services'),
-  async handler(args, ctx) {
-    const page = await ctx.client.list<Raw>('/business_services', 'business_services', { signal: ctx.signal, limit: args.limit, offset: args.offset });
-    const services = page.items.map(shapeBusinessService);
-    return listAnswer({ label: 'Business services', key: 'business_services', items: services, line: businessServiceLine, page, offset: args.offset, empty: 'No business services.' });
-  },
+  from: { path: '/business_services', key: 'business_services' },
+  show: { shape: shapeBusinessService, line: businessServiceLine, label: 'Business services', empty: 'No business services.' },
 });
 
 const listPriorities = defineTool({

@@ -3,7 +3,8 @@ import { PagerDutyError } from '../../pagerduty/errors';
 import { compact, type Raw } from '../shape/common';
 import { levelLines, policyDetail, policyLine, shapeEscalationPolicy } from '../shape/escalationPolicy';
 import { fence } from '../../model/untrusted';
-import { listAnswer, listOutput, objectOutput } from './output';
+import { defineListTool } from './listTool';
+import { objectOutput } from './output';
 import { limit, offset, pdId, pdIds, query, text } from './params';
 import { CREATE, defineTool, READ, UPDATE, type ToolContext } from './types';
 
@@ -49,12 +50,11 @@ function keepApiRules(raw: Raw[]) {
 
 const teamRefs = (ids: string[] | undefined) => ids?.map((id) => ({ id, type: 'team_reference' }));
 
-const listPolicies = defineTool({
+const listPolicies = defineListTool({
   name: 'list_escalation_policies',
   title: 'List escalation policies',
   description: 'List escalation policies with their levels and targets. Filter by name, team or user; page with offset.',
   toolset: 'escalation_policies',
-  annotations: READ,
   input: () => ({
     query,
     team_ids: pdIds('team').optional(),
@@ -62,17 +62,16 @@ const listPolicies = defineTool({
     limit: limit(25),
     offset,
   }),
-  output: () => listOutput('escalation_policies'),
-  async handler(args, ctx) {
-    const page = await ctx.client.list<Raw>('/escalation_policies', 'escalation_policies', {
-      signal: ctx.signal,
-      limit: args.limit,
-      offset: args.offset,
-      query: { query: args.query, team_ids: args.team_ids, user_ids: args.user_ids },
-    });
-    const policies = page.items.map(shapeEscalationPolicy);
-    const line = (p: (typeof policies)[number]) => [policyLine(p), ...levelLines(p)].join('\n');
-    return listAnswer({ label: 'Escalation policies', key: 'escalation_policies', items: policies, line, page, offset: args.offset, empty: 'No escalation policies match.' });
+  from: {
+    path: '/escalation_policies',
+    key: 'escalation_policies',
+    query: (args) => ({ query: args.query, team_ids: args.team_ids, user_ids: args.user_ids }),
+  },
+  show: {
+    shape: shapeEscalationPolicy,
+    line: (p) => [policyLine(p), ...levelLines(p)].join('\n'),
+    label: 'Escalation policies',
+    empty: 'No escalation policies match.',
   },
 });
 

@@ -3,7 +3,8 @@ import { PagerDutyError } from '../../pagerduty/errors';
 import type { Raw } from '../shape/common';
 import { orchestrationLine, pathText, shapeOrchestration, shapePath } from '../shape/eventOrchestration';
 import { fence } from '../../model/untrusted';
-import { listAnswer, listOutput, objectOutput } from './output';
+import { defineListTool } from './listTool';
+import { objectOutput } from './output';
 import { limit, offset, pdId, visibleText } from './params';
 import { CREATE, defineTool, DESTRUCTIVE, READ, type ToolContext, type ToolDefinition } from './types';
 
@@ -54,24 +55,14 @@ function pathResult(label: string, raw: Raw, extra = '') {
   return { text: `${extra}${fence(label, pathText(shaped))}`, structured: { orchestration_path: shaped } };
 }
 
-const listOrchestrations = defineTool({
+const listOrchestrations = defineListTool({
   name: 'list_event_orchestrations',
   title: 'List event orchestrations',
   description: 'List global event orchestrations (event routing and processing rules).',
   toolset: 'event_orchestration',
-  annotations: READ,
   input: () => ({ sort_by: z.enum(SORTS).default('name:asc').describe('Sort order'), limit: limit(25), offset }),
-  output: () => listOutput('orchestrations'),
-  async handler(args, ctx) {
-    const page = await ctx.client.list<Raw>('/event_orchestrations', 'orchestrations', {
-      signal: ctx.signal,
-      limit: args.limit,
-      offset: args.offset,
-      query: { sort_by: args.sort_by },
-    });
-    const orchestrations = page.items.map(shapeOrchestration);
-    return listAnswer({ label: 'Event orchestrations', key: 'orchestrations', items: orchestrations, line: orchestrationLine, page, offset: args.offset, empty: 'No event orchestrations.' });
-  },
+  from: { path: '/event_orchestrations', key: 'orchestrations', query: (args) => ({ sort_by: args.sort_by }) },
+  show: { shape: shapeOrchestration, line: orchestrationLine, label: 'Event orchestrations', empty: 'No event orchestrations.' },
 });
 
 const getOrchestration = defineTool({

@@ -3,35 +3,29 @@ import type { Raw } from '../shape/common';
 import { shapeWorkflow, workflowDetail, workflowLine } from '../shape/incidentWorkflows';
 import { fence } from '../../model/untrusted';
 import { incidentRef, resolveIncidentId } from './incidentRefs';
-import { listAnswer, listOutput, objectOutput } from './output';
+import { defineListTool } from './listTool';
+import { objectOutput } from './output';
 import { limit, offset, pdId, query } from './params';
 import { CREATE, defineTool, READ, type ToolDefinition } from './types';
 
 const workflowId = pdId('incident workflow');
 
-const listWorkflows = defineTool({
+const listWorkflows = defineListTool({
   name: 'list_incident_workflows',
   title: 'List incident workflows',
   description: 'List incident workflows, optionally by name.',
   toolset: 'incident_workflows',
-  annotations: READ,
-  input: () => ({
-    query,
-    include_steps: z.boolean().default(false).describe('Include steps'),
-    limit: limit(25),
-    offset,
-  }),
-  output: () => listOutput('incident_workflows'),
-  async handler(args, ctx) {
-    const page = await ctx.client.list<Raw>('/incident_workflows', 'incident_workflows', {
-      signal: ctx.signal,
-      limit: args.limit,
-      offset: args.offset,
-      query: { query: args.query, include: args.include_steps ? ['steps'] : undefined },
-    });
-    const workflows = page.items.map(shapeWorkflow);
-    const line = (w: (typeof workflows)[number]) => (args.include_steps ? workflowDetail(w) : workflowLine(w));
-    return listAnswer({ label: 'Incident workflows', key: 'incident_workflows', items: workflows, line, page, offset: args.offset, empty: 'No incident workflows match.' });
+  input: () => ({ query, include_steps: z.boolean().default(false).describe('Include steps'), limit: limit(25), offset }),
+  from: {
+    path: '/incident_workflows',
+    key: 'incident_workflows',
+    query: (args) => ({ query: args.query, include: args.include_steps ? ['steps'] : undefined }),
+  },
+  show: {
+    shape: shapeWorkflow,
+    line: (w, args) => (args.include_steps ? workflowDetail(w) : workflowLine(w)),
+    label: 'Incident workflows',
+    empty: 'No incident workflows match.',
   },
 });
 

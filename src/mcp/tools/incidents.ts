@@ -9,6 +9,7 @@ import { shapeRelated } from '../shape/relatedIncident';
 import { fence, truncate } from '../../model/untrusted';
 import { chooseAssignee, confirmBulkResolve, NO_ASSIGNEE } from './incidentChoices';
 import { incidentPath, incidentRef, resolveIncidentId } from './incidentRefs';
+import { defineListTool } from './listTool';
 import { items, listAnswer, listOutput, objectOutput } from './output';
 import { isoTime, limit, offset, pdId, pdIds, text } from './params';
 import { checkWindow } from './scheduleParams';
@@ -393,29 +394,20 @@ const addResponders = defineTool({
   },
 });
 
-const listAlerts = defineTool({
+const listAlerts = defineListTool({
   name: 'list_alerts_from_incident',
   title: 'List alerts of an incident',
   description: 'List the alerts grouped into an incident, with their summaries and details.',
   toolset: 'incidents',
-  annotations: READ,
-  input: () => ({
-    incident_id: incidentId,
-    statuses: z.array(z.enum(['triggered', 'resolved'])).max(2).optional().describe('Default: both'),
-    limit: limit(25),
-    offset,
-  }),
-  output: () => listOutput('alerts'),
-  async handler(args, ctx) {
-    const id = await resolveIncidentId(ctx, args.incident_id);
-    const page = await ctx.client.list<Raw>(incidentPath(id, '/alerts'), 'alerts', {
-      signal: ctx.signal,
-      limit: args.limit,
-      offset: args.offset,
-      query: { statuses: args.statuses },
-    });
-    const alerts = page.items.map(shapeAlert);
-    return listAnswer({ label: `Alerts of incident ${id}`, key: 'alerts', items: alerts, line: (a) => alertText(a, true), separator: '\n---\n', page, offset: args.offset, empty: 'No alerts.' });
+  input: () => ({ incident_id: incidentId, statuses: z.array(z.enum(['triggered', 'resolved'])).max(2).optional().describe('Default: both'), limit: limit(25), offset }),
+  prepare: async (args, ctx) => ({ ...args, incident_id: await resolveIncidentId(ctx, args.incident_id) }),
+  from: { path: (args) => incidentPath(args.incident_id, '/alerts'), key: 'alerts', query: (args) => ({ statuses: args.statuses }) },
+  show: {
+    shape: shapeAlert,
+    line: (a) => alertText(a, true),
+    separator: '\n---\n',
+    label: (args) => `Alerts of incident ${args.incident_id}`,
+    empty: 'No alerts.',
   },
 });
 

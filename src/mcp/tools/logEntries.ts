@@ -3,7 +3,8 @@ import { PagerDutyError } from '../../pagerduty/errors';
 import type { Raw } from '../shape/common';
 import { logEntryLine, shapeLogEntry } from '../shape/logEntries';
 import { fence } from '../../model/untrusted';
-import { listAnswer, listOutput, objectOutput } from './output';
+import { defineListTool } from './listTool';
+import { objectOutput } from './output';
 import { isoTime, limit, offset, pdId, pdIds, timeZone as timeZoneParam } from './params';
 import { defineTool, READ, type ToolDefinition } from './types';
 
@@ -11,12 +12,11 @@ const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
 const timeZone = timeZoneParam('IANA time zone for returned times');
 
-const listLogEntries = defineTool({
+const listLogEntries = defineListTool({
   name: 'list_log_entries',
   title: 'List log entries',
   description: 'Account-wide incident log entries, newest first (default: last 7 days).',
   toolset: 'log_entries',
-  annotations: READ,
   input: () => ({
     since: isoTime('Start (default: 7 days before until)').optional(),
     until: isoTime('End (default: now)').optional(),
@@ -26,21 +26,22 @@ const listLogEntries = defineTool({
     limit: limit(25),
     offset,
   }),
-  output: () => listOutput('log_entries'),
-  async handler(args, ctx) {
+  prepare(args, ctx) {
     const untilMs = args.until ? Date.parse(args.until) : ctx.now().getTime();
     const sinceMs = args.since ? Date.parse(args.since) : untilMs - WEEK_MS;
     if (sinceMs >= untilMs) throw new PagerDutyError('invalid_request', 'since must be before until.');
-    const since = args.since ?? new Date(sinceMs).toISOString();
-    const until = args.until ?? new Date(untilMs).toISOString();
-    const page = await ctx.client.list<Raw>('/log_entries', 'log_entries', {
-      signal: ctx.signal,
-      limit: args.limit,
-      offset: args.offset,
-      query: { since, until, is_overview: args.is_overview, team_ids: args.team_ids, time_zone: args.time_zone },
-    });
-    const entries = page.items.map(shapeLogEntry);
-    return listAnswer({ label: `Log entries ${since} – ${until}`, key: 'log_entries', items: entries, line: logEntryLine, page, offset: args.offset, empty: 'No log entries in this window.' });
+    return { ...args, since: args.since ?? new Date(sinceMs).toISOString(), until: args.until ?? new Date(untilMs).toISOString() };
+  },
+  from: {
+    path: '/log_entries',
+    key: 'log_entries',
+    query: (args) => ({ since: args.since, until: args.until, is_overview: args.is_overview, team_ids: args.team_ids, time_zone: args.time_zone }),
+  },
+  show: {
+    shape: shapeLogEntry,
+    line: logEntryLine,
+    label: (args) => `Log entries ${args.since} – ${args.until}`,
+    empty: 'No log entries in this window.',
   },
 });
 

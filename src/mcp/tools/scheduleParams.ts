@@ -2,6 +2,7 @@
 import { PagerDutyError } from '../../pagerduty/errors';
 import type { Page } from '../../pagerduty/client';
 import type { ToolContext } from './types';
+import type { PageRequest } from './listTool';
 
 /** Cross-field rule zod cannot state per field: a window must move forward. */
 export function checkWindow(since: string | undefined, until: string | undefined, names = ['since', 'until']): void {
@@ -20,7 +21,7 @@ export async function listV3<T>(
   ctx: ToolContext,
   path: string,
   key: string,
-  opts: { limit: number; offset?: number; query?: Record<string, string | undefined> },
+  opts: PageRequest,
 ): Promise<Page<T>> {
   const items: T[] = [];
   let offset = opts.offset ?? 0;

@@ -4,7 +4,8 @@ import { PagerDutyError } from '../../pagerduty/errors';
 import { compact, type Raw } from '../shape/common';
 import { eventLine, memberText, shapeCustomShift, shapeEvent, shapeRotation, shapeV3Override } from '../shape/schedule';
 import { fence } from '../../model/untrusted';
-import { listAnswer, listOutput, objectOutput } from './output';
+import { defineListTool } from './listTool';
+import { objectOutput } from './output';
 import { isoTime, limit, offset, pdId, text } from './params';
 import { timeZone } from './params';
 import { checkWindow, encode, listV3 } from './scheduleParams';
@@ -66,19 +67,14 @@ const deleteSchedule = defineTool({
 
 // ---- rotations --------------------------------------------------------------------------------------
 
-const listRotations = defineTool({
+const listRotations = defineListTool({
   name: 'list_schedule_v3_rotations',
   title: 'List schedule rotations',
   description: 'List the rotations of a shift-based schedule with their events.',
   toolset: 'schedules_v3',
-  annotations: READ,
   input: () => ({ schedule_id: scheduleId, limit: limit(25, 100), offset }),
-  output: () => listOutput('rotations'),
-  async handler(args, ctx) {
-    const page = await listV3<Raw>(ctx, path(args.schedule_id, 'rotations'), 'rotations', { limit: args.limit, offset: args.offset });
-    const rotations = page.items.map(shapeRotation);
-    return listAnswer({ label: `Rotations of ${args.schedule_id}`, key: 'rotations', items: rotations, line: rotationText, page, offset: args.offset, empty: 'None.' });
-  },
+  from: { path: (args) => path(args.schedule_id, 'rotations'), key: 'rotations', list: listV3 },
+  show: { shape: shapeRotation, line: rotationText, label: (args) => `Rotations of ${args.schedule_id}`, empty: 'None.' },
 });
 
 const getRotation = defineTool({
@@ -169,19 +165,14 @@ function eventBody(a: EventArgs) {
   });
 }
 
-const listEvents = defineTool({
+const listEvents = defineListTool({
   name: 'list_schedule_v3_rotation_events',
   title: 'List rotation events',
   description: 'List the events (recurring shift patterns) of a rotation.',
   toolset: 'schedules_v3',
-  annotations: READ,
   input: () => ({ schedule_id: scheduleId, rotation_id: rotationId, limit: limit(25, 100), offset }),
-  output: () => listOutput('events'),
-  async handler(args, ctx) {
-    const page = await listV3<Raw>(ctx, path(args.schedule_id, 'rotations', args.rotation_id, 'events'), 'events', { limit: args.limit, offset: args.offset });
-    const events = page.items.map(shapeEvent);
-    return listAnswer({ label: `Events of rotation ${args.rotation_id}`, key: 'events', items: events, line: eventLine, page, offset: args.offset, empty: 'None.' });
-  },
+  from: { path: (args) => path(args.schedule_id, 'rotations', args.rotation_id, 'events'), key: 'events', list: listV3 },
+  show: { shape: shapeEvent, line: eventLine, label: (args) => `Events of rotation ${args.rotation_id}`, empty: 'None.' },
 });
 
 const getEvent = defineTool({
@@ -266,24 +257,29 @@ const windowInput = {
   until: isoTime('Window end'),
 };
 
-const listShifts = defineTool({
+/** The lists over since..until: the window is checked before anything is sent. */
+function windowChecked<A extends { since: string; until: string }>(args: A): A {
+  checkWindow(args.since, args.until);
+  return args;
+}
+
+/** Where a schedule's custom shifts or overrides over since..until are. */
+const windowList = (kind: 'custom_shifts' | 'overrides') => ({
+  path: (args: { schedule_id: string }) => path(args.schedule_id, kind),
+  key: kind,
+  list: listV3,
+  query: (args: { since: string; until: string }) => ({ since: args.since, until: args.until }),
+});
+
+const listShifts = defineListTool({
   name: 'list_schedule_v3_custom_shifts',
   title: 'List custom shifts',
   description: 'List one-off custom shifts of a shift-based schedule that overlap since..until.',
   toolset: 'schedules_v3',
-  annotations: READ,
   input: () => ({ schedule_id: scheduleId, ...windowInput, limit: limit(25, 100), offset }),
-  output: () => listOutput('custom_shifts'),
-  async handler(args, ctx) {
-    checkWindow(args.since, args.until);
-    const page = await listV3<Raw>(ctx, path(args.schedule_id, 'custom_shifts'), 'custom_shifts', {
-      limit: args.limit,
-      offset: args.offset,
-      query: { since: args.since, until: args.until },
-    });
-    const shifts = page.items.map(shapeCustomShift);
-    return listAnswer({ label: `Custom shifts of ${args.schedule_id}`, key: 'custom_shifts', items: shifts, line: shiftLine, page, offset: args.offset, empty: 'None.' });
-  },
+  prepare: windowChecked,
+  from: windowList('custom_shifts'),
+  show: { shape: shapeCustomShift, line: shiftLine, label: (args) => `Custom shifts of ${args.schedule_id}`, empty: 'None.' },
 });
 
 const getShift = defineTool({
@@ -372,24 +368,15 @@ const deleteShift = defineTool({
 
 // ---- overrides --------------------------------------------------------------------------------------
 
-const listOverrides = defineTool({
+const listOverrides = defineListTool({
   name: 'list_schedule_v3_overrides',
   title: 'List schedule overrides',
   description: 'List overrides of a shift-based schedule that overlap since..until.',
   toolset: 'schedules_v3',
-  annotations: READ,
   input: () => ({ schedule_id: scheduleId, ...windowInput, limit: limit(25, 100), offset }),
-  output: () => listOutput('overrides'),
-  async handler(args, ctx) {
-    checkWindow(args.since, args.until);
-    const page = await listV3<Raw>(ctx, path(args.schedule_id, 'overrides'), 'overrides', {
-      limit: args.limit,
-      offset: args.offset,
-      query: { since: args.since, until: args.until },
-    });
-    const overrides = page.items.map(shapeV3Override);
-    return listAnswer({ label: `Overrides of ${args.schedule_id}`, key: 'overrides', items: overrides, line: overrideLine, page, offset: args.offset, empty: 'None.' });
-  },
+  prepare: windowChecked,
+  from: windowList('overrides'),
+  show: { shape: shapeV3Override, line: overrideLine, label: (args) => `Overrides of ${args.schedule_id}`, empty: 'None.' },
 });
 
 const getOverride = defineTool({

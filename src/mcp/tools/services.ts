@@ -3,7 +3,8 @@ import { PagerDutyError } from '../../pagerduty/errors';
 import type { Raw } from '../shape/common';
 import { serviceDetail, serviceLine, shapeIntegration, shapeService } from '../shape/service';
 import { fence } from '../../model/untrusted';
-import { listAnswer, listOutput, objectOutput } from './output';
+import { defineListTool } from './listTool';
+import { objectOutput } from './output';
 import { limit, offset, pdId, pdIds, query, text } from './params';
 import { CREATE, defineTool, READ, UPDATE, type ToolContext } from './types';
 
@@ -26,29 +27,14 @@ function urgencyRule(urgency: string | undefined) {
   return urgency ? { type: 'constant', urgency } : undefined;
 }
 
-const listServices = defineTool({
+const listServices = defineListTool({
   name: 'list_services',
   title: 'List services',
   description: 'List services by name, with status, escalation policy and teams. Filter by name or team; page with offset.',
   toolset: 'services',
-  annotations: READ,
-  input: () => ({
-    query,
-    team_ids: pdIds('team').optional(),
-    limit: limit(25),
-    offset,
-  }),
-  output: () => listOutput('services'),
-  async handler(args, ctx) {
-    const page = await ctx.client.list<Raw>('/services', 'services', {
-      signal: ctx.signal,
-      limit: args.limit,
-      offset: args.offset,
-      query: { query: args.query, team_ids: args.team_ids },
-    });
-    const services = page.items.map(shapeService);
-    return listAnswer({ label: 'Services', key: 'services', items: services, line: serviceLine, page, offset: args.offset, empty: 'No services match.' });
-  },
+  input: () => ({ query, team_ids: pdIds('team').optional(), limit: limit(25), offset }),
+  from: { path: '/services', key: 'services', query: (args) => ({ query: args.query, team_ids: args.team_ids }) },
+  show: { shape: shapeService, line: serviceLine, label: 'Services', empty: 'No services match.' },
 });
 
 async function getRaw(ctx: ToolContext, id: string, include?: string[]): Promise<Raw> {

@@ -15,7 +15,8 @@ import {
   statusPageLine,
 } from '../shape/statusPage';
 import { fence } from '../../model/untrusted';
-import { listAnswer, listOutput, objectOutput } from './output';
+import { defineListTool } from './listTool';
+import { objectOutput } from './output';
 import { isoTime, limit, offset, pdId, pdIds, text } from './params';
 import { CREATE, defineTool, READ, type ToolContext, type ToolDefinition } from './types';
 
@@ -31,72 +32,46 @@ function postPath(page: string, post: string, rest = '') {
   return pagePath(page, `/posts/${encodeURIComponent(post)}${rest}`);
 }
 
-const listStatusPages = defineTool({
+const listStatusPages = defineListTool({
   name: 'list_status_pages',
   title: 'List status pages',
   description: 'List status pages (public or private) with their ids, needed by the other status page tools.',
   toolset: 'status_pages',
-  annotations: READ,
   input: () => ({ status_page_type: z.enum(['public', 'private']).optional().describe('Only this type'), limit: limit(20, 100), offset }),
-  output: () => listOutput('status_pages'),
-  async handler(args, ctx) {
-    const page = await ctx.client.list<Raw>('/status_pages', 'status_pages', {
-      signal: ctx.signal,
-      limit: args.limit,
-      offset: args.offset,
-      query: { status_page_type: args.status_page_type },
-    });
-    const pages = page.items.map(shapeStatusPage);
-    return listAnswer({ label: 'Status pages', key: 'status_pages', items: pages, line: statusPageLine, page, offset: args.offset, empty: 'No status pages.' });
-  },
+  from: { path: '/status_pages', key: 'status_pages', query: (args) => ({ status_page_type: args.status_page_type }) },
+  show: { shape: shapeStatusPage, line: statusPageLine, label: 'Status pages', empty: 'No status pages.' },
 });
 
 /** Statuses, severities and impacts share one endpoint shape: /status_pages/{id}/<kind>. */
 function levelTool(kind: 'statuses' | 'severities' | 'impacts', name: string, what: string): ToolDefinition {
-  return defineTool({
+  return defineListTool({
     name,
     title: `List status page ${kind}`,
     description: `List a status page's ${kind} (${what}); ids needed for posts and updates.`,
     toolset: 'status_pages',
-    annotations: READ,
     input: () => ({ status_page_id: pageId, post_type: POST_TYPE.optional().describe('Post type'), limit: limit(50, 100), offset }),
-    output: () => listOutput(kind),
-    async handler(args, ctx) {
-      const page = await ctx.client.list<Raw>(pagePath(args.status_page_id, `/${kind}`), kind, {
-        signal: ctx.signal,
-        limit: args.limit,
-        offset: args.offset,
-        query: { post_type: args.post_type },
-      });
-      const levels = page.items.map(shapeLevel);
-      return listAnswer({ label: `Status page ${args.status_page_id} ${kind}`, key: kind, items: levels, line: levelLine, page, offset: args.offset, empty: `No ${kind}.` });
-    },
+    from: { path: (args) => pagePath(args.status_page_id, `/${kind}`), key: kind, query: (args) => ({ post_type: args.post_type }) },
+    show: { shape: shapeLevel, line: levelLine, label: (args) => `Status page ${args.status_page_id} ${kind}`, empty: `No ${kind}.` },
   });
 }
 
-const listPageServices = defineTool({
+const listPageServices = defineListTool({
   name: 'list_status_page_services',
   title: 'List status page services',
   description: "List a status page's services; their ids are what a post's impacted_service_ids name.",
   toolset: 'status_pages',
   extra: true,
-  annotations: READ,
   input: () => ({ status_page_id: pageId, limit: limit(50, 100), offset }),
-  output: () => listOutput('services'),
-  async handler(args, ctx) {
-    const page = await ctx.client.list<Raw>(pagePath(args.status_page_id, '/services'), 'services', { signal: ctx.signal, limit: args.limit, offset: args.offset });
-    const services = page.items.map(shapePageService);
-    return listAnswer({ label: `Services of status page ${args.status_page_id}`, key: 'services', items: services, line: pageServiceLine, page, offset: args.offset, empty: 'No services.' });
-  },
+  from: { path: (args) => pagePath(args.status_page_id, '/services'), key: 'services' },
+  show: { shape: shapePageService, line: pageServiceLine, label: (args) => `Services of status page ${args.status_page_id}`, empty: 'No services.' },
 });
 
-const listPosts = defineTool({
+const listPosts = defineListTool({
   name: 'list_status_page_posts',
   title: 'List status page posts',
   description: "List a status page's posts (incident or maintenance) with their ids; status_ids finds the current ones.",
   toolset: 'status_pages',
   extra: true,
-  annotations: READ,
   input: () => ({
     status_page_id: pageId,
     post_type: POST_TYPE.optional().describe('Only this post type'),
@@ -104,17 +79,12 @@ const listPosts = defineTool({
     limit: limit(20, 100),
     offset,
   }),
-  output: () => listOutput('posts'),
-  async handler(args, ctx) {
-    const page = await ctx.client.list<Raw>(pagePath(args.status_page_id, '/posts'), 'posts', {
-      signal: ctx.signal,
-      limit: args.limit,
-      offset: args.offset,
-      query: { post_type: args.post_type, status: args.status_ids },
-    });
-    const posts = page.items.map(shapePost);
-    return listAnswer({ label: `Posts of status page ${args.status_page_id}`, key: 'posts', items: posts, line: postLine, page, offset: args.offset, empty: 'No posts match.' });
+  from: {
+    path: (args) => pagePath(args.status_page_id, '/posts'),
+    key: 'posts',
+    query: (args) => ({ post_type: args.post_type, status: args.status_ids }),
   },
+  show: { shape: shapePost, line: postLine, label: (args) => `Posts of status page ${args.status_page_id}`, empty: 'No posts match.' },
 });
 
 const getPost = defineTool({
@@ -139,12 +109,11 @@ const getPost = defineTool({
   },
 });
 
-const listPostUpdates = defineTool({
+const listPostUpdates = defineListTool({
   name: 'list_status_page_post_updates',
   title: 'List status page post updates',
   description: "List a status page post's updates, oldest first; filter by review status.",
   toolset: 'status_pages',
-  annotations: READ,
   input: () => ({
     status_page_id: pageId,
     post_id: postId,
@@ -152,17 +121,12 @@ const listPostUpdates = defineTool({
     limit: limit(20, 100),
     offset,
   }),
-  output: () => listOutput('post_updates'),
-  async handler(args, ctx) {
-    const page = await ctx.client.list<Raw>(postPath(args.status_page_id, args.post_id, '/post_updates'), 'post_updates', {
-      signal: ctx.signal,
-      limit: args.limit,
-      offset: args.offset,
-      query: { reviewed_status: args.reviewed_status },
-    });
-    const updates = page.items.map(shapePostUpdate);
-    return listAnswer({ label: `Updates of post ${args.post_id}`, key: 'post_updates', items: updates, line: postUpdateLine, page, offset: args.offset, empty: 'No updates.' });
+  from: {
+    path: (args) => postPath(args.status_page_id, args.post_id, '/post_updates'),
+    key: 'post_updates',
+    query: (args) => ({ reviewed_status: args.reviewed_status }),
   },
+  show: { shape: shapePostUpdate, line: postUpdateLine, label: (args) => `Updates of post ${args.post_id}`, empty: 'No updates.' },
 });
 
 /** The fields a post's first update and every later update share. */

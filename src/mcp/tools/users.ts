@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { compact, type Raw } from '../shape/common';
 import { shapeUser, userDetail, userLine } from '../shape/user';
 import { fence } from '../../model/untrusted';
-import { listAnswer, listOutput, objectOutput } from './output';
+import { defineListTool } from './listTool';
+import { objectOutput } from './output';
 import { isTimeZone, limit, offset, pdId, pdIds, text } from './params';
 import { CREATE, defineTool, READ } from './types';
 
@@ -25,29 +26,19 @@ const getUserData = defineTool({
   },
 });
 
-const listUsers = defineTool({
+const listUsers = defineListTool({
   name: 'list_users',
   title: 'List users',
   description: 'List users by name, with email, role and teams. Filter by name/email or team; page with offset.',
   toolset: 'teams_users',
-  annotations: READ,
   input: () => ({
     query: z.string().trim().min(1).max(200).optional().describe('Filter by name or email (substring)'),
     team_ids: pdIds('team').optional(),
     limit: limit(25),
     offset,
   }),
-  output: () => listOutput('users'),
-  async handler(args, ctx) {
-    const page = await ctx.client.list<Raw>('/users', 'users', {
-      signal: ctx.signal,
-      limit: args.limit,
-      offset: args.offset,
-      query: { query: args.query, team_ids: args.team_ids },
-    });
-    const users = page.items.map(shapeUser);
-    return listAnswer({ label: 'Users', key: 'users', items: users, line: userLine, page, offset: args.offset, empty: 'No users match.' });
-  },
+  from: { path: '/users', key: 'users', query: (args) => ({ query: args.query, team_ids: args.team_ids }) },
+  show: { shape: shapeUser, line: userLine, label: 'Users', empty: 'No users match.' },
 });
 
 const createUser = defineTool({

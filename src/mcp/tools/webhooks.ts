@@ -4,7 +4,8 @@ import { registerSecret } from '../../pagerduty/redact';
 import { compact, type Raw } from '../shape/common';
 import { extensionSchemaLine, shapeExtensionSchema, shapeWebhook, webhookLine } from '../shape/webhook';
 import { fence } from '../../model/untrusted';
-import { listAnswer, listOutput, objectOutput } from './output';
+import { defineListTool } from './listTool';
+import { objectOutput } from './output';
 import { limit, offset, pdId } from './params';
 import { CREATE, defineTool, DESTRUCTIVE, READ, UPDATE, type ToolDefinition } from './types';
 
@@ -54,32 +55,24 @@ function filterBody(type: z.infer<typeof FILTER_TYPE>, id: string | undefined) {
   return { type: `${type}_reference`, id };
 }
 
-const listSubscriptions = defineTool({
+const listSubscriptions = defineListTool({
   name: 'list_webhook_subscriptions',
   title: 'List webhook subscriptions',
   description: 'List V3 webhook subscriptions: URL, events, scope (account, service, team), active state.',
   toolset: 'webhooks',
-  annotations: READ,
-  input: () => ({
-    filter_type: FILTER_TYPE.optional().describe('Only subscriptions with this scope'),
-    filter_id: filterId,
-    limit: limit(25, 100),
-    offset,
-  }),
-  output: () => listOutput('webhook_subscriptions'),
-  async handler(args, ctx) {
+  input: () => ({ filter_type: FILTER_TYPE.optional().describe('Only subscriptions with this scope'), filter_id: filterId, limit: limit(25, 100), offset }),
+  prepare(args) {
     if (args.filter_id && (!args.filter_type || args.filter_type === 'account')) {
       throw new PagerDutyError('invalid_request', 'filter_id needs filter_type "service" or "team".');
     }
-    const page = await ctx.client.list<Raw>('/webhook_subscriptions', 'webhook_subscriptions', {
-      signal: ctx.signal,
-      limit: args.limit,
-      offset: args.offset,
-      query: { filter_type: args.filter_type, filter_id: args.filter_id },
-    });
-    const subs = page.items.map(shapeWebhook);
-    return listAnswer({ label: 'Webhook subscriptions', key: 'webhook_subscriptions', items: subs, line: webhookLine, page, offset: args.offset, empty: 'No webhook subscriptions match.' });
+    return args;
   },
+  from: {
+    path: '/webhook_subscriptions',
+    key: 'webhook_subscriptions',
+    query: (args) => ({ filter_type: args.filter_type, filter_id: args.filter_id }),
+  },
+  show: { shape: shapeWebhook, line: webhookLine, label: 'Webhook subscriptions', empty: 'No webhook subscriptions match.' },
 });
 
 const getSubscription = defineTool({
@@ -205,19 +198,14 @@ const deleteSubscription = defineTool({
   },
 });
 
-const listSchemas = defineTool({
+const listSchemas = defineListTool({
   name: 'list_extension_schemas',
   title: 'List extension schemas',
   description: 'List extension types (e.g. Generic V2 Webhook, Slack) that can be added to services.',
   toolset: 'webhooks',
-  annotations: READ,
   input: () => ({ limit: limit(25, 100), offset }),
-  output: () => listOutput('extension_schemas'),
-  async handler(args, ctx) {
-    const page = await ctx.client.list<Raw>('/extension_schemas', 'extension_schemas', { signal: ctx.signal, limit: args.limit, offset: args.offset });
-    const schemas = page.items.map(shapeExtensionSchema);
-    return listAnswer({ label: 'Extension schemas', key: 'extension_schemas', items: schemas, line: extensionSchemaLine, page, offset: args.offset, empty: 'No extension schemas.' });
-  },
+  from: { path: '/extension_schemas', key: 'extension_schemas' },
+  show: { shape: shapeExtensionSchema, line: extensionSchemaLine, label: 'Extension schemas', empty: 'No extension schemas.' },
 });
 
 const getSchema = defineTool({

@@ -1,10 +1,13 @@
 /**
  * Loads PagerDuty's REST OpenAPI document once per process and normalises the OpenAPI 3.0 dialect
- * into plain JSON Schema that Ajv accepts (see ../shared/pagerduty-api/NOTES.md for why each step exists).
+ * into plain JSON Schema that Ajv accepts (see the shared pagerduty-api/NOTES.md for why each step exists). Where
+ * the document comes from: ./source.ts.
  */
 import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import path from 'node:path';
 import { specPatches } from './allowlist';
+import { resolveSpec, SPEC_ENV } from './source';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
@@ -15,7 +18,7 @@ export const SPEC_ID = 'pd';
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 
 export function specPath(): string {
-  return process.env.PAGERDUTY_OPENAPI_SPEC || path.resolve(repoRoot, '../shared/pagerduty-api/REST.openapiv3.json');
+  return resolveSpec({ env: process.env, repoRoot, home: homedir() });
 }
 
 let cached: JsonObject | undefined;
@@ -28,7 +31,7 @@ export function loadSpec(): JsonObject {
     raw = readFileSync(file, 'utf8');
   } catch (err) {
     throw new Error(
-      `PagerDuty OpenAPI spec not found at ${file} (${(err as Error).message}); set PAGERDUTY_OPENAPI_SPEC to its path`,
+      `PagerDuty OpenAPI spec not found at ${file} (${(err as Error).message}); set ${SPEC_ENV} to its path`,
     );
   }
   const doc = JSON.parse(raw) as JsonObject;
