@@ -8,6 +8,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { z } from 'zod';
 import { ALL_TOOLS } from '../../src/mcp/tools';
+import { defineListTool } from '../../src/mcp/tools/listTool';
+import { limit, offset } from '../../src/mcp/tools/params';
 import { defineTool, READ } from '../../src/mcp/tools/types';
 import { parseIncidentRef } from '../../src/model/incidentRef';
 import { pagerDutyApi } from '../../src/model/pagerdutyApi';
@@ -34,6 +36,16 @@ describe('tool answers, declared once and typed by tool name', () => {
     const declared = defineTool({ ...spec, name: 'get_incident', handler: async () => ({ text: 'x', structured: { incident: incident() } }) });
     const free = defineTool({ ...spec, name: 'not_read_in_process', handler: async () => ({ text: 'x', structured: { anything: 1 } }) });
     assert.deepEqual([drifted.name, renamedKey.name, declared.name, free.name], ['get_incident', 'list_incident_notes', 'get_incident', 'not_read_in_process']);
+  });
+
+  it('a list tool declared as data is held to ToolResults too', () => {
+    const list = { title: 't', description: 'd', toolset: 'teams_users', input: () => ({ limit: limit(25), offset }) } as const;
+    const show = { shape: (raw: Record<string, unknown>) => ({ id: String(raw.id), name: String(raw.name) }), line: () => 'x', label: 'users', empty: 'none' };
+    // @ts-expect-error: list_users' items under another key would read as "no users" in the pickers
+    const renamed = defineListTool({ ...list, name: 'list_users', from: { path: '/users', key: 'people' }, show });
+    const declared = defineListTool({ ...list, name: 'list_users', from: { path: '/users', key: 'users' }, show });
+    const free = defineListTool({ ...list, name: 'not_read_in_process', from: { path: '/users', key: 'people' }, show });
+    assert.deepEqual([renamed.name, declared.name, free.name], ['list_users', 'list_users', 'not_read_in_process']);
   });
 
   it("a reader takes its own tool's result only", () => {

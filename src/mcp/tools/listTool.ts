@@ -7,7 +7,8 @@
 import type { z } from 'zod';
 import type { Page, Query } from '../../pagerduty/client';
 import type { Raw } from '../shape/common';
-import { listAnswer, listOutput } from './output';
+import type { ToolResults } from '../../model/toolResults';
+import { listAnswer, listOutput, type ListStructured } from './output';
 import { defineTool, READ, type ToolContext, type ToolDefinition, type ToolSpec } from './types';
 
 /** What a list tool's arguments hold: the page to fetch. */
@@ -22,12 +23,12 @@ export interface PageRequest {
   query?: Query;
 }
 
-export type ListToolSpec<I extends PagedShape, T> = Omit<ToolSpec<I, z.ZodRawShape>, 'output' | 'handler' | 'annotations'> & {
+export type ListToolSpec<I extends PagedShape, T, N extends string, K extends string> = Omit<ToolSpec<I, z.ZodRawShape, N>, 'output' | 'handler' | 'annotations'> & {
   from: {
     /** The REST path, or how the arguments name it (`/status_pages/{id}/posts`). */
     path: ByArgs<I, string>;
     /** PagerDuty's key for the items, and the typed result's. */
-    key: string;
+    key: K;
     /** PagerDuty's query parameters (filters) from the arguments; limit and offset go as the page. */
     query?(args: Args<I>): Query;
     /** How the page is fetched when not with the client's list() (the /v3 lists, which take no `total`). */
@@ -53,10 +54,22 @@ function byArgs<I extends z.ZodRawShape, V>(value: ByArgs<I, V>, args: Args<I>):
   return typeof value === 'function' ? (value as (args: Args<I>) => V)(args) : value;
 }
 
-export function defineListTool<I extends PagedShape, T>(spec: ListToolSpec<I, T>): ToolDefinition {
-  const { from, show, prepare, ...tool } = spec;
+/**
+ * For a tool the typed API reads (ToolResults), its list answer must be what ToolResults declares: checked where the
+ * tool is declared, since inside defineListTool the name is still generic.
+ */
+type AnswerMatches<N extends string, K extends string, T> = N extends keyof ToolResults
+  ? ListStructured<K, T> extends ToolResults[N]
+    ? unknown
+    : { answerDiffersFromToolResults: N }
+  : unknown;
+
+export function defineListTool<I extends PagedShape, T, const N extends string, const K extends string>(
+  spec: ListToolSpec<I, T, N, K> & AnswerMatches<N, K, T>,
+): ToolDefinition {
+  const { from, show, prepare, ...tool } = spec as ListToolSpec<I, T, N, K>;
   const { path, key, query, list = clientList } = from;
-  return defineTool({
+  return defineTool<I, z.ZodRawShape, string>({
     ...tool,
     annotations: READ,
     output: () => listOutput(key),
