@@ -6,7 +6,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { ElicitRequestSchema, type ClientCapabilities, type ElicitRequest, type ElicitResult } from '@modelcontextprotocol/sdk/types.js';
 import assert from 'node:assert/strict';
-import { appendFileSync, existsSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { SERVER_NODE_FLAGS } from '../../src/config/serverLaunch';
 import { assertNoViolations } from '../simulator/assert';
@@ -57,7 +57,10 @@ export interface McpSession {
 /** Successful calls are logged per tool so the run can prove every tool worked (scripts/report-validation.mjs). */
 function recordSuccessfulCall(name: string) {
   const stats = process.env.PD_VALIDATION_STATS;
-  if (stats) appendFileSync(path.join(path.dirname(stats), 'tools-ok.txt'), `${name}\n`);
+  if (!stats) return;
+  // The MCP suite may run first, before anything made the stats folder.
+  mkdirSync(path.dirname(stats), { recursive: true });
+  appendFileSync(path.join(path.dirname(stats), 'tools-ok.txt'), `${name}\n`);
 }
 
 /** Totals across a test file, printed by the run so CI logs show how much traffic was spec-checked. */
