@@ -1,18 +1,19 @@
 /**
- * `--http`: the same server over MCP Streamable HTTP at /mcp, with the SDK's transport on node:http. Stateless, like
- * PagerDuty's hosted endpoint: every POST brings its token, gets a fresh server and transport (`sessionIdGenerator:
- * undefined`) holding that token only, and leaves nothing behind, so any replica can serve any request. What needs a
- * session (elicitation, change notifications, MCP Apps) is unavailable and falls back as for a client without it.
+ * `--http`: the same server over MCP Streamable HTTP at /mcp, with the SDK's entries on node:http. Stateless, like
+ * PagerDuty's hosted endpoint: every POST brings its token, gets a fresh server holding that token only, and leaves
+ * nothing behind, so any replica can serve any request. 2026-07-28 needs no session for what 2025 kept in one
+ * (questions to the person as multi round-trip requests, the MCP Apps card); 2025-era clients get today's answers.
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { createMcpHandler, isLegacyRequest, WebStandardStreamableHTTPServerTransport, type AuthInfo } from '@modelcontextprotocol/server';
 import { isLoopbackHost } from '../pagerduty/hosts';
 import { redact, registerSecret, withSecretScope } from '../pagerduty/redact';
 import type { HttpOptions, ServerConfig } from './config';
 import { authenticate, challenge, type AuthMode } from './httpAuth';
 import { BodyReader } from './httpBody';
-import { createServer, createServerParts } from './server';
+import { sendResponse, toRequest } from './httpFetch';
+import { createServer, createServerParts, type ServerParts } from './server';
 
 export const MCP_PATH = '/mcp';
 export const HEALTH_PATH = '/healthz';
@@ -74,6 +75,44 @@ function preflight(res: ServerResponse, cors: Record<string, string>): void {
   res.end();
 }
 
+/**
+ * The SDK's HTTP entry for 2026-07-28 requests (discover, envelope, Mcp-Method/Mcp-Name, multi round-trip). Each request
+ * gets a fresh server from the factory, holding that request's token only (passed through as authInfo, never kept
+ * here): nothing a request brings outlives it or reaches another. 2025-era requests are answered as before (below).
+ */
+function modernHandler(config: HttpConfig, version: string, log: (line: string) => void, parts: ServerParts) {
+  return createMcpHandler(({ authInfo }) => createServer({ ...config, token: authInfo?.token ?? '' }, version, log, parts), {
+    legacy: 'reject',
+    maxRequestBodySize: config.http.maxBodyBytes,
+    onerror: (error) => log(`request failed: ${redact(error.message)}`),
+  });
+}
+
+/**
+ * A 2025-era request, as before v2: a fresh server on a stateless transport answering in one JSON body (the SDK's own
+ * fallback answers with an event stream, which curl users and simple clients of ours did not get before).
+ */
+async function legacyAnswer(server: ReturnType<typeof createServer>, request: Request, parsedBody: unknown, authInfo: AuthInfo): Promise<Response> {
+  const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+  await server.connect(transport);
+  return transport.handleRequest(request, { parsedBody, authInfo });
+}
+
+/** Answers one MCP POST (its body already read) with the request's token, in the era the request speaks. */
+function mcpAnswerer(config: HttpConfig, version: string, log: (line: string) => void, parts: ServerParts) {
+  const modern = modernHandler(config, version, log, parts);
+  return async (req: IncomingMessage, res: ServerResponse, parsedBody: unknown, token: string, signal: AbortSignal): Promise<void> => {
+    const request = toRequest(req, signal);
+    const authInfo: AuthInfo = { token, clientId: 'pagerduty-token', scopes: [] };
+    if (await isLegacyRequest(request, parsedBody)) {
+      const server = createServer({ ...config, token }, version, log, parts);
+      res.once('close', () => void server.close());
+      return sendResponse(await legacyAnswer(server, request, parsedBody, authInfo), res);
+    }
+    return sendResponse(await modern.fetch(request, { parsedBody, authInfo }), res);
+  };
+}
+
 export function createHttpHandler(config: HttpConfig, version: string, log: (line: string) => void) {
   const options = config.http;
   const authMode: AuthMode = { serverToken: config.token, secret: options.secret };
@@ -85,6 +124,7 @@ export function createHttpHandler(config: HttpConfig, version: string, log: (lin
   const parts = createServerParts(config);
   const bodies = new BodyReader(options.maxBodyBytes, options.requestTimeoutMs);
   let inFlight = 0;
+  const answer = mcpAnswerer(config, version, log, parts);
 
   const serveMcp = async (req: IncomingMessage, res: ServerResponse, token: string, cors: Record<string, string>) => {
     for (const [name, value] of Object.entries(cors)) res.setHeader(name, value);
@@ -98,15 +138,13 @@ export function createHttpHandler(config: HttpConfig, version: string, log: (lin
       return refuse(res, 503, `The server is busy (${options.maxConcurrent} requests in flight); retry shortly.`, { 'retry-after': '1' });
     }
     inFlight++;
-    const server = createServer({ ...config, token }, version, log, parts);
-    // The request is over (answered, or the client went away): the server, its token and its timers go with it.
+    const gone = new AbortController();
+    // The request is over (answered, or the client went away): its exchange, server and timers go with it.
     res.once('close', () => {
       inFlight--;
-      void server.close();
+      gone.abort();
     });
-    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
-    await server.connect(transport);
-    await transport.handleRequest(req, res, body.message);
+    await answer(req, res, body.message, token, gone.signal);
   };
 
   const serveEndpoint = (req: IncomingMessage, res: ServerResponse, method: string): Promise<void> | void => {

@@ -1,12 +1,10 @@
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
-import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
+import { CLIENT_CAPABILITIES_META_KEY, McpServer, type ClientCapabilities, type ListToolsResult, type ServerContext } from '@modelcontextprotocol/server';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/server/validators/ajv';
 import { PagerDutyClient } from '../pagerduty/client';
 import { NO_TOKEN, type ServerConfig } from './config';
 import { INSTRUCTIONS } from './instructions';
 import { cardActionTool, cardWrites } from './apps/cardAction';
 import { callWithCard, CARD_TOOLS, registerCard, supportsApps, withCard } from './apps/incidentCard';
-import { plainErrors } from './plainErrors';
 import { registerPrompts } from './prompts';
 import { registerResources } from './resources';
 import { flushCompileCache } from './compileCache';
@@ -73,19 +71,23 @@ export function createServer(config: ServerConfig, version: string, log?: (line:
   registerPrompts(server, new Set(toolbox.enabled().map((t) => t.name)), (text) => inSurfaceTerms(text, toolbox));
   const stopWatch = registerResources(server, reader, client, config.resourcePollMs, config.noToken);
   server.server.onclose = () => stopWatch();
-  const apps = () => supportsApps(server.server.getClientCapabilities());
+  // A 2026-07-28 request brings its capabilities in its own _meta; a 2025 connection declared them at initialize.
+  const capabilities = (ctx?: ServerContext): ClientCapabilities | undefined => 
+    ((ctx?.mcpReq.envelope as Record<string, unknown> | undefined)?.[CLIENT_CAPABILITIES_META_KEY] as ClientCapabilities | undefined) ?? server.server.getClientCapabilities();
+  const apps = (ctx?: ServerContext) => supportsApps(capabilities(ctx));
   // Registered before connecting: registered once the client is known, it cost every MCP Apps client a
   // resources/list_changed right after initialize. Only MCP Apps hosts can read it (registerCard).
   registerCard(server, apps);
 
   // Tools are published from our own registry rather than McpServer.registerTool, so that schemas stay flat
   // (no $ref) and argument errors name the offending argument.
-  server.server.setRequestHandler(ListToolsRequestSchema, () => {
-    const tools = apps() ? withCard(toolbox.publish(), cardActions.publish()) : toolbox.publish();
+  server.server.setRequestHandler('tools/list', (_request, ctx) => {
+    const tools = apps(ctx) ? withCard(toolbox.publish(), cardActions.publish()) : toolbox.publish();
     flushCompileCache();
-    return { tools };
+    // Our schemas are JSON Schema objects built by the registry (always type "object"), typed there as plain records.
+    return { tools } as ListToolsResult;
   });
-  server.server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
+  server.server.setRequestHandler('tools/call', async (request, extra) => {
     if (!client) {
       return {
         isError: true,
@@ -93,22 +95,20 @@ export function createServer(config: ServerConfig, version: string, log?: (line:
       };
     }
     // Form elicitation: an empty capability object means form mode (MCP 2025-06-18); url-only clients cannot answer forms.
-    const elicitation = server.server.getClientCapabilities()?.elicitation;
+    const elicitation = capabilities(extra)?.elicitation;
     const canAsk = Boolean(elicitation && (elicitation.form || !elicitation.url));
     const ctx: ToolContext = {
       client,
-      signal: extra.signal,
+      signal: extra.mcpReq.signal,
       now: () => new Date(),
       // A person answers, not a program: the SDK's 60 s request default is too short.
-      elicit: canAsk ? (params) => server.server.elicitInput(params, { relatedRequestId: extra.requestId, signal: extra.signal, timeout: ASK_TIMEOUT_MS }) : undefined,
+      elicit: canAsk ? (params) => server.server.elicitInput(params, { relatedRequestId: extra.mcpReq.id, signal: extra.mcpReq.signal, timeout: ASK_TIMEOUT_MS }) : undefined,
     };
     const name = request.params.name;
-    const routed = apps() ? toolbox.route(name, request.params.arguments) : undefined;
+    const routed = apps(extra) ? toolbox.route(name, request.params.arguments) : undefined;
     if (routed && CARD_TOOLS.includes(routed.tool)) return callWithCard(routed, reader, ctx, { keepStructured: config.structuredOutput, ...writes });
-    if (apps() && cardActions.enabled().some((t) => t.name === name)) return cardActions.call(name, request.params.arguments, ctx);
+    if (apps(extra) && cardActions.enabled().some((t) => t.name === name)) return cardActions.call(name, request.params.arguments, ctx);
     return toolbox.call(name, request.params.arguments, ctx);
   });
-  const connect = server.connect.bind(server);
-  server.connect = (transport) => connect(plainErrors(transport));
   return server;
 }

@@ -8,9 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { ErrorCode, McpError, type ClientCapabilities } from '@modelcontextprotocol/sdk/types.js';
+import { ProtocolError, ProtocolErrorCode, ResourceTemplate, type ClientCapabilities, type McpServer } from '@modelcontextprotocol/server';
 import { formatOnly } from '../../model/translate';
 import { incidentCard, listCard, type CardData, type IncidentCardView } from '../../model/incidentPage/cardModel';
 import { HOSTED_FORM } from '../hosted/table';
@@ -124,7 +122,7 @@ async function cardOf(name: string, result: CallResult, reader: Toolbox, ctx: To
 export function registerCard(server: McpServer, apps: () => boolean): void {
   server.registerResource('incident-card', new ResourceTemplate('ui://pagerduty/{app}', { list: undefined }), { title: 'PagerDuty incident card', mimeType: APP_MIME }, (uri) => {
     const html = uri.href === CARD_URI && apps() ? cardHtml() : undefined;
-    if (!html) throw new McpError(ErrorCode.InvalidParams, `No such app: ${truncate(sanitize(uri.href), 200)}`);
+    if (!html) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `No such app: ${truncate(sanitize(uri.href), 200)}`);
     return { contents: [{ uri: CARD_URI, mimeType: APP_MIME, text: html, _meta: { ui: { prefersBorder: true } } }] };
   });
 }

@@ -2,7 +2,7 @@
  * Asking the person instead of guessing (MCP elicitation). A tool asks only through ctx.elicit, which the server sets
  * when the client declared the elicitation capability; without it the tool answers with its usual error.
  */
-import type { ElicitRequestFormParams, ElicitResult } from '@modelcontextprotocol/sdk/types.js';
+import type { ElicitRequestFormParams, ElicitResult } from '@modelcontextprotocol/server';
 import { PagerDutyError } from '../../pagerduty/errors';
 import { sanitize, truncate } from '../../model/untrusted';
 import type { ToolContext } from './types';
