@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PagerDutyError } from '../pagerduty/errors';
 import { redact, redactDeep, redactResult } from '../pagerduty/redact';
 import { describeGiven } from './given';
+import { InputNeeded } from './multiRound';
 import { fromOfficialShape } from './officialArgs';
 import { MissingField } from './shape/common';
 import { OFFICIAL_SHAPES } from './tools/officialShapes';
@@ -261,6 +262,8 @@ export class Toolbox {
         ...(this.selection.structuredOutput ? { structuredContent: redactDeep(clipDeep(output.structured)) as Record<string, unknown> } : {}),
       };
     } catch (error) {
+      // A question this 2026-07-28 call has no answer for: the server answers input_required (multiRound.ts).
+      if (error instanceof InputNeeded) throw error;
       if (error instanceof PagerDutyError) {
         return errorResult(`${shown} failed: ${error.message}`, error.kind, error.status);
       }

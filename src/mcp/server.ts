@@ -1,10 +1,20 @@
-import { CLIENT_CAPABILITIES_META_KEY, McpServer, type ClientCapabilities, type ListToolsResult, type ServerContext } from '@modelcontextprotocol/server';
+import {
+  CLIENT_CAPABILITIES_META_KEY,
+  inputRequired,
+  McpServer,
+  type ClientCapabilities,
+  type ElicitRequestFormParams,
+  type ElicitResult,
+  type ListToolsResult,
+  type ServerContext,
+} from '@modelcontextprotocol/server';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/server/validators/ajv';
 import { PagerDutyClient } from '../pagerduty/client';
 import { NO_TOKEN, type ServerConfig } from './config';
 import { INSTRUCTIONS } from './instructions';
 import { cardActionTool, cardWrites } from './apps/cardAction';
 import { callWithCard, CARD_TOOLS, registerCard, supportsApps, withCard } from './apps/incidentCard';
+import { InputNeeded, MultiRound, StaleAnswers } from './multiRound';
 import { registerPrompts } from './prompts';
 import { registerResources } from './resources';
 import { flushCompileCache } from './compileCache';
@@ -61,6 +71,38 @@ export function createServerParts(config: ServerConfig): ServerParts {
   };
 }
 
+/**
+ * How a call asks the person, if the client can show a question: a 2026-07-28 request (its own _meta envelope) by
+ * multi round-trip (multiRound.ts), a 2025 connection by an elicitation request. A state that does not verify
+ * refuses the call before anything runs.
+ */
+interface Asking {
+  elicit?: ToolContext['elicit'];
+  round?: MultiRound;
+  answers?: Record<string, ElicitResult>;
+  refused?: { isError: true; content: { type: 'text'; text: string }[] };
+}
+
+function askingFor(server: McpServer, extra: ServerContext, caps: ClientCapabilities | undefined, token: string, name: string, args: unknown): Asking {
+  // Form elicitation: an empty capability object means form mode (MCP 2025-06-18); url-only clients cannot answer forms.
+  const elicitation = caps?.elicitation;
+  if (!elicitation || (!elicitation.form && elicitation.url)) return {};
+  if (!extra.mcpReq.envelope) {
+    // A person answers, not a program: the SDK's 60 s request default is too short.
+    const options = { relatedRequestId: extra.mcpReq.id, signal: extra.mcpReq.signal, timeout: ASK_TIMEOUT_MS };
+    return { elicit: (params: ElicitRequestFormParams) => server.server.elicitInput(params, options) };
+  }
+  const round = new MultiRound(token, name, args);
+  try {
+    const answers = round.answers(extra.mcpReq.requestState(), extra.mcpReq.inputResponses);
+    return { round, answers, elicit: round.elicit(answers) };
+  } catch (error) {
+    if (!(error instanceof StaleAnswers)) throw error;
+    const text = `Nothing changed: ${error.message}. Call the tool again without inputResponses or requestState to be asked afresh.`;
+    return { refused: { isError: true, content: [{ type: 'text', text }] } };
+  }
+}
+
 export function createServer(config: ServerConfig, version: string, log?: (line: string) => void, parts = createServerParts(config)): McpServer {
   const { toolbox, reader, cardActions, writes, validator } = parts;
   const client = createClient(config, log);
@@ -94,21 +136,22 @@ export function createServer(config: ServerConfig, version: string, log?: (line:
         content: [{ type: 'text' as const, text: config.noToken ?? NO_TOKEN }],
       };
     }
-    // Form elicitation: an empty capability object means form mode (MCP 2025-06-18); url-only clients cannot answer forms.
-    const elicitation = capabilities(extra)?.elicitation;
-    const canAsk = Boolean(elicitation && (elicitation.form || !elicitation.url));
-    const ctx: ToolContext = {
-      client,
-      signal: extra.mcpReq.signal,
-      now: () => new Date(),
-      // A person answers, not a program: the SDK's 60 s request default is too short.
-      elicit: canAsk ? (params) => server.server.elicitInput(params, { relatedRequestId: extra.mcpReq.id, signal: extra.mcpReq.signal, timeout: ASK_TIMEOUT_MS }) : undefined,
+    const { name, arguments: args } = request.params;
+    const asking = askingFor(server, extra, capabilities(extra), config.token ?? '', name, args);
+    if (asking.refused) return asking.refused;
+    const ctx: ToolContext = { client, signal: extra.mcpReq.signal, now: () => new Date(), elicit: asking.elicit };
+    const run = () => {
+      const routed = apps(extra) ? toolbox.route(name, args) : undefined;
+      if (routed && CARD_TOOLS.includes(routed.tool)) return callWithCard(routed, reader, ctx, { keepStructured: config.structuredOutput, ...writes });
+      if (apps(extra) && cardActions.enabled().some((t) => t.name === name)) return cardActions.call(name, args, ctx);
+      return toolbox.call(name, args, ctx);
     };
-    const name = request.params.name;
-    const routed = apps(extra) ? toolbox.route(name, request.params.arguments) : undefined;
-    if (routed && CARD_TOOLS.includes(routed.tool)) return callWithCard(routed, reader, ctx, { keepStructured: config.structuredOutput, ...writes });
-    if (apps(extra) && cardActions.enabled().some((t) => t.name === name)) return cardActions.call(name, request.params.arguments, ctx);
-    return toolbox.call(name, request.params.arguments, ctx);
+    try {
+      return await run();
+    } catch (error) {
+      if (!(error instanceof InputNeeded) || !asking.round || !asking.answers) throw error;
+      return inputRequired({ inputRequests: { [error.key]: inputRequired.elicit(error.params) }, requestState: asking.round.seal(asking.answers) });
+    }
   });
   return server;
 }

@@ -4,6 +4,7 @@
  */
 import type { ElicitRequestFormParams, ElicitResult } from '@modelcontextprotocol/server';
 import { PagerDutyError } from '../../pagerduty/errors';
+import { InputNeeded } from '../multiRound';
 import { sanitize, truncate } from '../../model/untrusted';
 import type { ToolContext } from './types';
 
@@ -33,6 +34,7 @@ async function send(ctx: ToolContext, params: ElicitRequestFormParams, topic: To
   try {
     answer = await ctx.elicit(params);
   } catch (error) {
+    if (error instanceof InputNeeded) throw error;
     if (ctx.signal?.aborted) throw new PagerDutyError('cancelled', 'Cancelled while waiting for the person to answer; nothing changed.');
     throw notDone(topic, `the answer to the question could not be used: ${(error as Error).message}`);
   }
