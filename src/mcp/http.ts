@@ -13,6 +13,7 @@ import type { HttpOptions, ServerConfig } from './config';
 import { authenticate, challenge, type AuthMode } from './httpAuth';
 import { BodyReader } from './httpBody';
 import { sendResponse, toRequest } from './httpFetch';
+import { answerNamingVersions, HANDSHAKE_VERSIONS, MODERN_VERSIONS } from './protocolVersions';
 import { createServer, createServerParts, type ServerParts } from './server';
 
 export const MCP_PATH = '/mcp';
@@ -51,6 +52,24 @@ function foreignHost(host: string | undefined): boolean {
   } catch {
     return true;
   }
+}
+
+/**
+ * What GET /mcp checked, said plainly: the header's form, or the shared secret. PagerDuty is not asked (a check costs
+ * it nothing), so a revoked or mistyped token passes here and fails at the first tool call. Also what /mcp speaks.
+ */
+function tokenCheck(secret: boolean, version: string) {
+  return {
+    status: secret ? 'secret-accepted' : 'token-well-formed',
+    checked: secret
+      ? "the shared secret (PAGERDUTY_MCP_HTTP_SECRET); PagerDuty calls use the server's own token, not checked here"
+      : "the Authorization header's form only; PagerDuty was not asked, so a revoked or mistyped token fails at the first tool call",
+    endpoint: MCP_PATH,
+    transport: 'streamable-http',
+    stateless: true,
+    protocolVersions: { perRequest: MODERN_VERSIONS, withInitialize: HANDSHAKE_VERSIONS },
+    version,
+  };
 }
 
 function json(res: ServerResponse, body: unknown, headers: Record<string, string> = {}): void {
@@ -109,7 +128,7 @@ function mcpAnswerer(config: HttpConfig, version: string, log: (line: string) =>
       res.once('close', () => void server.close());
       return sendResponse(await legacyAnswer(server, request, parsedBody, authInfo), res);
     }
-    return sendResponse(await modern.fetch(request, { parsedBody, authInfo }), res);
+    return sendResponse(await answerNamingVersions(await modern.fetch(request, { parsedBody, authInfo })), res);
   };
 }
 
@@ -166,7 +185,7 @@ export function createHttpHandler(config: HttpConfig, version: string, log: (lin
       if (String(req.headers.accept ?? '').includes('text/event-stream')) {
         return refuse(res, 405, 'This server is stateless: it keeps no event stream for GET; send requests with POST.', { allow: 'GET, HEAD, POST', ...cors });
       }
-      return json(res, { status: 'authenticated', endpoint: MCP_PATH, transport: 'streamable-http', stateless: true, version }, cors);
+      return json(res, tokenCheck(Boolean(options.secret), version), cors);
     }
     return refuse(res, 405, `${method.slice(0, 10)} is not supported: this stateless server takes POST (JSON-RPC), and GET or HEAD to check a token.`, {
       allow: 'GET, HEAD, POST',

@@ -25,6 +25,8 @@ export interface LineTransportOptions {
   onFatal(reason: string): void;
   /** stdin ended: the client closed the connection. */
   onEnd?(): void;
+  /** An answer to send instead of passing a message on (e.g. a request naming a protocol version not spoken). */
+  screen?(message: JSONRPCMessage): JSONRPCMessage | undefined;
 }
 
 export class LineTransport implements Transport {
@@ -106,7 +108,9 @@ export class LineTransport implements Transport {
       this.reject(typeof id === 'string' || typeof id === 'number' ? id : null, INVALID_REQUEST, 'Invalid Request: not a JSON-RPC 2.0 message.');
       return;
     }
-    this.onmessage?.(message);
+    const answer = this.options.screen?.(message);
+    if (answer) void this.send(answer);
+    else this.onmessage?.(message);
   }
 
   private reject(id: string | number | null, code: number, message: string) {

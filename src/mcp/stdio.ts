@@ -1,6 +1,7 @@
 import { redact } from '../pagerduty/redact';
 import { HELP, parseConfig } from './config';
 import { LineTransport } from './lineTransport';
+import { unsupportedVersionAnswer, withVersionsNamed } from './protocolVersions';
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import { createServer, createServerParts } from './server';
 import { log } from './stderrLog';
@@ -47,7 +48,7 @@ async function main() {
   // initialize) and serves the connection from one server of the factory's; every server shares the process's parts.
   const parts = createServerParts(config);
   serveStdio(() => createServer(config, version, log, parts), {
-    transport: new LineTransport({ log, onFatal, onEnd }),
+    transport: withVersionsNamed(new LineTransport({ log, onFatal, onEnd, screen: unsupportedVersionAnswer })),
     onerror: (error) => log(`error: ${redact(error.message)}`),
   });
   log(`started v${version}; writes ${config.enableWrites ? 'enabled' : 'disabled'}; token ${config.token ? 'present' : 'missing'}`);

@@ -105,7 +105,12 @@ describe('MCP over Streamable HTTP', () => {
     assert.ok(refused.headers.get('www-authenticate'));
     const get = await fetch(srv.url, { headers: { authorization: `Token ${sim.tokens.user}` } });
     assert.equal(get.status, 200);
-    assert.equal((await get.json()).status, 'authenticated');
+    const checked = await get.json();
+    // Only the header's form was checked, and the answer says so (no PagerDuty call: see the end of this test).
+    assert.equal(checked.status, 'token-well-formed');
+    assert.match(checked.checked, /form only; PagerDuty was not asked/);
+    assert.deepEqual(checked.protocolVersions.perRequest, ['2026-07-28']);
+    assert.ok(checked.protocolVersions.withInitialize.includes('2025-11-25'));
     // The SDK's clients ask for a server-to-client stream after initializing; 405 is the spec's "none here".
     const stream = await fetch(srv.url, { headers: { authorization: `Token ${sim.tokens.user}`, accept: 'text/event-stream' } });
     assert.equal(stream.status, 405);
