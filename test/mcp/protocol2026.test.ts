@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { SERVER_NODE_FLAGS } from '../../src/config/serverLaunch';
+import { APP_MIME, CARD_META, CARD_URI } from '../../src/mcp/apps/incidentCard';
 import { startSimulator, type Simulator } from '../simulator/index';
 import { connectHttp, rpc, startHttpServer, type HttpServerProcess } from '../support/httpHarness';
 import { SERVER_JS, startMcp } from '../support/mcpHarness';
@@ -141,6 +142,23 @@ describe('MCP 2026-07-28 over stdio and HTTP', () => {
       }
     });
   }
+
+  it('HTTP: a request whose capabilities declare MCP Apps gets the incident card, as over stdio; others do not', async () => {
+    const send = httpSender(http, sim);
+    const apps = { ...META, 'io.modelcontextprotocol/clientCapabilities': { extensions: { 'io.modelcontextprotocol/ui': { mimeTypes: [APP_MIME] } } } };
+    const tool = async (meta: Record<string, unknown>) => ((await send('tools/list', {}, meta)).result!.tools as { name: string; _meta?: any }[]).find((t) => t.name === 'get_incident');
+    assert.deepEqual((await tool(apps))?._meta, { ui: { resourceUri: CARD_URI } });
+    assert.equal((await tool(META))?._meta, undefined);
+    const html = await send('resources/read', { uri: CARD_URI }, apps);
+    assert.equal(html.result?.contents[0].mimeType, APP_MIME);
+    assert.match(html.result?.contents[0].text, /<html/i);
+    assert.equal((await send('resources/read', { uri: CARD_URI })).error?.code, -32602, 'no card for a request without MCP Apps');
+    const incident = [...sim.state.incidents.values()][0];
+    const withCard = await send('tools/call', { name: 'get_incident', arguments: { incident_id: incident.id } }, apps);
+    assert.equal(withCard.result?._meta?.[CARD_META]?.incident?.id, incident.id);
+    const plain = await send('tools/call', { name: 'get_incident', arguments: { incident_id: incident.id } });
+    assert.equal(plain.result?._meta?.[CARD_META], undefined);
+  });
 
   it('HTTP: Mcp-Method or Mcp-Name that disagrees with the body is HeaderMismatch (-32020), before anything runs', async () => {
     const body = { jsonrpc: '2.0', id: 1, method: 'tools/call', params: { _meta: META, name: 'list_incidents', arguments: {} } };
