@@ -13,6 +13,7 @@ import { after, before, describe, it } from 'node:test';
 import { startSimulator, type Simulator } from '../simulator/index';
 import { startHttpServer, type HttpServerProcess } from '../support/httpHarness';
 import { SERVER_JS } from '../support/mcpHarness';
+import { BOTH_FAMILIES } from '../support/protocolFamily';
 import { serverNode } from '../support/serverNode';
 
 const CACHE = process.env.PAGERDUTY_E2E_CACHE ?? join(homedir(), '.cache', 'pagerduty-vscode');
@@ -24,7 +25,7 @@ interface Run {
   stderr: string;
 }
 
-describe('MCP Inspector CLI, modern and legacy, over stdio and HTTP', () => {
+describe('MCP Inspector CLI, modern and legacy, over stdio and HTTP', { skip: BOTH_FAMILIES }, () => {
   let sim: Simulator;
   let http: HttpServerProcess;
   const homes: string[] = [];

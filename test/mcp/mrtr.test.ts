@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startSimulator, type Simulator } from '../simulator/index';
 import { rpc, startHttpServer, type HttpServerProcess } from '../support/httpHarness';
-import { MODERN_VERSION } from '../support/protocolFamily';
+import { BOTH_FAMILIES, MODERN_VERSION } from '../support/protocolFamily';
 
 const HOUR = 3_600_000;
 const META = {
@@ -25,7 +25,7 @@ interface Round {
   content?: { text: string }[];
 }
 
-describe('multi round-trip questions over HTTP, across two replicas', () => {
+describe('multi round-trip questions over HTTP, across two replicas', { skip: BOTH_FAMILIES }, () => {
   let sim: Simulator;
   let a: HttpServerProcess;
   let b: HttpServerProcess;

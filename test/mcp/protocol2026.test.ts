@@ -13,7 +13,7 @@ import { APP_MIME, CARD_META, CARD_URI } from '../../src/mcp/apps/incidentCard';
 import { startSimulator, type Simulator } from '../simulator/index';
 import { connectHttp, rpc, startHttpServer, type HttpServerProcess } from '../support/httpHarness';
 import { SERVER_JS, startMcp } from '../support/mcpHarness';
-import { MODERN_VERSION } from '../support/protocolFamily';
+import { BOTH_FAMILIES, MODERN_VERSION } from '../support/protocolFamily';
 import { serverNode } from '../support/serverNode';
 
 const META = {
@@ -64,7 +64,7 @@ function httpSender(server: HttpServerProcess, sim: Simulator): Send {
   };
 }
 
-describe('MCP 2026-07-28 over stdio and HTTP', () => {
+describe('MCP 2026-07-28 over stdio and HTTP', { skip: BOTH_FAMILIES }, () => {
   let sim: Simulator;
   let http: HttpServerProcess;
   let stdio: ReturnType<typeof stdioServer>;

@@ -16,6 +16,9 @@ export const MODERN = process.env.PD_MCP_PROTOCOL === MODERN_VERSION;
 /** For tests of what only the 2025 family has (server-sent notifications in a session): skipped under 2026-07-28, saying so. */
 export const ONLY_2025 = MODERN ? 'a 2025-11-25 session feature: 2026-07-28 has no sessions (see protocol2026.test.ts)' : false;
 
+/** For tests that speak both families themselves: run once, in the 2025 run (npm run test:mcp). */
+export const BOTH_FAMILIES = MODERN ? 'speaks both families itself: runs in npm run test:mcp' : false;
+
 export interface ClientOptions {
   name: string;
   capabilities?: ClientCapabilities;
