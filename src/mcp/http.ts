@@ -14,7 +14,9 @@ import { authenticate, challenge, type AuthMode } from './httpAuth';
 import { BodyReader } from './httpBody';
 import { sendResponse, toRequest } from './httpFetch';
 import { answerNamingVersions, HANDSHAKE_VERSIONS, MODERN_VERSIONS } from './protocolVersions';
-import { createServer, createServerParts, type ServerParts } from './server';
+import { isListen, LISTEN_LIMITS, ListenStreams } from './httpListen';
+import { listMine } from './resources';
+import { createClient, createServer, createServerParts, type ServerParts } from './server';
 
 export const MCP_PATH = '/mcp';
 export const HEALTH_PATH = '/healthz';
@@ -88,7 +90,7 @@ function preflight(res: ServerResponse, cors: Record<string, string>): void {
   res.writeHead(204, {
     ...cors,
     'access-control-allow-methods': 'GET, HEAD, POST, OPTIONS',
-    'access-control-allow-headers': 'Authorization, Content-Type, Accept, Mcp-Protocol-Version, Mcp-Session-Id, Last-Event-ID',
+    'access-control-allow-headers': 'Authorization, Content-Type, Accept, Mcp-Protocol-Version, Mcp-Method, Mcp-Name, Mcp-Session-Id, Last-Event-ID',
     'access-control-max-age': '600',
   });
   res.end();
@@ -99,9 +101,11 @@ function preflight(res: ServerResponse, cors: Record<string, string>): void {
  * gets a fresh server from the factory, holding that request's token only (passed through as authInfo, never kept
  * here): nothing a request brings outlives it or reaches another. 2025-era requests are answered as before (below).
  */
-function modernHandler(config: HttpConfig, version: string, log: (line: string) => void, parts: ServerParts) {
+function modernHandler(config: HttpConfig, version: string, log: (line: string) => void, parts: ServerParts, bus: ListenStreams) {
   return createMcpHandler(({ authInfo }) => createServer({ ...config, token: authInfo?.token ?? '' }, version, log, parts), {
     legacy: 'reject',
+    bus,
+    maxSubscriptions: LISTEN_LIMITS.perProcess,
     maxRequestBodySize: config.http.maxBodyBytes,
     onerror: (error) => log(`request failed: ${redact(error.message)}`),
   });
@@ -119,7 +123,20 @@ async function legacyAnswer(server: ReturnType<typeof createServer>, request: Re
 
 /** Answers one MCP POST (its body already read) with the request's token, in the era the request speaks. */
 function mcpAnswerer(config: HttpConfig, version: string, log: (line: string) => void, parts: ServerParts) {
-  const modern = modernHandler(config, version, log, parts);
+  const listens = new ListenStreams();
+  const modern = modernHandler(config, version, log, parts, listens);
+  /** A subscriptions/listen stream, fed by polls with this request's token (httpListen.ts). */
+  const listen = async (req: IncomingMessage, res: ServerResponse, parsedBody: unknown, authInfo: AuthInfo, signal: AbortSignal) => {
+    const ended = new AbortController();
+    const client = createClient({ ...config, token: authInfo.token }, log)!;
+    const source = { current: async () => (await listMine(parts.reader, client)).map((r) => r.uri), pollMs: config.resourcePollMs, close: () => ended.abort() };
+    const request = toRequest(req, AbortSignal.any([signal, ended.signal]));
+    const done = new Promise<void>((resolve) => res.once('close', resolve));
+    const answer = await listens.open(authInfo.token, source, () => modern.fetch(request, { parsedBody, authInfo }), done);
+    if (typeof answer !== 'string') return sendResponse(answer, res);
+    const id = (parsedBody as { id?: unknown }).id ?? null;
+    return json(res, { jsonrpc: '2.0', id, error: { code: -32603, message: answer } });
+  };
   return async (req: IncomingMessage, res: ServerResponse, parsedBody: unknown, token: string, signal: AbortSignal): Promise<void> => {
     const request = toRequest(req, signal);
     const authInfo: AuthInfo = { token, clientId: 'pagerduty-token', scopes: [] };
@@ -128,6 +145,7 @@ function mcpAnswerer(config: HttpConfig, version: string, log: (line: string) =>
       res.once('close', () => void server.close());
       return sendResponse(await legacyAnswer(server, request, parsedBody, authInfo), res);
     }
+    if (isListen(parsedBody)) return listen(req, res, parsedBody, authInfo, signal);
     return sendResponse(await answerNamingVersions(await modern.fetch(request, { parsedBody, authInfo })), res);
   };
 }
@@ -156,11 +174,13 @@ export function createHttpHandler(config: HttpConfig, version: string, log: (lin
     if (inFlight >= options.maxConcurrent) {
       return refuse(res, 503, `The server is busy (${options.maxConcurrent} requests in flight); retry shortly.`, { 'retry-after': '1' });
     }
-    inFlight++;
+    // A change stream stays open: it is bounded on its own (httpListen.ts), not counted among requests in flight.
+    const counted = !isListen(body.message);
+    if (counted) inFlight++;
     const gone = new AbortController();
     // The request is over (answered, or the client went away): its exchange, server and timers go with it.
     res.once('close', () => {
-      inFlight--;
+      if (counted) inFlight--;
       gone.abort();
     });
     await answer(req, res, body.message, token, gone.signal);

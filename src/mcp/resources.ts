@@ -46,7 +46,7 @@ function idOf(uri: string, raw: unknown): string {
 }
 
 /** My open incidents, newest first, as listed resources (the watch compares their ids to notice changes). */
-async function listMine(toolbox: Toolbox, client: PagerDutyClient) {
+export async function listMine(toolbox: Toolbox, client: PagerDutyClient) {
   const result = await toolbox.call(
     'list_incidents',
     { scope: 'assigned', statuses: ['triggered', 'acknowledged'], limit: LISTED_INCIDENTS, sort_by: 'created_at:desc' },

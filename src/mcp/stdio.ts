@@ -3,6 +3,7 @@ import { HELP, parseConfig } from './config';
 import { LineTransport } from './lineTransport';
 import { unsupportedVersionAnswer, withVersionsNamed } from './protocolVersions';
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
+import { LISTEN_LIMITS } from './httpListen';
 import { createServer, createServerParts } from './server';
 import { log } from './stderrLog';
 
@@ -50,6 +51,7 @@ async function main() {
   serveStdio(() => createServer(config, version, log, parts), {
     transport: withVersionsNamed(new LineTransport({ log, onFatal, onEnd, screen: unsupportedVersionAnswer })),
     onerror: (error) => log(`error: ${redact(error.message)}`),
+    maxSubscriptions: LISTEN_LIMITS.perToken,
   });
   log(`started v${version}; writes ${config.enableWrites ? 'enabled' : 'disabled'}; token ${config.token ? 'present' : 'missing'}`);
   if (config.noToken) log(config.noToken);
