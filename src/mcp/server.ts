@@ -18,17 +18,16 @@ import { InputNeeded, MultiRound, StaleAnswers } from './multiRound';
 import { registerPrompts } from './prompts';
 import { registerResources } from './resources';
 import { flushCompileCache } from './compileCache';
-import { HostedToolbox, inSurfaceTerms } from './hosted/surface';
+import { inSurfaceTerms } from './hosted/surface';
 import { Toolbox } from './registry';
-import { ALL_TOOLS, DEFAULT_TOOLSETS } from './tools';
+import { createToolbox } from './toolbox';
 import { TOOLSETS, type ToolContext } from './tools/types';
 
 export const SERVER_NAME = 'pagerduty';
 const ASK_TIMEOUT_MS = 10 * 60_000;
 
-export function createToolbox(config: Pick<ServerConfig, 'enableWrites' | 'toolsets' | 'allowTools' | 'toolSurface'> & { structuredOutput?: boolean }): Toolbox {
-  return new (config.toolSurface === 'hosted' ? HostedToolbox : Toolbox)(ALL_TOOLS, config, DEFAULT_TOOLSETS);
-}
+// In its own file, so that the extension's in-process toolbox does not load the SDK's server.
+export { createToolbox };
 
 export function createClient(config: ServerConfig, log?: (line: string) => void): PagerDutyClient | undefined {
   if (!config.token) return undefined;
