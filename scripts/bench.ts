@@ -1,6 +1,7 @@
 /**
  * npm run bench [-- --skip vsix,memory,http]: the project's figures with their targets. Prints a table and writes
  * bench-results/bench.json. Builds for production first (what ships), and restores the development build at the end.
+ * BENCH_BASELINE=<another build>/dist/mcp-server.js measures start and CPU per call on that build too, printed beside.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { httpLoadFigures } from './bench/httpLoad';
 import { incidentPageFigures } from './bench/incidentPage';
 import { investigationFigures } from './bench/investigation';
 import { memoryFigures } from './bench/memory';
+import { protocolCostFigures } from './bench/protocolCost';
 import { activateFigure, firstPaintFigure, idlePollingFigure } from './bench/sidebar';
 import { startupFigures } from './bench/startup';
 import { toolsListFigures } from './bench/toolsList';
@@ -50,6 +52,10 @@ async function main() {
     await step('vsix', () => vsixFigures(ROOT));
     if (skip.has('vsix')) execFileSync(process.execPath, ['scripts/build.mjs', '--production'], { cwd: ROOT });
     await step('startup', () => startupFigures(SERVER));
+    // Another build (e.g. main's, built for production elsewhere) measured the same way, printed beside.
+    const baseline = process.env.BENCH_BASELINE;
+    if (baseline) await step('startup', async () => (await startupFigures(baseline)).map((f) => ({ ...f, id: `before.${f.id}`, label: `before: ${f.label}`, target: undefined, pass: undefined })));
+    await step('protocol', () => protocolCostFigures(SERVER));
     await step('tools', () => toolsListFigures(SERVER));
     await step('surface', () => toolSurfaceFigures(SERVER));
     await step('investigation', () => investigationFigures(SERVER));

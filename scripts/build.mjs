@@ -29,18 +29,16 @@ const englishOnlyZodLocales = {
 };
 
 /**
- * The SDK's Server builds an Ajv instance (with formats, compiling its meta-schemas) when constructed, for the one
- * JSON Schema check it makes: an elicitation answer. Ajv (~135 KB, a fifth of the server) lives in its own file beside
- * the server, read and built on that first answer instead of being parsed on every start.
+ * The SDK's Node entry imports Ajv (with formats, ~135 KB, a fifth of the server) through its runtime shims, as the
+ * default validator, though our server passes its own and uses it for one check only: an elicitation answer. Ajv lives
+ * in its own file beside the server, read and built on that first answer instead of being parsed on every start.
  */
 const AJV_FILE = 'mcp-server-ajv.js';
 const ajvOnFirstUse = {
   name: 'ajv-on-first-use',
   setup(b) {
-    // The SDK's Server imports it as ../validation/ajv-provider.js, our server (one validator for all) by its package path.
-    b.onResolve({ filter: /(\/validation\/ajv-provider\.js|^@modelcontextprotocol\/sdk\/validation\/ajv)$/ }, (args) =>
-      /@modelcontextprotocol[\\/]sdk[\\/].*[\\/]server[\\/]index\.js$|[\\/]src[\\/]/.test(args.importer) ? { path: args.path, namespace: 'ajv-on-first-use' } : undefined,
-    );
+    // The SDK imports its shims (Ajv as DefaultJsonSchemaValidator, and process), our server the validator by its path.
+    b.onResolve({ filter: /^@modelcontextprotocol\/server\/(_shims|validators\/ajv)$/ }, (args) => ({ path: args.path, namespace: 'ajv-on-first-use' }));
     b.onLoad({ filter: /.*/, namespace: 'ajv-on-first-use' }, () => ({
       contents: `let real;
 export class AjvJsonSchemaValidator {
@@ -48,57 +46,16 @@ export class AjvJsonSchemaValidator {
     real ??= new (require(require('node:path').join(__dirname, ${JSON.stringify(AJV_FILE)})).AjvJsonSchemaValidator)();
     return real.getValidator(schema);
   }
-}`,
+}
+export { AjvJsonSchemaValidator as DefaultJsonSchemaValidator };
+export { default as process } from 'node:process';`,
       loader: 'js',
     }));
   },
 };
 
-/**
- * The SDK accepts zod 3 schemas beside zod 4 ones, so it bundles zod 3 and a zod 3 JSON Schema converter (~75 KB, parsed
- * on every start). This server only builds zod 4 schemas: those two resolve to stubs that say so if ever reached.
- */
-const zod4Only = {
-  name: 'zod-4-only',
-  setup(b) {
-    b.onResolve({ filter: /^(zod\/v3|zod-to-json-schema)$/ }, (args) =>
-      /@modelcontextprotocol[\\/]sdk[\\/]/.test(args.importer) ? { path: args.path, namespace: 'zod-4-only' } : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: 'zod-4-only' }, (args) => {
-      const name = args.path === 'zod/v3' ? 'object' : 'zodToJsonSchema';
-      return { contents: `export function ${name}() { throw new Error('zod 3 schemas are not supported here: use zod 4'); }`, loader: 'js' };
-    });
-  },
-};
-
-/**
- * The SDK's types.js builds ~170 zod schemas at load, each a top-level const whose call esbuild must keep (it cannot
- * know a call is free of side effects). Each initialiser is wrapped in an IIFE marked pure, so the schemas nothing in
- * the bundle uses are dropped; the used ones are built as before. Found with TypeScript's parser, not by text.
- */
-const pureSdkSchemas = {
-  name: 'pure-sdk-schemas',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]@modelcontextprotocol[\\/]sdk[\\/]dist[\\/]esm[\\/]types\.js$/ }, async (args) => {
-      const ts = (await import('typescript')).default;
-      const text = readFileSync(args.path, 'utf8');
-      const file = ts.createSourceFile(args.path, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
-      const edits = [];
-      for (const statement of file.statements) {
-        if (!ts.isVariableStatement(statement) || !(statement.declarationList.flags & ts.NodeFlags.Const)) continue;
-        for (const d of statement.declarationList.declarations) {
-          if (d.initializer && ts.isCallExpression(d.initializer)) edits.push([d.initializer.getStart(file), d.initializer.end]);
-        }
-      }
-      let out = text;
-      for (const [start, end] of edits.reverse()) out = `${out.slice(0, start)}/* @__PURE__ */ (() => ${out.slice(start, end)})()${out.slice(end)}`;
-      return { contents: out, loader: 'js' };
-    });
-  },
-};
-
 const common = {
-  plugins: [englishOnlyZodLocales, ajvOnFirstUse, zod4Only, pureSdkSchemas],
+  plugins: [englishOnlyZodLocales, ajvOnFirstUse],
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -130,7 +87,9 @@ await Promise.all([
   build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   build({
     ...common,
-    stdin: { contents: "export { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';", resolveDir: '.' },
+    // Built without the plugin: this file is the real Ajv the stand-in loads.
+    plugins: [englishOnlyZodLocales],
+    stdin: { contents: "export { AjvJsonSchemaValidator } from '@modelcontextprotocol/server/validators/ajv';", resolveDir: '.' },
     outfile: `dist/${AJV_FILE}`,
   }),
   // Two files: Node's compile cache covers only what is loaded after the small entry turned it on (src/mcp/entry.ts).

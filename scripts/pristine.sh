@@ -1,4 +1,4 @@
-# Sourced by scripts that run a nested `npm install` (scripts/e2e/setup.sh, scripts/cli/setup.sh, scripts/node-from-npm.sh).
+# Sourced by scripts that run a nested `npm install` (scripts/e2e/setup.sh, scripts/pinned-install.sh, scripts/node-from-npm.sh).
 # Nested installs run in a pristine environment: an outer `npm test` / `npm start` (Node 20) exports npm_config_*,
 # npm_* and node_modules/.bin entries on PATH, and code-server's postinstall reads the Node version from
 # npm_config_user_agent, so it refused to install under Node 24 on every fresh machine.

@@ -14,7 +14,7 @@ import { COMMANDS, type CommandId } from './contributions';
 import { registerCommitTool } from './lm/commitTool';
 import { createLogger } from './log';
 import { PagerDutyMcpProvider, registerMcpProvider } from './mcpProvider';
-import { createToolbox } from './mcp/server';
+import { createToolbox } from './mcp/toolbox';
 import { PagerDutySession } from './session';
 import { createViews, type ViewsApi } from './views';
 import { IncidentPages } from './views/incidentPage/panel';

@@ -23,7 +23,7 @@ import { readSettings, affectsAny } from './config/vscodeSettings';
 import { CONTEXT_KEYS } from './contributions';
 import type { Logger } from './log';
 import { resultText, type CallResult, type Toolbox } from './mcp/registry';
-import { createToolbox } from './mcp/server';
+import { createToolbox } from './mcp/toolbox';
 import { TOOLSETS } from './mcp/tools/types';
 import { PagerDutyClient, type UserSummary } from './pagerduty/client';
 import { pagerDutyApi, type PagerDutyApi } from './model/pagerdutyApi';

@@ -1,18 +1,22 @@
 /**
- * `--http`: the same server over MCP Streamable HTTP at /mcp, with the SDK's transport on node:http. Stateless, like
- * PagerDuty's hosted endpoint: every POST brings its token, gets a fresh server and transport (`sessionIdGenerator:
- * undefined`) holding that token only, and leaves nothing behind, so any replica can serve any request. What needs a
- * session (elicitation, change notifications, MCP Apps) is unavailable and falls back as for a client without it.
+ * `--http`: the same server over MCP Streamable HTTP at /mcp, with the SDK's entries on node:http. Stateless, like
+ * PagerDuty's hosted endpoint: every POST brings its token, gets a fresh server holding that token only, and leaves
+ * nothing behind, so any replica can serve any request. 2026-07-28 needs no session for what 2025 kept in one
+ * (questions to the person as multi round-trip requests, the MCP Apps card); 2025-era clients get today's answers.
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { createMcpHandler, isLegacyRequest, WebStandardStreamableHTTPServerTransport, type AuthInfo } from '@modelcontextprotocol/server';
 import { isLoopbackHost } from '../pagerduty/hosts';
 import { redact, registerSecret, withSecretScope } from '../pagerduty/redact';
 import type { HttpOptions, ServerConfig } from './config';
 import { authenticate, challenge, type AuthMode } from './httpAuth';
 import { BodyReader } from './httpBody';
-import { createServer, createServerParts } from './server';
+import { sendResponse, toRequest } from './httpFetch';
+import { answerNamingVersions, HANDSHAKE_VERSIONS, MODERN_VERSIONS } from './protocolVersions';
+import { isListen, LISTEN_LIMITS, ListenStreams } from './httpListen';
+import { listMine } from './resources';
+import { createClient, createServer, createServerParts, type ServerParts } from './server';
 
 export const MCP_PATH = '/mcp';
 export const HEALTH_PATH = '/healthz';
@@ -52,6 +56,24 @@ function foreignHost(host: string | undefined): boolean {
   }
 }
 
+/**
+ * What GET /mcp checked, said plainly: the header's form, or the shared secret. PagerDuty is not asked (a check costs
+ * it nothing), so a revoked or mistyped token passes here and fails at the first tool call. Also what /mcp speaks.
+ */
+function tokenCheck(secret: boolean, version: string) {
+  return {
+    status: secret ? 'secret-accepted' : 'token-well-formed',
+    checked: secret
+      ? "the shared secret (PAGERDUTY_MCP_HTTP_SECRET); PagerDuty calls use the server's own token, not checked here"
+      : "the Authorization header's form only; PagerDuty was not asked, so a revoked or mistyped token fails at the first tool call",
+    endpoint: MCP_PATH,
+    transport: 'streamable-http',
+    stateless: true,
+    protocolVersions: { perRequest: MODERN_VERSIONS, withInitialize: HANDSHAKE_VERSIONS },
+    version,
+  };
+}
+
 function json(res: ServerResponse, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers });
   res.end(res.req.method === 'HEAD' ? undefined : JSON.stringify(body));
@@ -68,10 +90,64 @@ function preflight(res: ServerResponse, cors: Record<string, string>): void {
   res.writeHead(204, {
     ...cors,
     'access-control-allow-methods': 'GET, HEAD, POST, OPTIONS',
-    'access-control-allow-headers': 'Authorization, Content-Type, Accept, Mcp-Protocol-Version, Mcp-Session-Id, Last-Event-ID',
+    'access-control-allow-headers': 'Authorization, Content-Type, Accept, Mcp-Protocol-Version, Mcp-Method, Mcp-Name, Mcp-Session-Id, Last-Event-ID',
     'access-control-max-age': '600',
   });
   res.end();
+}
+
+/**
+ * The SDK's HTTP entry for 2026-07-28 requests (discover, envelope, Mcp-Method/Mcp-Name, multi round-trip). Each request
+ * gets a fresh server from the factory, holding that request's token only (passed through as authInfo, never kept
+ * here): nothing a request brings outlives it or reaches another. 2025-era requests are answered as before (below).
+ */
+function modernHandler(config: HttpConfig, version: string, log: (line: string) => void, parts: ServerParts, bus: ListenStreams) {
+  return createMcpHandler(({ authInfo }) => createServer({ ...config, token: authInfo?.token ?? '' }, version, log, parts), {
+    legacy: 'reject',
+    bus,
+    maxSubscriptions: LISTEN_LIMITS.perProcess,
+    maxRequestBodySize: config.http.maxBodyBytes,
+    onerror: (error) => log(`request failed: ${redact(error.message)}`),
+  });
+}
+
+/**
+ * A 2025-era request, as before v2: a fresh server on a stateless transport answering in one JSON body (the SDK's own
+ * fallback answers with an event stream, which curl users and simple clients of ours did not get before).
+ */
+async function legacyAnswer(server: ReturnType<typeof createServer>, request: Request, parsedBody: unknown, authInfo: AuthInfo): Promise<Response> {
+  const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+  await server.connect(transport);
+  return transport.handleRequest(request, { parsedBody, authInfo });
+}
+
+/** Answers one MCP POST (its body already read) with the request's token, in the era the request speaks. */
+function mcpAnswerer(config: HttpConfig, version: string, log: (line: string) => void, parts: ServerParts) {
+  const listens = new ListenStreams();
+  const modern = modernHandler(config, version, log, parts, listens);
+  /** A subscriptions/listen stream, fed by polls with this request's token (httpListen.ts). */
+  const listen = async (req: IncomingMessage, res: ServerResponse, parsedBody: unknown, authInfo: AuthInfo, signal: AbortSignal) => {
+    const ended = new AbortController();
+    const client = createClient({ ...config, token: authInfo.token }, log)!;
+    const source = { current: async () => (await listMine(parts.reader, client)).map((r) => r.uri), pollMs: config.resourcePollMs, close: () => ended.abort() };
+    const request = toRequest(req, AbortSignal.any([signal, ended.signal]));
+    const done = new Promise<void>((resolve) => res.once('close', resolve));
+    const answer = await listens.open(authInfo.token, source, () => modern.fetch(request, { parsedBody, authInfo }), done);
+    if (typeof answer !== 'string') return sendResponse(answer, res);
+    const id = (parsedBody as { id?: unknown }).id ?? null;
+    return json(res, { jsonrpc: '2.0', id, error: { code: -32603, message: answer } });
+  };
+  return async (req: IncomingMessage, res: ServerResponse, parsedBody: unknown, token: string, signal: AbortSignal): Promise<void> => {
+    const request = toRequest(req, signal);
+    const authInfo: AuthInfo = { token, clientId: 'pagerduty-token', scopes: [] };
+    if (await isLegacyRequest(request, parsedBody)) {
+      const server = createServer({ ...config, token }, version, log, parts);
+      res.once('close', () => void server.close());
+      return sendResponse(await legacyAnswer(server, request, parsedBody, authInfo), res);
+    }
+    if (isListen(parsedBody)) return listen(req, res, parsedBody, authInfo, signal);
+    return sendResponse(await answerNamingVersions(await modern.fetch(request, { parsedBody, authInfo })), res);
+  };
 }
 
 export function createHttpHandler(config: HttpConfig, version: string, log: (line: string) => void) {
@@ -85,6 +161,7 @@ export function createHttpHandler(config: HttpConfig, version: string, log: (lin
   const parts = createServerParts(config);
   const bodies = new BodyReader(options.maxBodyBytes, options.requestTimeoutMs);
   let inFlight = 0;
+  const answer = mcpAnswerer(config, version, log, parts);
 
   const serveMcp = async (req: IncomingMessage, res: ServerResponse, token: string, cors: Record<string, string>) => {
     for (const [name, value] of Object.entries(cors)) res.setHeader(name, value);
@@ -97,16 +174,16 @@ export function createHttpHandler(config: HttpConfig, version: string, log: (lin
     if (inFlight >= options.maxConcurrent) {
       return refuse(res, 503, `The server is busy (${options.maxConcurrent} requests in flight); retry shortly.`, { 'retry-after': '1' });
     }
-    inFlight++;
-    const server = createServer({ ...config, token }, version, log, parts);
-    // The request is over (answered, or the client went away): the server, its token and its timers go with it.
+    // A change stream stays open: it is bounded on its own (httpListen.ts), not counted among requests in flight.
+    const counted = !isListen(body.message);
+    if (counted) inFlight++;
+    const gone = new AbortController();
+    // The request is over (answered, or the client went away): its exchange, server and timers go with it.
     res.once('close', () => {
-      inFlight--;
-      void server.close();
+      if (counted) inFlight--;
+      gone.abort();
     });
-    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
-    await server.connect(transport);
-    await transport.handleRequest(req, res, body.message);
+    await answer(req, res, body.message, token, gone.signal);
   };
 
   const serveEndpoint = (req: IncomingMessage, res: ServerResponse, method: string): Promise<void> | void => {
@@ -128,7 +205,7 @@ export function createHttpHandler(config: HttpConfig, version: string, log: (lin
       if (String(req.headers.accept ?? '').includes('text/event-stream')) {
         return refuse(res, 405, 'This server is stateless: it keeps no event stream for GET; send requests with POST.', { allow: 'GET, HEAD, POST', ...cors });
       }
-      return json(res, { status: 'authenticated', endpoint: MCP_PATH, transport: 'streamable-http', stateless: true, version }, cors);
+      return json(res, tokenCheck(Boolean(options.secret), version), cors);
     }
     return refuse(res, 405, `${method.slice(0, 10)} is not supported: this stateless server takes POST (JSON-RPC), and GET or HEAD to check a token.`, {
       allow: 'GET, HEAD, POST',

@@ -5,8 +5,7 @@
  * Here an oversized message is skipped up to its newline (never held in memory) and answered, and the server goes on;
  * an oversized answer is never written (the client would drop the connection): an error answer goes instead.
  */
-import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
-import { JSONRPCMessageSchema, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import { parseJSONRPCMessage, type JSONRPCMessage, type Transport } from '@modelcontextprotocol/server';
 
 /** The SDK's own limit for one stdio message (STDIO_DEFAULT_MAX_BUFFER_SIZE). */
 export const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
@@ -24,6 +23,10 @@ export interface LineTransportOptions {
   log(line: string): void;
   /** The streams failed: the server cannot go on. */
   onFatal(reason: string): void;
+  /** stdin ended: the client closed the connection. */
+  onEnd?(): void;
+  /** An answer to send instead of passing a message on (e.g. a request naming a protocol version not spoken). */
+  screen?(message: JSONRPCMessage): JSONRPCMessage | undefined;
 }
 
 export class LineTransport implements Transport {
@@ -64,6 +67,7 @@ export class LineTransport implements Transport {
 
   private readonly onEnd = () => {
     if (this.size > 0) this.endLine(); // a last message without its newline
+    this.options.onEnd?.();
     void this.close();
   };
 
@@ -96,13 +100,17 @@ export class LineTransport implements Transport {
       this.reject(null, PARSE_ERROR, `Parse error: a line of ${line.length} characters is not JSON (${(error as Error).message.slice(0, 120)}).`);
       return;
     }
-    const parsed = JSONRPCMessageSchema.safeParse(json);
-    if (!parsed.success) {
+    let message: JSONRPCMessage;
+    try {
+      message = parseJSONRPCMessage(json);
+    } catch {
       const id = (json as { id?: unknown } | null)?.id;
       this.reject(typeof id === 'string' || typeof id === 'number' ? id : null, INVALID_REQUEST, 'Invalid Request: not a JSON-RPC 2.0 message.');
       return;
     }
-    this.onmessage?.(parsed.data);
+    const answer = this.options.screen?.(message);
+    if (answer) void this.send(answer);
+    else this.onmessage?.(message);
   }
 
   private reject(id: string | number | null, code: number, message: string) {

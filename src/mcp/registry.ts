@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PagerDutyError } from '../pagerduty/errors';
 import { redact, redactDeep, redactResult } from '../pagerduty/redact';
 import { describeGiven } from './given';
+import { InputNeeded } from './multiRound';
 import { fromOfficialShape } from './officialArgs';
 import { MissingField } from './shape/common';
 import { OFFICIAL_SHAPES } from './tools/officialShapes';
@@ -98,8 +99,21 @@ function schemasOf(tool: ToolDefinition): Schemas {
   return precomputedSchemas()?.[tool.name] ?? { inputSchema: toJsonSchema(tool.input, 'input'), outputSchema: toJsonSchema(tool.output, 'output') };
 }
 
+/**
+ * A preprocessed argument (an incident id that may come as an integer, params.ts pdId) is published as its inner
+ * schema, but zod writes the wrapper's description before the inner type: put it back after, so the schema reads as
+ * it did before the wrapper.
+ */
+function typeBeforeDescription(ctx: { zodSchema: unknown; jsonSchema: Record<string, unknown> }): void {
+  const def = (ctx.zodSchema as { _zod?: { def?: { type?: string; in?: { _zod?: { def?: { type?: string } } } } } })._zod?.def;
+  if (def?.type !== 'pipe' || def.in?._zod?.def?.type !== 'transform' || !('description' in ctx.jsonSchema)) return;
+  const { description } = ctx.jsonSchema;
+  delete ctx.jsonSchema.description;
+  ctx.jsonSchema.description = description;
+}
+
 function toJsonSchema(shape: z.ZodRawShape, io: 'input' | 'output'): Record<string, unknown> {
-  const schema = z.toJSONSchema(io === 'input' ? z.strictObject(shape) : z.object(shape), { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(io === 'input' ? z.strictObject(shape) : z.object(shape), { io, unrepresentable: 'any', override: typeBeforeDescription }) as Record<string, unknown>;
   delete schema.$schema;
   if (io === 'output') {
     delete schema.additionalProperties;
@@ -261,6 +275,8 @@ export class Toolbox {
         ...(this.selection.structuredOutput ? { structuredContent: redactDeep(clipDeep(output.structured)) as Record<string, unknown> } : {}),
       };
     } catch (error) {
+      // A question this 2026-07-28 call has no answer for: the server answers input_required (multiRound.ts).
+      if (error instanceof InputNeeded) throw error;
       if (error instanceof PagerDutyError) {
         return errorResult(`${shown} failed: ${error.message}`, error.kind, error.status);
       }

@@ -3,8 +3,7 @@
  * exactly what the matching read tool answers (fenced, concise, redacted), because it is produced by that tool.
  */
 import { NO_TOKEN } from './config';
-import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { ErrorCode, ListResourceTemplatesRequestSchema, McpError } from '@modelcontextprotocol/sdk/types.js';
+import { ProtocolError, ProtocolErrorCode, ResourceTemplate, type McpServer } from '@modelcontextprotocol/server';
 import type { PagerDutyClient } from '../pagerduty/client';
 import { redact } from '../pagerduty/redact';
 import { ERROR_KIND_META, resultText, type Toolbox } from './registry';
@@ -33,7 +32,7 @@ async function read(toolbox: Toolbox, client: PagerDutyClient | undefined, noTok
   if (!client) throw new Error(noToken ?? NO_TOKEN);
   const result = await toolbox.call(tool, args, { client, now: () => new Date() });
   const text = resultText(result);
-  if (result.isError) throw (result._meta as Record<string, unknown> | undefined)?.[ERROR_KIND_META] === 'invalid_arguments' ? new McpError(ErrorCode.InvalidParams, text) : new Error(text);
+  if (result.isError) throw (result._meta as Record<string, unknown> | undefined)?.[ERROR_KIND_META] === 'invalid_arguments' ? new ProtocolError(ProtocolErrorCode.InvalidParams, text) : new Error(text);
   return { contents: [{ uri, mimeType: TEXT, text }] };
 }
 
@@ -42,12 +41,12 @@ function idOf(uri: string, raw: unknown): string {
   try {
     return decodeURIComponent(String(raw));
   } catch {
-    throw new McpError(ErrorCode.InvalidParams, `${truncate(sanitize(uri), 200)}: the id is not valid percent-encoding.`);
+    throw new ProtocolError(ProtocolErrorCode.InvalidParams, `${truncate(sanitize(uri), 200)}: the id is not valid percent-encoding.`);
   }
 }
 
 /** My open incidents, newest first, as listed resources (the watch compares their ids to notice changes). */
-async function listMine(toolbox: Toolbox, client: PagerDutyClient) {
+export async function listMine(toolbox: Toolbox, client: PagerDutyClient) {
   const result = await toolbox.call(
     'list_incidents',
     { scope: 'assigned', statuses: ['triggered', 'acknowledged'], limit: LISTED_INCIDENTS, sort_by: 'created_at:desc' },
@@ -90,7 +89,7 @@ export function registerResources(server: McpServer, reader: Toolbox, client: Pa
 
   // Listed templates are the PagerDuty objects only: the incident card's ui:// resource (apps/incidentCard.ts) is
   // readable by MCP Apps hosts but is no context for a person to pick.
-  server.server.setRequestHandler(ListResourceTemplatesRequestSchema, () => ({
+  server.server.setRequestHandler('resources/templates/list', () => ({
     resourceTemplates: RESOURCE_TEMPLATES.map((t) => ({ name: t.name, uriTemplate: t.uri, title: t.title, mimeType: TEXT })),
   }));
 

@@ -1,7 +1,10 @@
 import { redact } from '../pagerduty/redact';
 import { HELP, parseConfig } from './config';
 import { LineTransport } from './lineTransport';
-import { createServer } from './server';
+import { unsupportedVersionAnswer, withVersionsNamed } from './protocolVersions';
+import { serveStdio } from '@modelcontextprotocol/server/stdio';
+import { LISTEN_LIMITS } from './httpListen';
+import { createServer, createServerParts } from './server';
 import { log } from './stderrLog';
 
 declare const __VERSION__: string;
@@ -36,19 +39,20 @@ async function main() {
     process.on('SIGINT', () => stop('SIGINT'));
     return;
   }
-  const server = createServer(config, version, log);
   const onFatal = (reason: string) => {
     log(`stopping: ${reason}`);
     process.exit(1);
   };
-  const transport = new LineTransport({ log, onFatal });
-  await server.connect(transport);
   // The process ends when stdin does; say so, or an exit looks like a crash with nothing in the log.
-  const onclose = transport.onclose;
-  transport.onclose = () => {
-    log('stopping: the client closed the connection (stdin ended)');
-    onclose?.();
-  };
+  const onEnd = () => log('stopping: the client closed the connection (stdin ended)');
+  // The SDK's stdio entry picks the era from the first message (server/discover or a 2026-07-28 request, or a 2025
+  // initialize) and serves the connection from one server of the factory's; every server shares the process's parts.
+  const parts = createServerParts(config);
+  serveStdio(() => createServer(config, version, log, parts), {
+    transport: withVersionsNamed(new LineTransport({ log, onFatal, onEnd, screen: unsupportedVersionAnswer })),
+    onerror: (error) => log(`error: ${redact(error.message)}`),
+    maxSubscriptions: LISTEN_LIMITS.perToken,
+  });
   log(`started v${version}; writes ${config.enableWrites ? 'enabled' : 'disabled'}; token ${config.token ? 'present' : 'missing'}`);
   if (config.noToken) log(config.noToken);
 }

@@ -80,7 +80,8 @@ describe('hosted surface: the incident card, resources and prompts', () => {
       assert.deepEqual(withApps.content, without.content, `the same error with the card host: ${JSON.stringify(request)}`);
       assert.equal(cardOf(withApps), undefined);
     }
-    const typed = await browse(hosted, { action: 'get', incident_id: 42 });
+    // An integer would be an incident number now: a fraction is a wrong type still.
+    const typed = await browse(hosted, { action: 'get', incident_id: 4.2 });
     assert.match(typed.content[0].text, /browse_incidents \(request\.action "get"\).*"request\.incident_id"/);
   });
 

@@ -267,7 +267,8 @@ describe('incident tools over stdio: clean, redacted and bounded answers, incide
 
   it('wrong-type arguments say what was expected and what was given', async () => {
     assert.match(await s.fails('list_incidents', { limit: 1.5 }), /argument "limit": expected an integer, got the number 1\.5/);
-    assert.match(await s.fails('get_incident', { incident_id: 12345 }), /argument "incident_id": expected a string, got the integer 12345/);
+    // An integer is an incident number (protocol2026.test.ts); a fraction is still refused, saying what was given.
+    assert.match(await s.fails('get_incident', { incident_id: 123.45 }), /argument "incident_id": expected a string, got the number 123\.45/);
     assert.equal(s.sim.requests.length, 0, 'rejected before any request');
   });
 

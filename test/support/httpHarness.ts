@@ -2,13 +2,13 @@
  * Runs the built dist/mcp-server.js with --http on a free port, and connects the SDK's Streamable HTTP client to it
  * with a given Authorization header: what a remote MCP client (VS Code's mcp.json `type: http`, Azure SRE Agent) does.
  */
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { SERVER_NODE_FLAGS } from '../../src/config/serverLaunch';
 import { SERVER_JS } from './mcpHarness';
+import { httpClient } from './protocolFamily';
 import { serverNode } from './serverNode';
 
 export interface HttpServerProcess {
@@ -61,12 +61,9 @@ export async function startHttpServer(args: string[] = [], env: Record<string, s
   };
 }
 
-/** The SDK's client over Streamable HTTP, sending `authorization` on every request. */
-export async function connectHttp(url: string, authorization: string, capabilities: Record<string, unknown> = {}): Promise<Client> {
-  const transport = new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers: { Authorization: authorization } } });
-  const client = new Client({ name: 'pagerduty-http-tests', version: '1.0.0' }, { capabilities });
-  await client.connect(transport);
-  return client;
+/** The SDK's client (of the run's protocol family) over Streamable HTTP, sending `authorization` on every request. */
+export async function connectHttp(url: string, authorization: string, capabilities: Record<string, unknown> = {}, options: { modern?: boolean } = {}): Promise<Client> {
+  return httpClient(url, { Authorization: authorization }, { name: 'pagerduty-http-tests', capabilities, ...options });
 }
 
 /** The text of a tools/call result. */

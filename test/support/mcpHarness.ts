@@ -2,15 +2,15 @@
  * Runs the built dist/mcp-server.js as a real stdio MCP server (the SDK's Client over stdio) against a fresh
  * simulator, so tool tests exercise exactly what VS Code and other MCP clients run.
  */
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { ElicitRequestSchema, type ClientCapabilities, type ElicitRequest, type ElicitResult } from '@modelcontextprotocol/sdk/types.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import type { ClientCapabilities, ElicitRequest, ElicitResult } from '@modelcontextprotocol/sdk/types.js';
 import assert from 'node:assert/strict';
 import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { SERVER_NODE_FLAGS } from '../../src/config/serverLaunch';
 import { assertNoViolations } from '../simulator/assert';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../simulator/index';
+import { stdioClient } from './protocolFamily';
 import { serverNode } from './serverNode';
 
 export const SERVER_JS = path.resolve(__dirname, '../../dist/mcp-server.js');
@@ -34,6 +34,8 @@ export interface McpOptions {
   elicit?: (request: ElicitRequest) => ElicitResult | Promise<ElicitResult>;
   /** More client capabilities to declare (e.g. MCP Apps' extensions). */
   capabilities?: ClientCapabilities;
+  /** Speak 2026-07-28 (true) or 2025-11-25 (false) whatever the run's family (test/support/protocolFamily.ts). */
+  modern?: boolean;
 }
 
 export interface ToolResult {
@@ -71,7 +73,7 @@ export async function startMcp(options: McpOptions = {}): Promise<McpSession> {
   const sim = options.sim ?? (await startSimulator(options.simulator));
   const token = options.token === 'bad' ? 'not-a-valid-token' : sim.tokens[options.token ?? 'user'];
   let stderr = '';
-  const transport = new StdioClientTransport({
+  const { client, transport } = stdioClient({
     command: serverNode(),
     args: [...SERVER_NODE_FLAGS, SERVER_JS, ...(options.writes ? ['--enable-write-tools'] : []), ...(options.structuredOutput === false ? [] : ['--structured-output']), ...(options.args ?? [])],
     env: {
@@ -83,11 +85,8 @@ export async function startMcp(options: McpOptions = {}): Promise<McpSession> {
       ...options.env,
     },
     stderr: 'pipe',
-  });
+  }, { name: 'pagerduty-tests', capabilities: options.capabilities, elicit: options.elicit, modern: options.modern });
   transport.stderr?.on('data', (chunk) => (stderr += chunk.toString()));
-  const client = new Client({ name: 'pagerduty-tests', version: '1.0.0' }, { capabilities: { ...options.capabilities, ...(options.elicit ? { elicitation: {} } : {}) } });
-  const elicit = options.elicit;
-  if (elicit) client.setRequestHandler(ElicitRequestSchema, (request) => elicit(request));
   await client.connect(transport);
 
   const call = async (name: string, args: Record<string, unknown> = {}): Promise<ToolResult> => {

@@ -105,7 +105,9 @@ describe('wrong-type arguments', () => {
   it('say what was expected and what was given, by path', async () => {
     const cases: [string, Record<string, unknown>, RegExp][] = [
       ['list_incidents', { limit: 1.5 }, /argument "limit": expected an integer, got the number 1\.5/],
-      ['get_incident', { incident_id: 12345 }, /argument "incident_id": expected a string, got the integer 12345/],
+      // An integer is taken as the incident's number (the Inspector CLI sends incident_id=1234 so); others are not.
+      ['get_incident', { incident_id: 12.5 }, /argument "incident_id": expected a string, got the number 12\.5/],
+      ['get_incident', { incident_id: true }, /argument "incident_id": expected a string, got true/],
       ['list_incidents', { statuses: 'triggered' }, /argument "statuses": expected an array, got the string "triggered"/],
       ['list_incidents', { statuses: ['nope'] }, /argument "statuses\[0\]": Invalid option: expected one of .*, got the string "nope"/],
       ['create_schedule_v3_custom_shifts', { schedule_id: 'PS1', custom_shifts: [{ start_time: 5, end_time: '2026-11-25T10:00:00Z', member: { type: 'empty_member' } }] }, /argument "custom_shifts\[0\]\.start_time": expected a string, got the integer 5/],

@@ -2,8 +2,9 @@
  * Asking the person instead of guessing (MCP elicitation). A tool asks only through ctx.elicit, which the server sets
  * when the client declared the elicitation capability; without it the tool answers with its usual error.
  */
-import type { ElicitRequestFormParams, ElicitResult } from '@modelcontextprotocol/sdk/types.js';
+import type { ElicitRequestFormParams, ElicitResult } from '@modelcontextprotocol/server';
 import { PagerDutyError } from '../../pagerduty/errors';
+import { InputNeeded } from '../multiRound';
 import { sanitize, truncate } from '../../model/untrusted';
 import type { ToolContext } from './types';
 
@@ -33,6 +34,7 @@ async function send(ctx: ToolContext, params: ElicitRequestFormParams, topic: To
   try {
     answer = await ctx.elicit(params);
   } catch (error) {
+    if (error instanceof InputNeeded) throw error;
     if (ctx.signal?.aborted) throw new PagerDutyError('cancelled', 'Cancelled while waiting for the person to answer; nothing changed.');
     throw notDone(topic, `the answer to the question could not be used: ${(error as Error).message}`);
   }

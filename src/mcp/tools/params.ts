@@ -10,7 +10,7 @@ const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
  * number (incidents), given as 1234 or #1234.
  */
 export function pdId(what: string, numbered = false) {
-  return z
+  const id = z
     .string()
     .trim()
     .superRefine((value, ctx) => {
@@ -22,6 +22,9 @@ export function pdId(what: string, numbered = false) {
       }
     })
     .describe(`${what} id`);
+  // Clients that read "1234" as a number (the MCP Inspector's --tool-arg incident_id=1234) send the integer: taken as
+  // that number's string and checked like any other; the published schema still says string.
+  return numbered ? z.preprocess((value) => (Number.isSafeInteger(value) && (value as number) > 0 ? String(value) : value), id) : id;
 }
 
 export function pdIds(what: string, max = 100) {

@@ -1,4 +1,4 @@
-import type { ElicitRequestFormParams, ElicitResult } from '@modelcontextprotocol/sdk/types.js';
+import type { ElicitRequestFormParams, ElicitResult } from '@modelcontextprotocol/server';
 import type { z } from 'zod';
 import type { ToolResults } from '../../model/toolResults';
 import type { PagerDutyClient } from '../../pagerduty/client';
