@@ -21,7 +21,7 @@ function layer(files, { above = [] }) {
 }
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'bench-results/**', '.test-stats/**', 'docs/**', 'media/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'bench-results/**', '.test-stats/**', 'docs/**', 'media/**', 'test/fixtures/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
