@@ -21,6 +21,10 @@ export interface Settings {
   hostedUrl: string;
   refreshIntervalSeconds: number;
   notificationsEnabled: boolean;
+  /** This workspace's PagerDuty services by id or name; empty = found from catalog-info.yaml. Only narrows what is shown. */
+  workspaceServices: string[];
+  /** CodeLens and Problems entries on the lines an open incident's frames name. */
+  codeHintsEnabled: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -35,6 +39,8 @@ export const DEFAULT_SETTINGS: Settings = {
   hostedUrl: '',
   refreshIntervalSeconds: 60,
   notificationsEnabled: true,
+  workspaceServices: [],
+  codeHintsEnabled: true,
 };
 
 export const MIN_REFRESH_SECONDS = 15;
@@ -74,5 +80,7 @@ export function parseSettings(get: (key: string) => unknown): Settings {
     hostedUrl: typeof get('hostedUrl') === 'string' ? (get('hostedUrl') as string).trim() : '',
     refreshIntervalSeconds: Number.isFinite(refresh) ? Math.max(MIN_REFRESH_SECONDS, Math.round(refresh)) : DEFAULT_SETTINGS.refreshIntervalSeconds,
     notificationsEnabled: get('notifications.enabled') !== false,
+    workspaceServices: [...new Set(strings(get('workspaceServices')))],
+    codeHintsEnabled: get('codeHints.enabled') !== false,
   };
 }

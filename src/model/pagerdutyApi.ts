@@ -4,8 +4,8 @@
  * through `callTool`, so the settings, cleaning and errors are the tools' own. No `vscode` import.
  */
 import { resultText, type CallResult, type CallTool } from './callResult';
-import type { BulkRow, Choice, CurrentUser, IncidentList, IncidentSummary, OncallEntry, PolicyLevel } from './shapes';
-import { FAILED, failureOf, readBulkRows, readIncident, readIncidentList, readList, readOncalls, readPolicyLevels, readUser } from './toolAnswers';
+import type { BulkRow, Choice, CurrentUser, IncidentList, IncidentSummary, OncallEntry, PolicyLevel, ServiceItem } from './shapes';
+import { FAILED, failureOf, readBulkRows, readIncident, readIncidentList, readList, readOncalls, readPolicyLevels, readService, readUser } from './toolAnswers';
 
 /** A read's value, or why it failed with the tool's result (its error kind, or that the session is signed out). */
 export type Answer<T> = { ok: true; value: T } | Failure;
@@ -21,6 +21,17 @@ export interface Done {
 }
 
 export type IncidentStatusFilter = 'triggered' | 'acknowledged' | 'resolved';
+
+/** What list_incidents is asked: a scope and statuses, optionally narrowed to services and a time window. */
+export interface IncidentQuery {
+  scope: string;
+  statuses: readonly IncidentStatusFilter[];
+  limit: number;
+  service_ids?: readonly string[];
+  since?: string;
+  until?: string;
+  offset?: number;
+}
 
 /** What manage_incidents changes on each incident. */
 export interface IncidentChange {
@@ -61,8 +72,14 @@ export function pagerDutyApi(callTool: CallTool) {
     /** By id, number or "#number". */
     get: async (ref: string, token?: unknown): Promise<Answer<IncidentSummary>> =>
       required(await callTool('get_incident', { incident_id: ref }, token), readIncident, 'PagerDuty returned no incident.'),
-    list: async (query: { scope: string; statuses: readonly IncidentStatusFilter[]; limit: number }, token?: unknown): Promise<Answer<IncidentList>> =>
-      answer(await callTool('list_incidents', { ...query, statuses: [...query.statuses] }, token), readIncidentList),
+    list: async (query: IncidentQuery, token?: unknown): Promise<Answer<IncidentList>> =>
+      answer(
+        await callTool('list_incidents', { ...query, statuses: [...query.statuses], ...(query.service_ids ? { service_ids: [...query.service_ids] } : {}) }, token),
+        readIncidentList,
+      ),
+    /** An incident's alerts, their bodies included (where the stack traces are). */
+    alerts: async (id: string, limit: number, token?: unknown): Promise<Answer<Record<string, unknown>[]>> =>
+      answer(await callTool('list_alerts_from_incident', { incident_id: id, limit }, token), (r) => readList(r, 'alerts')),
     update,
     acknowledge: (ids: readonly string[], token?: unknown) => update(ids, { status: 'acknowledged' }, token),
     /**
@@ -95,8 +112,15 @@ export function pagerDutyApi(callTool: CallTool) {
     incidents,
     /** The token's user; undefined for an account-level key. */
     me: async (token?: unknown): Promise<Answer<CurrentUser | undefined>> => answer(await callTool('get_user_data', {}, token), readUser),
-    oncalls: async (query: { user_ids?: string[]; since?: string; until?: string; limit?: number }, token?: unknown): Promise<Answer<OncallEntry[]>> =>
+    oncalls: async (query: { user_ids?: string[]; service_ids?: string[]; since?: string; until?: string; limit?: number }, token?: unknown): Promise<Answer<OncallEntry[]>> =>
       answer(await callTool('list_oncalls', query, token), readOncalls),
+    services: {
+      get: async (id: string, token?: unknown): Promise<Answer<ServiceItem>> =>
+        required(await callTool('get_service', { service_id: id }, token), readService, 'PagerDuty returned no service.'),
+      /** Services whose name contains `query` (PagerDuty's own name search). */
+      find: async (query: string, token?: unknown): Promise<Answer<ServiceItem[]>> =>
+        answer(await callTool('list_services', { query, limit: 25 }, token), (r) => readList(r, 'services')),
+    },
     users: (limit: number) => choices('list_users', { limit }, 'users'),
     priorities: () => choices('list_priorities', {}, 'priorities'),
     workflows: (limit: number) => choices('list_incident_workflows', { limit }, 'incident_workflows'),

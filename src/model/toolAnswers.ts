@@ -18,6 +18,7 @@ import type {
   PolicyLevel,
   Ref,
   RelatedIncident,
+  ServiceItem,
 } from './shapes';
 
 type Structured = Record<string, unknown> | undefined;
@@ -41,6 +42,7 @@ export interface ListedItems {
   users: Choice;
   priorities: Choice;
   incident_workflows: Choice;
+  services: ServiceItem;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -61,6 +63,12 @@ export function readList<K extends keyof ListedItems>(result: CallResult | undef
 export function readIncident(result: CallResult | undefined): IncidentSummary | undefined {
   const incident = structured(result)?.incident;
   return isObject(incident) && typeof incident.id === 'string' ? (incident as unknown as IncidentSummary) : undefined;
+}
+
+/** get_service's service, when it has an id. */
+export function readService(result: CallResult | undefined): ServiceItem | undefined {
+  const service = structured(result)?.service;
+  return isRef(service) && typeof service.name === 'string' ? (service as unknown as ServiceItem) : undefined;
 }
 
 /** get_user_data's user, when it has an id. */

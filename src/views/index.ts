@@ -12,14 +12,16 @@ import { IncidentsTreeProvider } from './incidentsTreeProvider';
 import { IncidentsStore } from './model/incidentsStore';
 import { OncallStore } from './model/oncallStore';
 import { PollScheduler, type Clock, type PollOutcome } from './model/scheduler';
-import { isScope, type Scope } from './model/scope';
+import type { Scope } from './model/scope';
+import { scopeControl, scopeMemory } from './scopeControl';
 import type { CallTool } from './model/types';
 import { IncidentNotifier } from './notifications';
 import type { OncallTreeNode } from './oncallNodes';
 import { OncallTreeProvider } from './oncallTreeProvider';
 import { PagerDutyStatusBar } from './statusBar';
+import { WorkspaceServices } from './workspaceServices';
 
-/** globalState key of the scope the Incidents view showed last. */
+/** workspaceState and globalState key of the scope the Incidents view showed last. */
 const SCOPE_KEY = 'pagerduty.incidentsScope';
 const realClock: Clock = { now: () => Date.now(), setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) };
 
@@ -30,6 +32,8 @@ export interface ViewsApi {
   incidentsTree: IncidentsTreeProvider;
   oncallTree: OncallTreeProvider;
   statusBar: vscode.StatusBarItem;
+  /** This workspace's PagerDuty services (catalog-info.yaml, pagerduty.workspaceServices). */
+  workspaceServices: WorkspaceServices;
   /** Polls now and resolves when done. */
   refresh(): Promise<void>;
   /** The incidents selected in the Incidents view. */
@@ -77,19 +81,18 @@ export function createViews(context: vscode.ExtensionContext, session: PagerDuty
   const t = (m: string, ...a: string[]) => vscode.l10n.t(m, ...a);
   const callTool: CallTool = (name, args, token) => session.callTool(name, args, token as vscode.CancellationToken | undefined);
   const signedIn = () => session.state === 'signedIn';
-  const storedScope = context.globalState.get<string>(SCOPE_KEY);
-  const scope: Scope = isScope(storedScope) ? storedScope : 'assigned';
-
-  const incidents = new IncidentsStore(callTool, scope, t);
+  const memory = scopeMemory(context, SCOPE_KEY);
+  const workspaceServices = new WorkspaceServices(session, log);
+  const incidents = new IncidentsStore(callTool, memory.initial, t, () => workspaceServices.ids);
   const oncall = new OncallStore(callTool, Date.now, t);
-  const incidentsTree = new IncidentsTreeProvider(incidents, signedIn);
+  const incidentsTree = new IncidentsTreeProvider(incidents, signedIn, Date.now, workspaceServices);
   const oncallTree = new OncallTreeProvider(oncall, () => incidents.me, signedIn);
   const incidentsView = vscode.window.createTreeView<IncidentTreeNode>(VIEWS.incidents, { treeDataProvider: incidentsTree, canSelectMany: true, showCollapseAll: false });
   const oncallView = vscode.window.createTreeView<OncallTreeNode>(VIEWS.oncall, { treeDataProvider: oncallTree });
   incidentsTree.attach(incidentsView);
   const statusBar = new PagerDutyStatusBar(incidents, oncall, signedIn);
   const notifier = new IncidentNotifier(context.globalState, incidents, () => session.settings.notificationsEnabled, log);
-  void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.incidentsScope, scope);
+  void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.incidentsScope, memory.initial);
 
   const { poll, cancel } = poller(signedIn, incidents, oncall, { incidents: incidentsView, oncall: oncallView }, log);
 
@@ -125,12 +128,7 @@ export function createViews(context: vscode.ExtensionContext, session: PagerDuty
   };
 
   const selection = () => incidentsView.selection.filter((n): n is IncidentNode => n.kind === 'incident');
-  const setScope = (next: Scope) => {
-    incidents.setScope(next);
-    void context.globalState.update(SCOPE_KEY, next);
-    void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.incidentsScope, next);
-    void scheduler.pollNow();
-  };
+  const control = scopeControl(memory, incidents, workspaceServices, () => (statusBar.update(), void scheduler.pollNow()));
 
   // Ages ("12m") drift between polls; re-render them once a minute while the view is visible.
   const ageTimer = setInterval(() => {
@@ -138,6 +136,8 @@ export function createViews(context: vscode.ExtensionContext, session: PagerDuty
   }, 60_000);
 
   context.subscriptions.push(
+    workspaceServices,
+    control,
     incidentsTree,
     oncallTree,
     incidentsView,
@@ -157,11 +157,12 @@ export function createViews(context: vscode.ExtensionContext, session: PagerDuty
   );
 
   void session.ready.then(() => {
+    void workspaceServices.reload();
     lastState = session.state;
     statusBar.update();
     incidentsTree.refreshAll();
     replan();
   });
 
-  return { incidents, oncall, incidentsTree, oncallTree, statusBar: statusBar.item, refresh, selection, setScope };
+  return { incidents, oncall, incidentsTree, oncallTree, statusBar: statusBar.item, workspaceServices, refresh, selection, setScope: control.setScope };
 }
