@@ -15,8 +15,10 @@ import { registerCommitTool } from './lm/commitTool';
 import { createLogger } from './log';
 import { PagerDutyMcpProvider, registerMcpProvider } from './mcpProvider';
 import { createToolbox } from './mcp/server';
+import { pagerDutyApi } from './model/pagerdutyApi';
 import { PagerDutySession } from './session';
 import { createViews, type ViewsApi } from './views';
+import { CodeHints } from './views/codeHints';
 import { IncidentPages } from './views/incidentPage/panel';
 
 /** What activate() returns; used by the e2e tests and by other parts of this extension, not a public API. */
@@ -24,6 +26,7 @@ export interface PagerDutyExtensionApi {
   session: PagerDutySession;
   mcp: PagerDutyMcpProvider;
   views: ViewsApi;
+  codeHints: CodeHints;
 }
 
 export function activate(context: vscode.ExtensionContext): PagerDutyExtensionApi {
@@ -55,6 +58,9 @@ export function activate(context: vscode.ExtensionContext): PagerDutyExtensionAp
   const incidents = new IncidentCommands({ session, log, views });
   // The incident page (src/views/incidentPage) and its ways in: tree click, Open Incident…, notifications, vscode:// links.
   const callTool = (name: string, args: Record<string, unknown>, token?: unknown) => session.callTool(name, args, token as vscode.CancellationToken | undefined);
+  // The lines open incidents' frames name: CodeLens and Problems entries from the sidebar's data (src/views/codeHints.ts).
+  const codeHints = new CodeHints(views.incidents, pagerDutyApi(callTool), () => session.settings.codeHintsEnabled, log);
+  context.subscriptions.push(codeHints, session.onDidChange(() => void codeHints.update()));
   const pages = new IncidentPages({
     callTool,
     log,
@@ -100,7 +106,7 @@ export function activate(context: vscode.ExtensionContext): PagerDutyExtensionAp
 
   if (context.extensionMode !== vscode.ExtensionMode.Production) void useDevToken(signIn, log);
   log.info(`PagerDuty extension ${context.extension.packageJSON.version} activated.`);
-  return { session, mcp, views };
+  return { session, mcp, views, codeHints };
 }
 
 /**

@@ -307,6 +307,10 @@ export function createFakeVscode(record: FakeVscodeRecord, opts: { focused: bool
       clipboard: { writeText: async (text: string) => void record.clipboard.push(text) },
     }),
     extensions: strict('extensions', { getExtension: (id: string) => record.extensions.get(id) }),
+    languages: strict('languages', {
+      createDiagnosticCollection: () => ({ set() {}, clear() {}, delete() {}, dispose() {} }),
+      registerCodeLensProvider: () => disposable(),
+    }),
     lm: strict('lm', {
       registerMcpServerDefinitionProvider: (id: string) => {
         record.mcpProviders.push(id);

@@ -8,6 +8,7 @@ import { resultText, type CallResult } from '../callResult';
 import { readIncident, readList, readOutlier, type ListedItems } from '../toolAnswers';
 import type { ChangeEvent, IncidentSummary, LogEntry, PastIncident, Ref, RelatedIncident } from '../shapes';
 import type { Translate } from '../translate';
+import { codeRefsOf } from '../codeRefs';
 import { clipDeep } from '../untrusted';
 import { safeLink } from '../links';
 import type { PageAction } from './pageActions';
@@ -58,7 +59,25 @@ export interface AlertView {
   /** The integration the alert came through (e.g. "Datadog"). */
   source?: string;
   details: { key: string; value: string }[];
+  /** The stack frames and file mentions in its summary and details (codeRefsOf). */
+  frames: FrameView[];
 }
+
+/** A code reference of an alert; `open` when the extension found it in the workspace (then it is a link). */
+export interface FrameView {
+  path: string;
+  line: number;
+  column?: number;
+  symbol?: string;
+  /** What the page shows: `path:line[:column]` and the function. */
+  text: string;
+  /** The link's accessible name. */
+  name: string;
+  open?: true;
+}
+
+/** Frames shown per alert; a trace's first frames are the ones that matter. */
+const MAX_FRAMES = 20;
 
 export interface NoteView {
   author: string;
@@ -147,6 +166,7 @@ export const PAGE_LABELS = [
   'openCommit',
   'openInPagerDuty',
   'details',
+  'code',
   'actions',
   'working',
   'busyAction',
@@ -176,6 +196,7 @@ export function pageLabels(t: Translate): Record<PageLabel, string> {
     openCommit: t('Open commit'),
     openInPagerDuty: t('Open in PagerDuty'),
     details: t('Details'),
+    code: t('Code'),
     actions: t('Incident actions'),
     working: t('Working…'),
     // {0} is filled by the page with the action's name: the live region's announcements.
@@ -233,6 +254,21 @@ export function detailRows(details: unknown): { key: string; value: string }[] {
     return Object.entries(value).map(([key, v]) => ({ key, value: typeof v === 'string' ? v : JSON.stringify(v) }));
   }
   return [{ key: '', value: typeof value === 'string' ? value : JSON.stringify(value) }];
+}
+
+/** The text of an alert that can hold code references: its summary and its details' values. */
+export function alertText(alert: Record<string, unknown>): string {
+  return [String(alert.summary ?? ''), ...detailRows(alert.details).map((d) => d.value)].join('\n');
+}
+
+/** An alert's code references as the page lists them, before the extension looks them up in the workspace. */
+export function framesOf(text: string, t: Translate): FrameView[] {
+  return codeRefsOf(text)
+    .slice(0, MAX_FRAMES)
+    .map((r) => {
+      const where = `${r.path}:${r.line}${r.column !== undefined ? `:${r.column}` : ''}`;
+      return { ...r, text: r.symbol ? `${where} (${r.symbol})` : where, name: t('Open {0} at line {1}', r.path, String(r.line)) };
+    });
 }
 
 const COMMIT_URL = /\/commits?\/([0-9a-f]{7,40})(?:[/?#]|$)/i;
@@ -367,6 +403,7 @@ export function buildIncidentView(results: IncidentPageResults, now: number, t: 
         openName: t('Open in PagerDuty: alert {0}', String(a.summary ?? a.id)),
         source: (a.integration as Ref | undefined)?.name || undefined,
         details: detailRows(a.details),
+        frames: framesOf(alertText(a), t),
       })),
     },
     notes: {

@@ -12,6 +12,7 @@ import { clipDeep } from '../../model/untrusted';
 import type { CallTool } from '../model/types';
 import { runPageAction } from './actions';
 import { openCommit } from './commits';
+import { PageFrames } from './frames';
 import { pageHtml } from './html';
 import { loadIncidentPage } from './load';
 import { isSafeLink, parsePageMessage, safeLink, type HostMessage, type PageAction, type PageMessage } from '../../model/incidentPage/protocol';
@@ -83,6 +84,7 @@ class IncidentPanel {
   private source = new vscode.CancellationTokenSource();
   private lastLoad = 0;
   private disposed = false;
+  private readonly frames = new PageFrames();
   private readonly assets: vscode.Uri;
   private readonly api: PagerDutyApi;
 
@@ -152,6 +154,8 @@ class IncidentPanel {
     const icon = (name: string) => vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'incidentPage', `${name}.svg`);
     this.panel.iconPath = icon(view.status);
     this.post({ type: 'view', view });
+    // The first paint does not wait for the workspace search; the frames found become links a moment later.
+    if (await this.frames.resolve(view).catch(() => false)) if (this.view === view && !this.disposed) this.post({ type: 'view', view });
   }
 
   private post(message: HostMessage): void {
@@ -183,6 +187,9 @@ class IncidentPanel {
         return;
       case 'openCommit':
         await openCommit(message.sha, message.url);
+        return;
+      case 'openFrame':
+        await this.frames.open(message.alert, message.frame);
         return;
       case 'addNote':
         return this.act('addNote', () => this.api.incidents.addNote(this.incident!.id, message.note));
