@@ -12,6 +12,9 @@ import { signOutCommand } from './commands/signOut';
 import { launchSettings } from './config/serverLaunch';
 import { COMMANDS, type CommandId } from './contributions';
 import { registerCommitTool } from './lm/commitTool';
+import { registerCodeIncidentsTool } from './lm/codeIncidentsTool';
+import { checkChangeCommand } from './commands/checkChange';
+import { draftPostIncidentReview } from './commands/draftReview';
 import { createLogger } from './log';
 import { PagerDutyMcpProvider, registerMcpProvider } from './mcpProvider';
 import { createToolbox } from './mcp/server';
@@ -80,6 +83,9 @@ export function activate(context: vscode.ExtensionContext): PagerDutyExtensionAp
   context.subscriptions.push(pages, pageCommands.uriHandler);
   // The Incident Expert's commit lookup (src/lm): git for a change event's commit, without a terminal.
   context.subscriptions.push(registerCommitTool());
+  // Incidents meet the code (src/lm): this workspace's incidents whose frames, notes or commits touch given files.
+  const codeCheck = { api: pagerDutyApi(callTool), services: views.workspaceServices, log };
+  context.subscriptions.push(registerCodeIncidentsTool(codeCheck));
 
   // Every command: id → handler. The ids are declared in src/contributions.ts (checked against package.json).
   // Handlers take what VS Code passes them (tree nodes, URIs, nothing), each typed as it expects.
@@ -99,6 +105,8 @@ export function activate(context: vscode.ExtensionContext): PagerDutyExtensionAp
     [COMMANDS.loadMoreIncidents]: () => views.incidents.loadMore(),
     [COMMANDS.openIncidentPage]: pageCommands.openPage,
     [COMMANDS.investigateIncident]: pageCommands.investigate,
+    [COMMANDS.draftPostIncidentReview]: (arg?: unknown) => draftPostIncidentReview({ callTool, log }, arg),
+    [COMMANDS.checkChange]: (arg?: unknown) => checkChangeCommand(codeCheck, arg),
     [COMMANDS.addIncidentToChat]: (arg?: unknown) =>
       addIncidentToChat({ log, serverId: () => mcp.serverId, incidentId: pageCommands.incidentId, investigate: pageCommands.investigate }, arg),
   };

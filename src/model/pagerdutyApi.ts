@@ -4,7 +4,7 @@
  * through `callTool`, so the settings, cleaning and errors are the tools' own. No `vscode` import.
  */
 import { resultText, type CallResult, type CallTool } from './callResult';
-import type { BulkRow, Choice, CurrentUser, IncidentList, IncidentSummary, OncallEntry, PolicyLevel, ServiceItem } from './shapes';
+import type { BulkRow, ChangeEvent, Choice, CurrentUser, IncidentList, IncidentSummary, NoteItem, OncallEntry, PolicyLevel, ServiceItem } from './shapes';
 import { FAILED, failureOf, readBulkRows, readIncident, readIncidentList, readList, readOncalls, readPolicyLevels, readService, readUser } from './toolAnswers';
 
 /** A read's value, or why it failed with the tool's result (its error kind, or that the session is signed out). */
@@ -77,6 +77,9 @@ export function pagerDutyApi(callTool: CallTool) {
         await callTool('list_incidents', { ...query, statuses: [...query.statuses], ...(query.service_ids ? { service_ids: [...query.service_ids] } : {}) }, token),
         readIncidentList,
       ),
+    notes: async (id: string, token?: unknown): Promise<Answer<NoteItem[]>> => answer(await callTool('list_incident_notes', { incident_id: id }, token), (r) => readList(r, 'notes')),
+    changeEvents: async (id: string, limit: number, token?: unknown): Promise<Answer<ChangeEvent[]>> =>
+      answer(await callTool('list_incident_change_events', { incident_id: id, limit }, token), (r) => readList(r, 'change_events')),
     /** An incident's alerts, their bodies included (where the stack traces are). */
     alerts: async (id: string, limit: number, token?: unknown): Promise<Answer<Record<string, unknown>[]>> =>
       answer(await callTool('list_alerts_from_incident', { incident_id: id, limit }, token), (r) => readList(r, 'alerts')),

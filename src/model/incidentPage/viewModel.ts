@@ -222,7 +222,8 @@ const TIMELINE_ICONS: Record<string, string> = {
   urgency_change_log_entry: 'flame',
 };
 
-function section<K extends keyof ListedItems>(result: CallResult | undefined, key: K): Section<ListedItems[K]> {
+/** One list of a page load, or why it failed (the tool's own message). */
+export function section<K extends keyof ListedItems>(result: CallResult | undefined, key: K): Section<ListedItems[K]> {
   if (result?.isError) return { items: [], error: resultText(result) || 'failed' };
   return { items: readList(result, key) };
 }
