@@ -19,7 +19,8 @@ export async function uiCodeLinks(opts: UiCodeLinksOptions): Promise<void> {
   const { sim } = opts;
   const target = [...sim.state.incidents.values()].find((i) => i.title === 'Payment processing degraded' && i.status !== 'resolved');
   assert.ok(target, 'the simulator has the code incidents (startSimulator({ codeIncidents: true }))');
-  const vscode = await openVSCode({ extensionDevelopmentPath: opts.extensionDevelopmentPath, dataDir: opts.dataDir, workspaceDir: opts.workspaceDir, env: { PAGERDUTY_DEV_TOKEN: sim.tokens.user } });
+  const { extensionDevelopmentPath, dataDir, workspaceDir } = opts;
+  const vscode = await openVSCode({ extensionDevelopmentPath, dataDir, workspaceDir, env: { PAGERDUTY_DEV_TOKEN: sim.tokens.user } });
   try {
     const { page } = vscode;
     await runCommand(page, 'PagerDuty: Focus on Incidents View');
