@@ -37,7 +37,7 @@ main.main()
 	from /app/app/jobs/invoice_job.rb:4:in 'InvoiceJob#perform'`,
 };
 
-export function seedCodeIncidents(state: SimState, me: UserRec, now: number): void {
+export function seedCodeIncidents(state: SimState, me: Pick<UserRec, 'id' | 'name'>, now: number): void {
   const platform = [...state.escalationPolicies.values()][0]!;
   state.services.set(CODE_SERVICE.id, {
     id: CODE_SERVICE.id,
