@@ -30,6 +30,10 @@ export async function commitsBetween(cwd: string, since: string, until: string, 
 
 /** The working tree's changed files (staged, unstaged and untracked), relative to the folder, `/`-separated. */
 export async function changedFiles(cwd: string, run: RunGit = runGit, signal?: AbortSignal): Promise<string[] | { unavailable: string }> {
+  // git status names files from the repository's root; the folder may be below it.
+  const prefix = await run(cwd, ['rev-parse', '--show-prefix'], signal);
+  if (prefix.code !== 0) return { unavailable: failure(prefix) };
+  const below = prefix.stdout.trim();
   const result = await run(cwd, ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--', '.'], signal);
   if (result.code !== 0) return { unavailable: failure(result) };
   const files: string[] = [];
@@ -37,7 +41,8 @@ export async function changedFiles(cwd: string, run: RunGit = runGit, signal?: A
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i]!;
     if (entry.length < 4) continue;
-    files.push(entry.slice(3));
+    const file = entry.slice(3);
+    files.push(file.startsWith(below) ? file.slice(below.length) : file);
     if (entry[0] === 'R' || entry[0] === 'C') i++; // a rename's old path follows
   }
   return [...new Set(files)];
