@@ -39,7 +39,8 @@ export class ServiceNode implements TreeNode {
     item.description = this.row.description;
     item.tooltip = this.row.tooltip;
     item.iconPath = STATE_ICONS[this.row.state];
-    item.contextValue = `service;${this.url ? 'link;' : ''}`;
+    // Not `link;`: the incident menus (Copy Link names an incident number) do not apply to a service.
+    item.contextValue = 'service;';
     item.accessibilityInformation = { label: this.row.accessibleLabel };
     return item;
   }
