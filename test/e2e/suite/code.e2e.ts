@@ -55,12 +55,13 @@ suite("incidents meet the code: this workspace's services", () => {
     const ledger = await waitFor('the acknowledged incident on main.go', () => pagerDutyProblems('cmd/ledger/main.go').at(0));
     assert.equal(ledger.severity, vscode.DiagnosticSeverity.Information);
     assert.deepEqual(pagerDutyProblems('src/main/java/com/acme/payments/Gateway.java'), [], 'a resolved incident marks nothing');
+    // The CodeLens command reads an open document's model ("Illegal argument" otherwise).
+    const editor = await vscode.window.showTextDocument(fileUri('src/payments/charge.ts'), { selection: new vscode.Range(11, 0, 11, 0) });
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', fileUri('src/payments/charge.ts'));
     const lens = lenses.find((l) => l.command?.title.startsWith(`PagerDuty #${degraded.number}`));
     assert.ok(lens, 'a CodeLens above the line');
     assert.equal(lens.range.start.line, 11);
     assert.deepEqual([lens.command!.command, lens.command!.arguments], ['pagerduty.openIncidentPage', [degraded.id]]);
-    const editor = await vscode.window.showTextDocument(fileUri('src/payments/charge.ts'), { selection: new vscode.Range(11, 0, 11, 0) });
     await vscode.commands.executeCommand('workbench.actions.view.problems');
     await vscode.commands.executeCommand('pagerduty.incidents.focus');
     await vscode.window.showTextDocument(editor.document);
@@ -101,7 +102,8 @@ suite("incidents meet the code: this workspace's services", () => {
     assert.equal(result.failed, 0);
     await api.views.refresh();
     await waitFor('the Problems entry gone from charge.ts', () => pagerDutyProblems('src/payments/charge.ts').length === 0, 30_000);
-    assert.equal(pagerDutyProblems('cmd/ledger/main.go').length, 1, 'the acknowledged one stays');
+    assert.deepEqual(pagerDutyProblems('cmd/ledger/main.go').map((d) => d.range.start.line), [13, 21], 'the acknowledged one stays');
+    await vscode.window.showTextDocument(fileUri('src/payments/charge.ts'));
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', fileUri('src/payments/charge.ts'));
     assert.equal(lenses.filter((l) => l.command?.title.startsWith('PagerDuty #')).length, 0);
   }, { timeout: 60_000 });
