@@ -164,28 +164,22 @@ async function runAll(): Promise<number> {
  */
 async function codePhase(sim: Awaited<ReturnType<typeof startSimulator>>, common: { extensionTestsPath: string; screenshotsDir: string; verbose: boolean }): Promise<number> {
   console.log('[e2e] === incidents meet the code: the fixture workspace ===');
+  const workspaceDir = join(root, 'test', 'fixtures', 'payments-workspace');
+  // First the page's frame links, clicked in the UI (a webview is out of the extension tests' reach); the suite after
+  // it resolves the incident it clicks.
+  const uiData = dataDirWithSettings({ 'pagerduty.apiBaseUrl': sim.url });
+  const uiPhase = hygiene!.phase('code links', uiData);
+  await uiCodeLinks({ extensionDevelopmentPath: root, dataDir: uiData, workspaceDir, sim, docsDir: join(root, 'docs') });
+  uiPhase.done();
   const codeTests = join(root, 'dist', 'test', 'e2e-code.js');
   run(process.execPath, ['scripts/e2e/build-tests.mjs', join(root, 'test/e2e/suite/codeIndex.ts'), codeTests]);
   const data = dataDirWithSettings({ 'pagerduty.apiBaseUrl': sim.url });
   const phase = hygiene!.phase('code', data);
   const env = { E2E_PD_URL: sim.url, E2E_PD_TOKEN: sim.tokens.user, E2E_PD_ACCOUNT_KEY: sim.tokens.accountKey, E2E_PD_ME_NAME: sim.me.name, E2E_PD_ME_EMAIL: sim.me.email };
-  const code = await runExtensionTests({
-    ...common,
-    ...phase,
-    extensionTestsPath: codeTests,
-    env: { ...env, ...phase.env },
-    extensionDevelopmentPath: root,
-    dataDir: data,
-    workspaceDir: join(root, 'test', 'fixtures', 'payments-workspace'),
-  });
+  const tests = { extensionTestsPath: codeTests, extensionDevelopmentPath: root, dataDir: data, workspaceDir };
+  const code = await runExtensionTests({ ...common, ...phase, ...tests, env: { ...env, ...phase.env } });
   phase.done();
-  if (code !== 0) return code;
-  // The page's frame links, clicked in the UI (a webview is out of the extension tests' reach).
-  const uiData = dataDirWithSettings({ 'pagerduty.apiBaseUrl': sim.url });
-  const uiPhase = hygiene!.phase('code links', uiData);
-  await uiCodeLinks({ extensionDevelopmentPath: root, dataDir: uiData, workspaceDir: join(root, 'test', 'fixtures', 'payments-workspace'), sim, docsDir: join(root, 'docs') });
-  uiPhase.done();
-  return 0;
+  return code;
 }
 
 /**
