@@ -87,7 +87,7 @@ function frameOf(line: string, previous: string): CodeRef | undefined {
   // Node/TypeScript `at symbol (location)` or `at location`; Rust's `at ./src/x.rs:1:2` under `N: symbol`.
   const open = line.endsWith(')') ? line.lastIndexOf(' (') : -1;
   const symbol = open > 3 ? line.slice(3, open) : RUST_SYMBOL.exec(previous)?.[1];
-  const location = open > 3 ? line.slice(open + 2, -1) : line.slice(3);
+  const location = open > 3 ? line.slice(open + 2, -1) : line.slice(3).replace(/^async /, '');
   const loc = LOCATION.exec(stripFileScheme(location));
   if (!loc || isUrl(location)) return undefined;
   return ref(loc[1]!, loc[2]!, loc[3], symbol?.replace(/^async /, '') || undefined);

@@ -13,12 +13,14 @@ const CORPUS: { name: string; text: string; want: object[] }[] = [
     at async Promise.all (index 0)
     at Object.<anonymous> (file:///usr/src/app/dist/server.js:7:3)
     at /app/src/payments/retry.ts:9:5
+    at async /app/src/payments/queue.ts:3:1
     at node:internal/process/task_queues:95:5
     at process.processTicksAndRejections (node:internal/process/task_queues:95:5)`,
     want: [
       { path: '/app/src/payments/charge.ts', line: 42, column: 17, symbol: 'chargeCard' },
       { path: '/usr/src/app/dist/server.js', line: 7, column: 3, symbol: 'Object.<anonymous>' },
       { path: '/app/src/payments/retry.ts', line: 9, column: 5 },
+      { path: '/app/src/payments/queue.ts', line: 3, column: 1 },
     ],
   },
   {
