@@ -16,6 +16,7 @@ describe('code hints', () => {
     const acked = incident({ number: 7, status: 'acknowledged', title: 'x'.repeat(300) });
     assert.equal(hintText(acked, now, formatOnly), `PagerDuty #7 · acknowledged · ${'x'.repeat(99)}…`);
     assert.equal(hintSeverity(acked), 'information');
+    assert.equal(hintText(incident({ number: 8, status: 'acknowledged', title: 'Pay $(alert) now' }), now, formatOnly), 'PagerDuty #8 · acknowledged · Pay $ (alert) now');
   });
 });
 

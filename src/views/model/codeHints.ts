@@ -16,7 +16,8 @@ const MAX_TITLE = 100;
 /** "PagerDuty #1056 · triggered 12m ago · Payment processing degraded" */
 export function hintText(incident: Incident, now: number, t: Translate): string {
   const status = incident.status === 'triggered' ? t('triggered {0} ago', formatAge(incident.created_at, now)) : t('acknowledged');
-  const title = incident.title.replace(/\s+/g, ' ').trim();
+  // A CodeLens title renders `$(icon)`: PagerDuty text must not draw icons, so the syntax is broken up.
+  const title = incident.title.replace(/\s+/g, ' ').replace(/\$\(/g, '$ (').trim();
   return t('PagerDuty #{0} · {1} · {2}', String(incident.number), status, title.length > MAX_TITLE ? `${title.slice(0, MAX_TITLE - 1)}…` : title);
 }
 
