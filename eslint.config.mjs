@@ -34,7 +34,7 @@ const ONE_DOOR = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'bench-results/**', '.test-stats/**', 'docs/**', 'media/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'bench-results/**', '.test-stats/**', 'docs/**', 'media/**', 'test/fixtures/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

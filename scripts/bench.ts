@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { agentModeFigures } from './bench/agentMode';
+import { codeRefsFigures } from './bench/codeRefs';
 import { compressionFigures } from './bench/compression';
 import type { Figure } from './bench/figure';
 import { httpLoadFigures } from './bench/httpLoad';
@@ -60,6 +61,7 @@ async function main() {
     await step('surface', () => toolSurfaceFigures(SERVER));
     await step('investigation', () => investigationFigures(SERVER));
     await step('compression', () => compressionFigures());
+    await step('codeRefs', () => codeRefsFigures());
     await step('memory', () => memoryFigures());
     await step('http', () => httpLoadFigures());
     await step('sidebar', async () => [await idlePollingFigure(), await firstPaintFigure(), await activateFigure()]);

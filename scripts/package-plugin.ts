@@ -35,9 +35,12 @@ function skills() {
   }
 }
 
+/** Prompts built on a tool only the extension has (pagerduty_incidents_for_code reads the editor's workspace). */
+const EXTENSION_ONLY_PROMPTS = new Set(['pagerduty-check-change.prompt.md']);
+
 /** Prompt files as commands: `${input:x}` becomes the command's `$ARGUMENTS` (Claude Code's and Copilot CLI's form). */
 function commands() {
-  for (const name of readdirSync(join(chat, 'prompts')).filter((f) => f.endsWith('.prompt.md'))) {
+  for (const name of readdirSync(join(chat, 'prompts')).filter((f) => f.endsWith('.prompt.md') && !EXTENSION_ONLY_PROMPTS.has(f))) {
     const file = join(chat, 'prompts', name);
     const { meta, body } = splitFrontMatter(pluginText('prompt', readFileSync(file, 'utf8'), file), file);
     const command = { description: meta.description, 'argument-hint': meta['argument-hint'] };

@@ -17,6 +17,8 @@ export const COMMANDS = {
   openIncidentPage: 'pagerduty.openIncidentPage',
   investigateIncident: 'pagerduty.investigateIncident',
   addIncidentToChat: 'pagerduty.addIncidentToChat',
+  draftPostIncidentReview: 'pagerduty.draftPostIncidentReview',
+  checkChange: 'pagerduty.checkChange',
 } as const;
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
 
@@ -29,6 +31,7 @@ export type ViewId = (typeof VIEWS)[keyof typeof VIEWS];
 /** Language-model tools (`languageModelTools`, registered in src/lm/): the names the model calls them by. */
 export const LM_TOOLS = {
   commit: 'pagerduty_commit',
+  incidentsForCode: 'pagerduty_incidents_for_code',
 } as const;
 
 /** Webview panel types, for `activeWebviewPanelId` in when clauses (src/views/incidentPage/panel.ts creates it). */

@@ -12,11 +12,15 @@ import { signOutCommand } from './commands/signOut';
 import { launchSettings } from './config/serverLaunch';
 import { COMMANDS, type CommandId } from './contributions';
 import { registerCommitTool } from './lm/commitTool';
+import { registerCodeIncidentsTool } from './lm/codeIncidentsTool';
+import { checkChangeCommand } from './commands/checkChange';
+import { draftPostIncidentReview } from './commands/draftReview';
 import { createLogger } from './log';
 import { PagerDutyMcpProvider, registerMcpProvider } from './mcpProvider';
 import { createToolbox } from './mcp/toolbox';
 import { PagerDutySession } from './session';
 import { createViews, type ViewsApi } from './views';
+import { CodeHints } from './views/codeHints';
 import { IncidentPages } from './views/incidentPage/panel';
 
 /** What activate() returns; used by the e2e tests and by other parts of this extension, not a public API. */
@@ -24,6 +28,7 @@ export interface PagerDutyExtensionApi {
   session: PagerDutySession;
   mcp: PagerDutyMcpProvider;
   views: ViewsApi;
+  codeHints: CodeHints;
 }
 
 export function activate(context: vscode.ExtensionContext): PagerDutyExtensionApi {
@@ -54,6 +59,9 @@ export function activate(context: vscode.ExtensionContext): PagerDutyExtensionAp
   const views = createViews(context, session, log);
   const incidents = new IncidentCommands({ session, log, views });
   // The incident page (src/views/incidentPage) and its ways in: tree click, Open Incident…, notifications, vscode:// links.
+  // The lines open incidents' frames name: CodeLens and Problems entries from the sidebar's data (src/views/codeHints.ts).
+  const codeHints = new CodeHints(views.incidents, session.api, () => session.settings.codeHintsEnabled, log);
+  context.subscriptions.push(codeHints, session.onDidChange(() => void codeHints.update()));
   const pages = new IncidentPages({
     api: session.api,
     log,
@@ -73,6 +81,9 @@ export function activate(context: vscode.ExtensionContext): PagerDutyExtensionAp
   context.subscriptions.push(pages, pageCommands.uriHandler);
   // The Incident Expert's commit lookup (src/lm): git for a change event's commit, without a terminal.
   context.subscriptions.push(registerCommitTool());
+  // Incidents meet the code (src/lm): this workspace's incidents whose frames, notes or commits touch given files.
+  const codeCheck = { api: session.api, services: views.workspaceServices, log };
+  context.subscriptions.push(registerCodeIncidentsTool(codeCheck));
 
   // Every command: id → handler. The ids are declared in src/contributions.ts (checked against package.json).
   // Handlers take what VS Code passes them (tree nodes, URIs, nothing), each typed as it expects.
@@ -92,6 +103,8 @@ export function activate(context: vscode.ExtensionContext): PagerDutyExtensionAp
     [COMMANDS.loadMoreIncidents]: () => views.incidents.loadMore(),
     [COMMANDS.openIncidentPage]: pageCommands.openPage,
     [COMMANDS.investigateIncident]: pageCommands.investigate,
+    [COMMANDS.draftPostIncidentReview]: (arg?: unknown) => draftPostIncidentReview({ api: session.api, log }, arg),
+    [COMMANDS.checkChange]: (arg?: unknown) => checkChangeCommand(codeCheck, arg),
     [COMMANDS.addIncidentToChat]: (arg?: unknown) =>
       addIncidentToChat({ log, serverId: () => mcp.serverId, incidentId: pageCommands.incidentId, investigate: pageCommands.investigate }, arg),
   };
@@ -99,7 +112,7 @@ export function activate(context: vscode.ExtensionContext): PagerDutyExtensionAp
 
   if (context.extensionMode !== vscode.ExtensionMode.Production) void useDevToken(signIn, log);
   log.info(`PagerDuty extension ${context.extension.packageJSON.version} activated.`);
-  return { session, mcp, views };
+  return { session, mcp, views, codeHints };
 }
 
 /**

@@ -2,7 +2,7 @@
 // VS Code 1.139 with the extension loaded from this folder, then package the .vsix and run the suite again
 // against the installed package.
 //   tsx scripts/e2e/run.ts [--no-vsix] [--verbose]      E2E_GREP=<text> runs matching tests only
-//   E2E_PHASES=page,agent (of access, suite, signin, page, agent, hosted, vsix; default all) runs only those phases
+//   E2E_PHASES=page,agent (of access, suite, signin, page, code, agent, hosted, vsix; default all) runs only those phases
 // scripts/e2e/setup.sh must have run (npm run test:e2e does that).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { startSimulator } from '../../test/simulator';
 import { uiSignIn } from '../../test/e2e/ui/signIn';
 import { checkServerAccess } from '../../test/e2e/serverAccess';
 import { uiIncidentPage } from '../../test/e2e/ui/incidentPage';
+import { uiCodeLinks } from '../../test/e2e/ui/codeLinks';
 import { RunHygiene } from '../../test/e2e/harness/hygieneRun';
 import { AGENT_FIGURES, agentSimulator, runAgentMode } from '../../test/e2e/agent/agentMode';
 import { WRONG_TOKEN_COMMAND, WRONG_TOKEN_UI } from '../../test/e2e/wrongTokens';
@@ -24,7 +25,7 @@ const root = resolve(__dirname, '..', '..');
 const args = new Set(process.argv.slice(2));
 const run = (cmd: string, argv: string[]) => execFileSync(cmd, argv, { cwd: root, stdio: 'inherit' });
 // A quicker loop while working on one phase; a full run (npm test) always runs them all.
-const phases = new Set((process.env.E2E_PHASES || 'access,suite,signin,page,agent,hosted,vsix').split(',').map((p) => p.trim()));
+const phases = new Set((process.env.E2E_PHASES || 'access,suite,signin,page,code,agent,hosted,vsix').split(',').map((p) => p.trim()));
 
 /**
  * `pagerduty.apiBaseUrl` is machine-scoped (a workspace must not redirect the token), so it goes into the
@@ -63,7 +64,12 @@ async function runAll(): Promise<number> {
   };
   const common = { extensionTestsPath: testsModule, env, screenshotsDir: root, verbose: args.has('--verbose') };
   const agentSim = await agentSimulator();
+  // The code phase's account: the default one plus the Payments API service whose traces point into the fixture workspace.
+  const codeSim = await startSimulator({ codeIncidents: true });
+  onCleanup(() => codeSim.close());
   hygiene = new RunHygiene([
+    { label: 'code-phase user token', value: codeSim.tokens.user },
+    { label: 'code-phase account key', value: codeSim.tokens.accountKey },
     { label: 'agent-mode user token', value: agentSim.tokens.user },
     { label: 'agent-mode observer token', value: agentSim.tokens.observer },
     { label: 'user token', value: sim.tokens.user },
@@ -110,6 +116,11 @@ async function runAll(): Promise<number> {
     pageHygiene.done();
   }
 
+  if (phases.has('code')) {
+    code = await codePhase(codeSim, common);
+    if (code !== 0) return code;
+  }
+
   if (phases.has('agent')) {
     console.log('[e2e] === Copilot agent mode with a scripted model ===');
     mkdirSync(join(root, '.test-stats'), { recursive: true });
@@ -144,6 +155,30 @@ async function runAll(): Promise<number> {
   });
   vsixHygiene.done();
   onCleanup(() => rmSync(installed.extensionsDir, { recursive: true, force: true }));
+  return code;
+}
+
+/**
+ * Incidents meet the code: the fixture workspace (test/fixtures/payments-workspace, whose catalog-info.yaml names the
+ * simulator's Payments API) open in the development extension's window; test/e2e/suite/code.e2e.ts checks the rest.
+ */
+async function codePhase(sim: Awaited<ReturnType<typeof startSimulator>>, common: { extensionTestsPath: string; screenshotsDir: string; verbose: boolean }): Promise<number> {
+  console.log('[e2e] === incidents meet the code: the fixture workspace ===');
+  const workspaceDir = join(root, 'test', 'fixtures', 'payments-workspace');
+  // First the page's frame links, clicked in the UI (a webview is out of the extension tests' reach); the suite after
+  // it resolves the incident it clicks.
+  const uiData = dataDirWithSettings({ 'pagerduty.apiBaseUrl': sim.url });
+  const uiPhase = hygiene!.phase('code links', uiData);
+  await uiCodeLinks({ extensionDevelopmentPath: root, dataDir: uiData, workspaceDir, sim, docsDir: join(root, 'docs') });
+  uiPhase.done();
+  const codeTests = join(root, 'dist', 'test', 'e2e-code.js');
+  run(process.execPath, ['scripts/e2e/build-tests.mjs', join(root, 'test/e2e/suite/codeIndex.ts'), codeTests]);
+  const data = dataDirWithSettings({ 'pagerduty.apiBaseUrl': sim.url });
+  const phase = hygiene!.phase('code', data);
+  const env = { E2E_PD_URL: sim.url, E2E_PD_TOKEN: sim.tokens.user, E2E_PD_ACCOUNT_KEY: sim.tokens.accountKey, E2E_PD_ME_NAME: sim.me.name, E2E_PD_ME_EMAIL: sim.me.email };
+  const tests = { extensionTestsPath: codeTests, extensionDevelopmentPath: root, dataDir: data, workspaceDir };
+  const code = await runExtensionTests({ ...common, ...phase, ...tests, env: { ...env, ...phase.env } });
+  phase.done();
   return code;
 }
 

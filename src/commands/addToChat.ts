@@ -30,7 +30,7 @@ export function mcpResourceUri(serverId: string, resource: string): vscode.Uri {
 }
 
 /** The incident shown in the active incident page: its tab reads "#<number> <title>" once loaded. */
-function activePageIncident(): string | undefined {
+export function activePageIncident(): string | undefined {
   const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
   if (!(tab?.input instanceof vscode.TabInputWebview) || !tab.input.viewType.endsWith(PANELS.incident)) return undefined;
   return /^#(\d+)\b/.exec(tab.label)?.[1];

@@ -6,7 +6,7 @@
  *   pagerduty.resolveIncidents      ({ids, note?} | ids: string[])      → {results, succeeded, failed}
  *   pagerduty.addNote               ({id, note})                        → {ok, error?}
  *   pagerduty.openIncident          ({id, open?: boolean} | id)          → the incident (its page opened unless open: false)
- *   pagerduty.setIncidentScope      ('assigned' | 'teams' | 'all')
+ *   pagerduty.setIncidentScope      ('workspace' | 'assigned' | 'teams' | 'all')
  *   pagerduty.refresh               ()
  */
 import * as vscode from 'vscode';

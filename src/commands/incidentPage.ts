@@ -59,19 +59,22 @@ async function openPage(deps: IncidentPageCommandDeps, arg: unknown) {
     void vscode.window.showErrorMessage(t('Not an incident id or number: {0}', String(typeof arg === 'object' ? JSON.stringify(arg) : arg).slice(0, 60)));
     return undefined;
   }
-  if (!ref) {
-    const typed = await vscode.window.showInputBox({
-      title: t('Open Incident'),
-      prompt: t('Incident number (e.g. 1056) or id (e.g. Q1ABC23)'),
-      validateInput: (v) => (parseIncidentRef(v) ? undefined : t('Letters and digits only, e.g. 1056 or Q1ABC23.')),
-    });
-    ref = typed === undefined ? undefined : parseIncidentRef(typed);
-  }
+  ref ??= await askIncidentRef(t('Open Incident'));
   return ref && openKey(deps, ref);
 }
 
 function openKey(deps: IncidentPageCommandDeps, ref: IncidentKey) {
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: t('Opening incident {0}…', ref) }, () => deps.pages.open(ref));
+}
+
+/** Asks for an incident number or id; undefined when the person cancels. */
+export async function askIncidentRef(title: string): Promise<IncidentKey | undefined> {
+  const typed = await vscode.window.showInputBox({
+    title,
+    prompt: t('Incident number (e.g. 1056) or id (e.g. Q1ABC23)'),
+    validateInput: (v) => (parseIncidentRef(v) ? undefined : t('Letters and digits only, e.g. 1056 or Q1ABC23.')),
+  });
+  return typed === undefined ? undefined : parseIncidentRef(typed);
 }
 
 async function handleUri(deps: IncidentPageCommandDeps, uri: vscode.Uri): Promise<void> {

@@ -56,6 +56,8 @@ export const SETTINGS = [
   { key: 'hostedUrl', relaunch: true, type: 'string', default: '', scope: 'machine', description: "with serverMode hosted: a team's own --http server" },
   { key: 'refreshIntervalSeconds', type: 'number', default: 60, min: 15, description: 'sidebar polling' },
   { key: 'notifications.enabled', field: 'notificationsEnabled', type: 'boolean', default: true, description: 'notify on new triggered incidents assigned to me' },
+  { key: 'workspaceServices', type: 'list', default: [], description: "this workspace's PagerDuty services by id or name (empty: from catalog-info.yaml); only narrows what is shown, so a workspace may set it" },
+  { key: 'codeHints.enabled', field: 'codeHintsEnabled', type: 'boolean', default: true, description: "CodeLens and Problems entries on the lines an open incident's frames name" },
   { server: 'deadlineMs', type: 'integer', default: 30_000, min: 100, max: 600_000, env: 'PAGERDUTY_DEADLINE_MS', flag: 'deadline-ms', arg: 'N', description: 'deadline in milliseconds for one PagerDuty call including retries (default 30000)' },
   { server: 'structuredOutput', type: 'boolean', default: false, env: 'PAGERDUTY_STRUCTURED_OUTPUT', flag: 'structured-output', description: 'also return typed structuredContent and publish output schemas, for clients that want typed output. Off by default: many clients (Copilot agent mode among them) then give the model only that JSON, without the untrusted-data fence and paging hints' },
   { server: 'resourcePollMs', type: 'integer', default: 60_000, min: 1000, max: 3_600_000, env: 'PAGERDUTY_RESOURCE_POLL_MS', description: 'how often listed open incidents are re-checked for changes (default 60000, min 1000)' },

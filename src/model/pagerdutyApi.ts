@@ -7,8 +7,8 @@
  */
 import { resultText, type CallResult, type CallTool } from './callResult';
 import { isIncidentNumber, type IncidentKey } from './incidentRef';
-import type { BulkRow, Choice, CurrentUser, IncidentList, IncidentSummary, OncallEntry, PolicyLevel } from './shapes';
-import { FAILED, failureOf, readBulkRows, readIncident, readIncidentList, readList, readOncalls, readPolicyLevels, readUser } from './toolAnswers';
+import type { AlertItem, BulkRow, ChangeEvent, Choice, CurrentUser, IncidentList, IncidentSummary, NoteItem, OncallEntry, PolicyLevel, ServiceItem } from './shapes';
+import { FAILED, failureOf, readBulkRows, readIncident, readIncidentList, readList, readOncalls, readPolicyLevels, readService, readUser } from './toolAnswers';
 import type { IncidentPageResults, ToolName, ToolResult } from './toolResults';
 
 /** A read's value, or why it failed with the tool's result (its error kind, or that the session is signed out). */
@@ -25,6 +25,17 @@ export interface Done {
 }
 
 export type IncidentStatusFilter = 'triggered' | 'acknowledged' | 'resolved';
+
+/** What list_incidents is asked: a scope and statuses, optionally narrowed to services and a time window. */
+export interface IncidentQuery {
+  scope: string;
+  statuses: readonly IncidentStatusFilter[];
+  limit: number;
+  service_ids?: readonly string[];
+  since?: string;
+  until?: string;
+  offset?: number;
+}
 
 /** What manage_incidents changes on each incident. */
 export interface IncidentChange {
@@ -53,9 +64,21 @@ function required<R extends CallResult, T>(result: R, read: (result: R) => T | u
   return result.isError ? failure(result) : { ok: false, error: missing, result };
 }
 
+type Call = <N extends ToolName>(name: N, args: Record<string, unknown>, token?: unknown) => Promise<ToolResult<N>>;
+
+function servicesApi(call: Call) {
+  return {
+    get: async (id: string, token?: unknown): Promise<Answer<ServiceItem>> =>
+      required(await call('get_service', { service_id: id }, token), readService, 'PagerDuty returned no service.'),
+    /** Services whose name contains `query` (PagerDuty's own name search). */
+    find: async (query: string, token?: unknown): Promise<Answer<ServiceItem[]>> =>
+      answer(await call('list_services', { query, limit: 25 }, token), (r) => readList(r, 'services')),
+  };
+}
+
 export function pagerDutyApi(callTool: CallTool) {
   /** Runs one tool: its answer typed by its name. Tokens are opaque here (the session's cancellation token). */
-  const call = <N extends ToolName>(name: N, args: Record<string, unknown>, token?: unknown): Promise<ToolResult<N>> => callTool(name, args, token);
+  const call: Call = (name, args, token) => callTool(name, args, token);
   const done = async (name: ToolName, args: Record<string, unknown>, token?: unknown): Promise<Done> => ({ error: failureOf(await call(name, args, token)) });
   const choices = async (name: 'list_users' | 'list_priorities' | 'list_incident_workflows', args: Record<string, unknown>, key: 'users' | 'priorities' | 'incident_workflows'): Promise<Answer<Choice[]>> =>
     answer(await call(name, args), (r) => readList(r, key));
@@ -72,8 +95,17 @@ export function pagerDutyApi(callTool: CallTool) {
     /** By id or number, as checked where it entered. */
     get: async (ref: IncidentKey, token?: unknown): Promise<Answer<IncidentSummary>> =>
       required(await call('get_incident', { incident_id: ref }, token), readIncident, 'PagerDuty returned no incident.'),
-    list: async (query: { scope: string; statuses: readonly IncidentStatusFilter[]; limit: number }, token?: unknown): Promise<Answer<IncidentList>> =>
-      answer(await call('list_incidents', { ...query, statuses: [...query.statuses] }, token), readIncidentList),
+    list: async (query: IncidentQuery, token?: unknown): Promise<Answer<IncidentList>> =>
+      answer(
+        await call('list_incidents', { ...query, statuses: [...query.statuses], ...(query.service_ids ? { service_ids: [...query.service_ids] } : {}) }, token),
+        readIncidentList,
+      ),
+    notes: async (id: string, token?: unknown): Promise<Answer<NoteItem[]>> => answer(await call('list_incident_notes', { incident_id: id }, token), (r) => readList(r, 'notes')),
+    changeEvents: async (id: string, limit: number, token?: unknown): Promise<Answer<ChangeEvent[]>> =>
+      answer(await call('list_incident_change_events', { incident_id: id, limit }, token), (r) => readList(r, 'change_events')),
+    /** An incident's alerts, their bodies included (where the stack traces are). */
+    alerts: async (id: string, limit: number, token?: unknown): Promise<Answer<AlertItem[]>> =>
+      answer(await call('list_alerts_from_incident', { incident_id: id, limit }, token), (r) => readList(r, 'alerts')),
     /**
      * Everything the incident page shows. get_incident first when only a number is known (every other tool would
      * look the number up again); with an id, everything runs at once so the first paint waits for one round trip.
@@ -131,8 +163,9 @@ export function pagerDutyApi(callTool: CallTool) {
     incidents,
     /** The token's user; undefined for an account-level key. */
     me: async (token?: unknown): Promise<Answer<CurrentUser | undefined>> => answer(await call('get_user_data', {}, token), readUser),
-    oncalls: async (query: { user_ids?: string[]; since?: string; until?: string; limit?: number }, token?: unknown): Promise<Answer<OncallEntry[]>> =>
+    oncalls: async (query: { user_ids?: string[]; service_ids?: string[]; since?: string; until?: string; limit?: number }, token?: unknown): Promise<Answer<OncallEntry[]>> =>
       answer(await call('list_oncalls', query, token), readOncalls),
+    services: servicesApi(call),
     users: (limit: number) => choices('list_users', { limit }, 'users'),
     priorities: () => choices('list_priorities', {}, 'priorities'),
     workflows: (limit: number) => choices('list_incident_workflows', { limit }, 'incident_workflows'),

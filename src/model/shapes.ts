@@ -69,6 +69,15 @@ export interface OnCallEntry {
 /** An on-call entry whose user and policy were present (the readers drop the others). */
 export type OncallEntry = OnCallEntry & { user: Ref; escalation_policy: Ref };
 
+/** A service as list_services and get_service describe it, reduced to what the sidebar and the tools read. */
+export interface ServiceItem {
+  id: string;
+  name: string;
+  status?: string;
+  escalation_policy?: Ref | null;
+  html_url?: string;
+}
+
 /** get_user_data's user, as the sidebar keeps it. */
 export interface CurrentUser extends Ref {
   email?: string;

@@ -5,7 +5,7 @@
  * here, with type guards, before anyone reads them.
  */
 import { resultText, type CallResult } from './callResult';
-import type { BulkRow, Choice, CurrentUser, IncidentList, IncidentSummary, OncallEntry, OutlierInfo, PolicyLevel, Ref } from './shapes';
+import type { BulkRow, Choice, CurrentUser, IncidentList, IncidentSummary, OncallEntry, OutlierInfo, PolicyLevel, Ref, ServiceItem } from './shapes';
 import type { Fields, ToolName, ToolResult, ToolResults } from './toolResults';
 
 /** What a failure says when the tool gave no text of its own. */
@@ -29,6 +29,7 @@ export interface ListedItems {
   users: Item<'list_users', 'users'>;
   priorities: Item<'list_priorities', 'priorities'>;
   incident_workflows: Item<'list_incident_workflows', 'incident_workflows'>;
+  services: Item<'list_services', 'services'>;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -52,6 +53,7 @@ const LISTED: { [K in keyof ListedItems]: (value: unknown) => value is ListedIte
   users: (v): v is Choice => hasStrings(v, 'id', 'name'),
   priorities: (v): v is Choice => hasStrings(v, 'id', 'name'),
   incident_workflows: (v): v is Choice => hasStrings(v, 'id', 'name'),
+  services: (v): v is ServiceItem => hasStrings(v, 'id', 'name'),
 };
 
 /** The objects listed under `key`; none for an error or a missing list. */
@@ -69,6 +71,12 @@ export function isIncident(value: unknown): value is IncidentSummary {
 export function readIncident(result: ToolResult<'get_incident'> | undefined): IncidentSummary | undefined {
   const incident = fields(result)?.incident;
   return isIncident(incident) ? incident : undefined;
+}
+
+/** get_service's service, when it has an id and a name. */
+export function readService(result: ToolResult<'get_service'> | undefined): ServiceItem | undefined {
+  const service = fields(result)?.service;
+  return LISTED.services(service) ? service : undefined;
 }
 
 /** get_user_data's user, when it has an id. */

@@ -6,7 +6,7 @@
  * Entries are type literals (not interfaces), so they stay assignable to the server's loose `Record<string, unknown>`.
  */
 import type { CallResult } from './callResult';
-import type { AlertItem, BulkOutcome, ChangeEvent, Choice, CurrentUser, IncidentSummary, LogEntry, NoteItem, OnCallEntry, OutlierInfo, PastIncident, PolicyLevel, RelatedIncident } from './shapes';
+import type { AlertItem, BulkOutcome, ChangeEvent, Choice, CurrentUser, IncidentSummary, LogEntry, NoteItem, OnCallEntry, OutlierInfo, PastIncident, PolicyLevel, RelatedIncident, ServiceItem } from './shapes';
 
 /** A page of a list tool: its items under their key, and the paging facts. */
 type Page<K extends string, T> = { [P in K]: T[] } & { more: boolean; total?: number; next_offset?: number };
@@ -33,6 +33,8 @@ export interface ToolResults {
   get_past_incidents: { past_incidents: PastIncident[]; total?: number };
   get_outlier_incident: { outlier_incident: OutlierInfo };
   list_incident_change_events: { change_events: ChangeEvent[] };
+  get_service: { service: ServiceItem };
+  list_services: Page<'services', ServiceItem>;
 }
 
 export type ToolName = keyof ToolResults;

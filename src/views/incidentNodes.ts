@@ -5,9 +5,10 @@ import { COMMANDS } from '../contributions';
 import { incidentAccessibleLabel, incidentContextValue, incidentDescription, incidentTooltip, isWebUrl, type OpenStatus } from './stores/incidents';
 import type { Incident } from './stores/types';
 import type { MessageNode } from './messageNode';
+import type { ServiceNode, ServicesGroupNode, UnresolvedServiceNode } from './serviceNodes';
 import type { TreeNode } from './treeNode';
 
-export type IncidentTreeNode = GroupNode | IncidentNode | MessageNode;
+export type IncidentTreeNode = GroupNode | IncidentNode | MessageNode | ServicesGroupNode | ServiceNode | UnresolvedServiceNode;
 
 export class GroupNode implements TreeNode {
   readonly kind = 'group';

@@ -6,6 +6,8 @@ import { MessageNode } from './messageNode';
 import { badgeCount, groupIncidents, GROUPS, type OpenStatus } from './stores/incidents';
 import type { IncidentsStore, StoreChange } from './stores/incidentsStore';
 import { scopeLabel as label, type Scope } from './stores/scope';
+import { serviceRows, type ServicesSection } from './stores/workspaceServices';
+import { ServiceNode, ServicesGroupNode, UnresolvedServiceNode } from './serviceNodes';
 
 const scopeLabel = (scope: Scope) => label(scope, vscode.l10n.t);
 
@@ -15,15 +17,19 @@ export class IncidentsTreeProvider implements vscode.TreeDataProvider<IncidentTr
   private readonly groups: Record<OpenStatus, GroupNode> = { triggered: new GroupNode('triggered'), acknowledged: new GroupNode('acknowledged') };
   private readonly nodes = new Map<string, IncidentNode>();
   private view?: vscode.TreeView<IncidentTreeNode>;
-  private readonly subscription: { dispose(): void };
+  private readonly services = new ServicesGroupNode();
+  private readonly subscriptions: { dispose(): void }[];
   private rootShape = '';
 
   constructor(
     private readonly store: IncidentsStore,
     private readonly isSignedIn: () => boolean,
     private readonly now: () => number = Date.now,
+    /** This workspace's services, shown above the incidents in that scope. */
+    private readonly section?: ServicesSection,
   ) {
-    this.subscription = store.onDidChange((change) => this.onStoreChange(change));
+    this.subscriptions = [store.onDidChange((change) => this.onStoreChange(change))];
+    if (section) this.subscriptions.push(section.onDidChange(() => this.refreshAll()));
     this.syncNodes();
   }
 
@@ -73,7 +79,8 @@ export class IncidentsTreeProvider implements vscode.TreeDataProvider<IncidentTr
 
   private computeRootShape(): string {
     const s = this.store;
-    return JSON.stringify([this.isSignedIn(), s.error?.kind ?? null, s.error?.message ?? null, s.loaded, s.incidents.length === 0, s.more, s.scope]);
+    const services = this.section?.services.length ?? 0;
+    return JSON.stringify([this.isSignedIn(), s.error?.kind ?? null, s.error?.message ?? null, s.loaded, s.incidents.length === 0, s.more, s.scope, services]);
   }
 
   private updateViewChrome(): void {
@@ -97,6 +104,7 @@ export class IncidentsTreeProvider implements vscode.TreeDataProvider<IncidentTr
 
   getChildren(node?: IncidentTreeNode): IncidentTreeNode[] {
     if (!node) return this.rootChildren();
+    if (node.kind === 'services') return this.serviceChildren();
     if (node.kind !== 'group') return [];
     return groupIncidents(this.store.incidents)[node.status].map((i) => this.nodes.get(i.id)!).filter(Boolean);
   }
@@ -115,17 +123,43 @@ export class IncidentsTreeProvider implements vscode.TreeDataProvider<IncidentTr
     if (!this.isSignedIn()) return [];
     const s = this.store;
     if (s.error) return [MessageNode.fromError(s.error, VIEWS.incidents)];
-    if (!s.loaded) return [MessageNode.loading(VIEWS.incidents, vscode.l10n.t('Loading incidents…'))];
+    const top = this.servicesTop();
+    if (!s.loaded) return [...top, MessageNode.loading(VIEWS.incidents, vscode.l10n.t('Loading incidents…'))];
     if (s.incidents.length === 0) {
-      return [MessageNode.empty(VIEWS.incidents, vscode.l10n.t('No open incidents ({0}).', scopeLabel(s.scope)), 'check')];
+      return [...top, MessageNode.empty(VIEWS.incidents, vscode.l10n.t('No open incidents ({0}).', scopeLabel(s.scope)), 'check')];
     }
-    const roots: IncidentTreeNode[] = [this.groups.triggered, this.groups.acknowledged];
+    const roots: IncidentTreeNode[] = [...top, this.groups.triggered, this.groups.acknowledged];
     if (s.more) roots.push(MessageNode.loadMore(VIEWS.incidents, s.incidents.length, s.total));
     return roots;
   }
 
+  /** In "This workspace's services": the services section, or why it is empty. */
+  private servicesTop(): IncidentTreeNode[] {
+    const section = this.section;
+    if (this.store.scope !== 'workspace' || !section) return [];
+    if (!section.loaded && !section.services.length) return [MessageNode.loading(VIEWS.incidents, vscode.l10n.t("Finding this workspace's services…"))];
+    this.services.count = section.services.length;
+    if (section.services.length || section.unresolved.length) return [this.services];
+    return [
+      new MessageNode(`${VIEWS.incidents}/noServices`, vscode.l10n.t('No PagerDuty services found for this workspace.'), {
+        icon: 'info',
+        tooltip: vscode.l10n.t('Add the pagerduty.com/service-id annotation to a catalog-info.yaml (at a folder root or one level down), or list the services in the pagerduty.workspaceServices setting.'),
+      }),
+    ];
+  }
+
+  private serviceChildren(): IncidentTreeNode[] {
+    const section = this.section;
+    if (!section) return [];
+    const rows = serviceRows(section.services, this.store.incidents, section.oncall, section.multiRoot, vscode.l10n.t);
+    return [
+      ...rows.map((row, i) => new ServiceNode(row, section.services[i]!.url)),
+      ...section.unresolved.map((problem) => new UnresolvedServiceNode(problem)),
+    ];
+  }
+
   dispose(): void {
-    this.subscription.dispose();
+    for (const s of this.subscriptions) s.dispose();
     this.changed.dispose();
   }
 }

@@ -16,13 +16,15 @@ import { IncidentsStore } from './stores/incidentsStore';
 import { OncallStore } from './stores/oncallStore';
 import { pollStores, type PolledStore } from './stores/polled';
 import { PollScheduler, type Clock, type PollOutcome } from './stores/scheduler';
-import { isScope, type Scope } from './stores/scope';
+import type { Scope } from './stores/scope';
+import { scopeControl, scopeMemory } from './scopeControl';
 import { IncidentNotifier } from './notifications';
 import type { OncallTreeNode } from './oncallNodes';
 import { OncallTreeProvider } from './oncallTreeProvider';
 import { PagerDutyStatusBar } from './statusBar';
+import { WorkspaceServices } from './workspaceServices';
 
-/** globalState key of the scope the Incidents view showed last. */
+/** workspaceState and globalState key of the scope the Incidents view showed last. */
 const SCOPE_KEY = 'pagerduty.incidentsScope';
 const realClock: Clock = { now: () => Date.now(), setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) };
 
@@ -33,6 +35,8 @@ export interface ViewsApi {
   incidentsTree: IncidentsTreeProvider;
   oncallTree: OncallTreeProvider;
   statusBar: vscode.StatusBarItem;
+  /** This workspace's PagerDuty services (catalog-info.yaml, pagerduty.workspaceServices). */
+  workspaceServices: WorkspaceServices;
   /** Polls now and resolves when done. */
   refresh(): Promise<void>;
   /** The incidents selected in the Incidents view. */
@@ -83,19 +87,19 @@ function pollConditions(session: PagerDutySession, signedIn: boolean, viewVisibl
 export function createViews(context: vscode.ExtensionContext, session: PagerDutySession, log: Logger): ViewsApi {
   const t = (m: string, ...a: string[]) => vscode.l10n.t(m, ...a);
   const signedIn = () => session.state === 'signedIn';
-  const storedScope = context.globalState.get<string>(SCOPE_KEY);
-  const scope: Scope = isScope(storedScope) ? storedScope : 'assigned';
-
-  const incidents = new IncidentsStore(session.api, scope, t);
+  const memory = scopeMemory(context, SCOPE_KEY);
+  // Not polled: re-read when catalog-info.yaml, the folders or the setting change; its on-call rides on the incidents poll.
+  const workspaceServices = new WorkspaceServices(session, log);
+  const incidents = new IncidentsStore(session.api, memory.initial, t, () => workspaceServices.ids);
   const oncall = new OncallStore(session.api, () => incidents.me, Date.now, t);
-  const incidentsTree = new IncidentsTreeProvider(incidents, signedIn);
+  const incidentsTree = new IncidentsTreeProvider(incidents, signedIn, Date.now, workspaceServices);
   const oncallTree = new OncallTreeProvider(oncall, () => incidents.me, signedIn);
   const incidentsView = vscode.window.createTreeView<IncidentTreeNode>(VIEWS.incidents, { treeDataProvider: incidentsTree, canSelectMany: true, showCollapseAll: false });
   const oncallView = vscode.window.createTreeView<OncallTreeNode>(VIEWS.oncall, { treeDataProvider: oncallTree });
   incidentsTree.attach(incidentsView);
   const statusBar = new PagerDutyStatusBar(incidents, oncall, signedIn);
   const notifier = new IncidentNotifier(context.globalState, incidents, () => session.settings.notificationsEnabled, log);
-  void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.incidentsScope, scope);
+  void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.incidentsScope, memory.initial);
 
   // Polled in this order: on-call reads for the user the incidents store read.
   const sections: Section[] = [
@@ -134,12 +138,7 @@ export function createViews(context: vscode.ExtensionContext, session: PagerDuty
   };
 
   const selection = () => incidentsView.selection.filter((n): n is IncidentNode => n.kind === 'incident');
-  const setScope = (next: Scope) => {
-    incidents.setScope(next);
-    void context.globalState.update(SCOPE_KEY, next);
-    void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.incidentsScope, next);
-    void scheduler.pollNow();
-  };
+  const control = scopeControl(memory, incidents, workspaceServices, () => (statusBar.update(), void scheduler.pollNow()));
 
   // Ages ("12m") drift between polls; re-render them once a minute while the view is visible.
   const ageTimer = setInterval(() => {
@@ -147,6 +146,8 @@ export function createViews(context: vscode.ExtensionContext, session: PagerDuty
   }, 60_000);
 
   context.subscriptions.push(
+    workspaceServices,
+    control,
     incidentsTree,
     oncallTree,
     incidentsView,
@@ -166,11 +167,12 @@ export function createViews(context: vscode.ExtensionContext, session: PagerDuty
   );
 
   void session.ready.then(() => {
+    void workspaceServices.reload();
     lastState = session.state;
     statusBar.update();
     incidentsTree.refreshAll();
     replan();
   });
 
-  return { incidents, oncall, incidentsTree, oncallTree, statusBar: statusBar.item, refresh, selection, setScope };
+  return { incidents, oncall, incidentsTree, oncallTree, statusBar: statusBar.item, workspaceServices, refresh, selection, setScope: control.setScope };
 }

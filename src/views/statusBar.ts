@@ -1,4 +1,4 @@
-// The one status bar item: on-call indicator and triggered incidents assigned to me; click shows the Incidents view.
+// The one status bar item: on-call indicator and triggered incidents (mine, or this workspace's); click shows the Incidents view.
 import * as vscode from 'vscode';
 import { focusCommand, VIEWS } from '../contributions';
 import type { IncidentsStore } from './stores/incidentsStore';
@@ -27,7 +27,10 @@ export class PagerDutyStatusBar implements vscode.Disposable {
       return;
     }
     const status = this.oncall.status();
-    const model = statusBarModel(status, this.incidents.mineIsLoaded ? this.incidents.mine : undefined, !!this.incidents.error, (m, ...a) => vscode.l10n.t(m, ...a));
+    const store = this.incidents;
+    // "This workspace's services" is counted while the view shows it: that is what the engineer chose to watch.
+    const workspace = store.scope === 'workspace' ? { incidents: store.loaded ? store.incidents : undefined } : undefined;
+    const model = statusBarModel(status, store.mineIsLoaded ? store.mine : undefined, !!store.error, (m, ...a) => vscode.l10n.t(m, ...a), workspace);
     this.item.text = model.text;
     this.item.accessibilityInformation = { label: model.label };
     this.item.backgroundColor = model.alert ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;

@@ -17,6 +17,7 @@ import { registerAllRoutes } from './routes';
 import { wakeSnoozedIncidents } from './routes/incidentActions';
 import { SUBDOMAIN } from './seed/data';
 import { seedState } from './seed';
+import { seedCodeIncidents } from './seed/codeIncidents';
 import { Prng } from './seed/prng';
 import { SimState, type UserRec } from './state';
 
@@ -30,6 +31,8 @@ export interface SimulatorOptions {
   port?: number;
   /** Seeded incidents, default 60. */
   incidents?: number;
+  /** Also the Payments API service and its incidents with stack traces into test/fixtures/payments-workspace. */
+  codeIncidents?: boolean;
   /** OpenAPI validation of every request and response, default true. */
   validate?: boolean;
   /** Clock, default real time. */
@@ -78,6 +81,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   // `self` links name the real API host, as PagerDuty's do (the spec's "url" format rejects loopback hosts).
   const state = new SimState(new Prng(opts.seed ?? 1), 'https://api.pagerduty.com', `https://${SUBDOMAIN}.pagerduty.com`);
   const seeded = seedState(state, new Prng((opts.seed ?? 1) + 7), opts.incidents ?? 60, clock().getTime());
+  if (opts.codeIncidents) seedCodeIncidents(state, seeded.me, clock().getTime());
   const render = new Renderer(state);
   const router = new Router();
   registerAllRoutes(router.route);

@@ -307,6 +307,10 @@ export function createFakeVscode(record: FakeVscodeRecord, opts: { focused: bool
       clipboard: { writeText: async (text: string) => void record.clipboard.push(text) },
     }),
     extensions: strict('extensions', { getExtension: (id: string) => record.extensions.get(id) }),
+    languages: strict('languages', {
+      createDiagnosticCollection: () => ({ set() {}, clear() {}, delete() {}, dispose() {} }),
+      registerCodeLensProvider: () => disposable(),
+    }),
     lm: strict('lm', {
       registerMcpServerDefinitionProvider: (id: string) => {
         record.mcpProviders.push(id);
@@ -349,6 +353,14 @@ export function createFakeVscode(record: FakeVscodeRecord, opts: { focused: bool
         });
       },
       onDidChangeConfiguration: () => disposable(),
+      onDidChangeWorkspaceFolders: () => disposable(),
+      createFileSystemWatcher: () => ({ onDidCreate: () => disposable(), onDidChange: () => disposable(), onDidDelete: () => disposable(), dispose() {} }),
+      fs: {
+        readFile: async () => {
+          throw new Error('no files in unit tests');
+        },
+        readDirectory: async () => [],
+      },
       get workspaceFolders() {
         return record.workspace.folders.length ? record.workspace.folders : undefined;
       },
@@ -416,6 +428,7 @@ export function installFakeVscode(fake: object): () => void {
 export function fakeContext(extensionPath: string, version: string, token: string | undefined) {
   const subscriptions: { dispose(): void }[] = [];
   const memento = new Map<string, unknown>();
+  const workspaceMemento = new Map<string, unknown>();
   const secrets = new Map<string, string>(token ? [['pagerduty.token', token]] : []);
   const context = {
     subscriptions,
@@ -428,6 +441,11 @@ export function fakeContext(extensionPath: string, version: string, token: strin
       update: async (k: string, v: unknown) => void memento.set(k, v),
       keys: () => [...memento.keys()],
       setKeysForSync() {},
+    },
+    workspaceState: {
+      get: (k: string, d?: unknown) => (workspaceMemento.has(k) ? workspaceMemento.get(k) : d),
+      update: async (k: string, v: unknown) => void workspaceMemento.set(k, v),
+      keys: () => [...workspaceMemento.keys()],
     },
     secrets: {
       get: async (k: string) => secrets.get(k),

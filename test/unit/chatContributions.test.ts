@@ -84,11 +84,11 @@ describe('chat contributions: the Incident Expert agent', () => {
     assert.ok(tools.includes('read/readFile') && tools.includes('read/skill'), 'VS Code offers skills only to agents that can read files or load skills');
   });
 
-  it('has no terminal or other command-running tool; git only through pagerduty_commit, which takes nothing but a hash', () => {
+  it('has no terminal or other command-running tool; git only through the extension tools with fixed git arguments (pagerduty_commit: a hash; pagerduty_incidents_for_code: file paths)', () => {
     const tools = agent.header.tools as string[];
     assert.deepEqual(tools.filter((t) => COMMAND_RUNNING_TOOL.test(t)), [], 'PagerDuty text the agent reads is written by anyone with an integration key');
     assert.deepEqual(Object.entries(BUILT_IN_TOOLS).filter(([ref, name]) => COMMAND_RUNNING_TOOL.test(ref) || COMMAND_RUNNING_TOOL.test(name)), []);
-    assert.deepEqual(tools.filter((t) => EXTENSION_TOOLS[t]).map((t) => EXTENSION_TOOLS[t]), ['pagerduty_commit']);
+    assert.deepEqual(tools.filter((t) => EXTENSION_TOOLS[t]).map((t) => EXTENSION_TOOLS[t]), ['pagerduty_commit', 'pagerduty_incidents_for_code']);
     assert.ok(!tools.some((t) => t.endsWith('/*') || !t.includes('/')), 'no whole toolset (execute, vscode, agent…) that could bring a terminal or a sub-agent with one');
   });
 

@@ -144,9 +144,9 @@ describe('scope, notes and open', () => {
     await commands.setScope('teams');
     await commands.setScope('nonsense'); // asks; Escape
     let labels: string[] = [];
-    vscodeRecord.ui.showQuickPick = async (items) => ((labels = items.map((i) => i.label)), items[2]);
+    vscodeRecord.ui.showQuickPick = async (items) => ((labels = items.map((i) => i.label)), items[3]);
     await commands.setScope(undefined);
-    assert.deepEqual(labels, ['Assigned to me', 'My teams', 'All incidents']);
+    assert.deepEqual(labels, ["This workspace's services", 'Assigned to me', 'My teams', 'All incidents']);
     assert.deepEqual(scopes, ['teams', 'all']);
   });
 

@@ -17,7 +17,9 @@ export type PageMessage =
   | { type: 'addNote'; note: string }
   | { type: 'openIncident'; id: string }
   | { type: 'openLink'; url: string }
-  | { type: 'openCommit'; sha: string; url?: string };
+  | { type: 'openCommit'; sha: string; url?: string }
+  /** A frame of an alert, by position in the view the extension sent: the extension holds what it resolved to. */
+  | { type: 'openFrame'; alert: number; frame: number };
 
 /** Extension → page. */
 export type HostMessage =
@@ -54,9 +56,15 @@ export function parsePageMessage(raw: unknown): PageMessage | undefined {
       if (!only('type', 'sha', 'url') || typeof m.sha !== 'string' || !SHA.test(m.sha)) return undefined;
       if (m.url !== undefined && !isSafeLink(m.url)) return undefined;
       return { type: 'openCommit', sha: m.sha, ...(m.url !== undefined ? { url: m.url as string } : {}) };
+    case 'openFrame':
+      return only('type', 'alert', 'frame') && isIndex(m.alert) && isIndex(m.frame) ? { type: 'openFrame', alert: m.alert, frame: m.frame } : undefined;
     default:
       return undefined;
   }
+}
+
+function isIndex(value: unknown): value is number {
+  return Number.isInteger(value) && (value as number) >= 0 && (value as number) < 1000;
 }
 
 /** The page's side: only messages of known shape are rendered (the host is trusted, but a stale page may get odd ones). */

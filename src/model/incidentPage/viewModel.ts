@@ -6,9 +6,10 @@ import { statusLabel, urgencyLabel } from '../incidentLabels';
 import { names } from '../names';
 import { resultText, type CallResult } from '../callResult';
 import { readIncident, readList, readOutlier, type ListedItems } from '../toolAnswers';
-import type { ChangeEvent, IncidentSummary, LogEntry, PastIncident, Ref, RelatedIncident } from '../shapes';
+import type { AlertItem, ChangeEvent, IncidentSummary, LogEntry, PastIncident, Ref, RelatedIncident } from '../shapes';
 import type { IncidentPageResults } from '../toolResults';
 import type { Translate } from '../translate';
+import { codeRefsOf } from '../codeRefs';
 import { clipDeep } from '../untrusted';
 import { safeLink } from '../links';
 import type { PageAction } from './pageActions';
@@ -47,7 +48,25 @@ export interface AlertView {
   /** The integration the alert came through (e.g. "Datadog"). */
   source?: string;
   details: { key: string; value: string }[];
+  /** The stack frames and file mentions in its summary and details (codeRefsOf). */
+  frames: FrameView[];
 }
+
+/** A code reference of an alert; `open` when the extension found it in the workspace (then it is a link). */
+export interface FrameView {
+  path: string;
+  line: number;
+  column?: number;
+  symbol?: string;
+  /** What the page shows: `path:line[:column]` and the function. */
+  text: string;
+  /** The link's accessible name. */
+  name: string;
+  open?: true;
+}
+
+/** Frames shown per alert; a trace's first frames are the ones that matter. */
+const MAX_FRAMES = 20;
 
 export interface NoteView {
   author: string;
@@ -136,6 +155,7 @@ export const PAGE_LABELS = [
   'openCommit',
   'openInPagerDuty',
   'details',
+  'code',
   'actions',
   'working',
   'busyAction',
@@ -165,6 +185,7 @@ export function pageLabels(t: Translate): Record<PageLabel, string> {
     openCommit: t('Open commit'),
     openInPagerDuty: t('Open in PagerDuty'),
     details: t('Details'),
+    code: t('Code'),
     actions: t('Incident actions'),
     working: t('Working…'),
     // {0} is filled by the page with the action's name: the live region's announcements.
@@ -190,7 +211,8 @@ const TIMELINE_ICONS: Record<string, string> = {
   urgency_change_log_entry: 'flame',
 };
 
-function section<K extends keyof ListedItems>(result: CallResult | undefined, key: K): Section<ListedItems[K]> {
+/** One list of a page load, or why it failed (the tool's own message). */
+export function section<K extends keyof ListedItems>(result: CallResult | undefined, key: K): Section<ListedItems[K]> {
   if (result?.isError) return { items: [], error: resultText(result) || 'failed' };
   return { items: readList(result, key) };
 }
@@ -222,6 +244,21 @@ export function detailRows(details: unknown): { key: string; value: string }[] {
     return Object.entries(value).map(([key, v]) => ({ key, value: typeof v === 'string' ? v : JSON.stringify(v) }));
   }
   return [{ key: '', value: typeof value === 'string' ? value : JSON.stringify(value) }];
+}
+
+/** The text of an alert that can hold code references: its summary and its details' values. */
+export function alertText(alert: Pick<AlertItem, 'summary' | 'details'>): string {
+  return [String(alert.summary ?? ''), ...detailRows(alert.details).map((d) => d.value)].join('\n');
+}
+
+/** An alert's code references as the page lists them, before the extension looks them up in the workspace. */
+export function framesOf(text: string, t: Translate): FrameView[] {
+  return codeRefsOf(text)
+    .slice(0, MAX_FRAMES)
+    .map((r) => {
+      const where = `${r.path}:${r.line}${r.column !== undefined ? `:${r.column}` : ''}`;
+      return { ...r, text: r.symbol ? `${where} (${r.symbol})` : where, name: t('Open {0} at line {1}', r.path, String(r.line)) };
+    });
 }
 
 const COMMIT_URL = /\/commits?\/([0-9a-f]{7,40})(?:[/?#]|$)/i;
@@ -356,6 +393,7 @@ export function buildIncidentView(results: IncidentPageResults, now: number, t: 
         openName: t('Open in PagerDuty: alert {0}', String(a.summary ?? a.id)),
         source: a.integration?.name || undefined,
         details: detailRows(a.details),
+        frames: framesOf(alertText(a), t),
       })),
     },
     notes: {

@@ -12,6 +12,7 @@ import { readIncident } from '../../model/toolAnswers';
 import { clipDeep } from '../../model/untrusted';
 import { runPageAction } from './actions';
 import { openCommit } from './commits';
+import { PageFrames } from './frames';
 import { pageHtml } from './html';
 import { isSafeLink, parsePageMessage, safeLink, type HostMessage, type PageAction, type PageMessage } from '../../model/incidentPage/protocol';
 import { buildIncidentView, type IncidentView } from '../../model/incidentPage/viewModel';
@@ -81,6 +82,7 @@ class IncidentPanel {
   private source = new vscode.CancellationTokenSource();
   private lastLoad = 0;
   private disposed = false;
+  private readonly frames = new PageFrames();
   private readonly assets: vscode.Uri;
 
   constructor(
@@ -150,6 +152,8 @@ class IncidentPanel {
     const icon = (name: string) => vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'incidentPage', `${name}.svg`);
     this.panel.iconPath = icon(view.status);
     this.post({ type: 'view', view });
+    // The first paint does not wait for the workspace search; the frames found become links a moment later.
+    if (await this.frames.resolve(view).catch(() => false)) if (this.view === view && !this.disposed) this.post({ type: 'view', view });
   }
 
   private post(message: HostMessage): void {
@@ -181,6 +185,9 @@ class IncidentPanel {
         return;
       case 'openCommit':
         await openCommit(message.sha, message.url);
+        return;
+      case 'openFrame':
+        await this.frames.open(message.alert, message.frame);
         return;
       case 'addNote':
         return this.act('addNote', () => this.deps.api.incidents.addNote(this.incident!.id, message.note));

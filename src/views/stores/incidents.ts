@@ -1,5 +1,6 @@
 // Grouping, ordering, labels and poll diffs for the Incidents view. Pure functions over tool output.
 import { statusLabel, urgencyLabel } from '../../model/incidentLabels';
+import { escapeMarkdown } from '../../model/markdown';
 import type { Translate } from '../../model/translate';
 import type { Incident, IncidentStatus } from './types';
 
@@ -78,15 +79,8 @@ function localTime(iso: string): string {
   return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
 }
 
-/**
- * Escapes PagerDuty text (untrusted: anyone who can send an event writes titles) for a MarkdownString, so a
- * title cannot inject links, images, HTML or command URIs.
- */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/[\\`*_{}[\]()#+\-.!|<>~&:]/g, (c) => `\\${c}`);
-}
+/** The one Markdown escaping (src/model/markdown.ts), re-exported beside the tooltip that uses it. */
+export { escapeMarkdown } from '../../model/markdown';
 
 /** The tooltip as Markdown (rendered untrusted, no HTML, no command links). */
 export function incidentTooltip(incident: Incident, now: number, t: Translate = (m) => m): string {

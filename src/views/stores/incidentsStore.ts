@@ -4,7 +4,8 @@
  *
  * One poll = one cheap request when possible: list_incidents(statuses triggered+acknowledged). "Mine" (status bar,
  * notifications) is scope=assigned; when the view shows the same scope, that one request serves both; when the view
- * shows "my teams"/"all" and is visible, a second request fills it.
+ * shows "my teams"/"all" and is visible, a second request fills it. "This workspace's services" is `all` narrowed to
+ * the services the workspace names (`serviceIds`); with none found, it asks nothing and shows nothing.
  */
 import type { Failure, PagerDutyApi } from '../../model/pagerdutyApi';
 import { diffIncidents, isEmptyDiff, type IncidentDiff } from './incidents';
@@ -45,6 +46,8 @@ export class IncidentsStore implements PolledStore {
     private readonly api: PagerDutyApi,
     scope: Scope,
     private readonly t?: Translate,
+    /** This workspace's services (src/views/workspaceServices.ts); read at each poll. */
+    private readonly serviceIds: () => readonly string[] = () => [],
   ) {
     this.currentScope = scope;
   }
@@ -149,11 +152,17 @@ export class IncidentsStore implements PolledStore {
       if (user?.id) this.currentUser = user;
     }
     const scope = this.currentScope;
-    const fetchView = scope !== 'assigned' && (opts.viewVisible || !this.viewLoaded);
+    const serviceIds = scope === 'workspace' ? this.serviceIds() : undefined;
+    const fetchView = scope !== 'assigned' && (opts.viewVisible || !this.viewLoaded || scope === 'workspace');
     const mineLimit = scope === 'assigned' ? this.limit : PAGE_SIZE;
+    const none = { ok: true as const, value: { incidents: [], more: false, total: 0 } };
     const [mine, view] = await Promise.all([
       this.api.incidents.list({ scope: 'assigned', statuses: OPEN, limit: mineLimit }, token),
-      fetchView ? this.api.incidents.list({ scope, statuses: OPEN, limit: this.limit }, token) : undefined,
+      !fetchView
+        ? undefined
+        : serviceIds && !serviceIds.length
+          ? none
+          : this.api.incidents.list({ scope: serviceIds ? 'all' : scope, statuses: OPEN, limit: this.limit, ...(serviceIds ? { service_ids: serviceIds } : {}) }, token),
     ]);
     if (scope !== this.currentScope) return 'ok'; // the scope changed while we waited; the next poll is on its way
     if (!mine.ok) return this.fail(mine);

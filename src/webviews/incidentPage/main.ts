@@ -71,7 +71,10 @@ function render(view: IncidentView) {
   const { top, rest } = shellFor(view);
   top.replaceChildren(incidentHeader(view), factList(view.facts, openLink));
   syncToolbar(view);
-  const alerts = section('alerts', L.alerts, view.alerts, L.noAlerts, (a) => alertItem(a, L, openLink));
+  const alerts = section('alerts', L.alerts, view.alerts, L.noAlerts, (a) => {
+    const alert = view.alerts.items.indexOf(a);
+    return alertItem(a, L, openLink, (frame) => post({ type: 'openFrame', alert, frame }));
+  });
   const notes = section('notes', L.notes, view.notes, L.noNotes, noteItem);
   notes.appendChild(noteForm({ labels: L, draft: noteDraft, busy, busyAction: 'addNote', onDraft: (text) => (noteDraft = text), onSubmit: (note) => post({ type: 'addNote', note }) }));
   const timeline = section('timeline', L.timeline, view.timeline, L.noTimeline, (e) =>

@@ -110,11 +110,27 @@ export function section<T>(id: string, title: string, data: Section<T>, empty: s
   return el('section', { attrs: { id, 'aria-labelledby': `${id}-heading` } }, heading, body);
 }
 
-export function alertItem(a: AlertView, L: Pick<Record<PageLabel, string>, 'via' | 'details' | 'openInPagerDuty'>, openLink: (url: string) => void): HTMLElement {
+/**
+ * An alert's code references: a link for each one the extension found in the workspace (`openFrame`, by index),
+ * plain text for the rest and wherever nothing can open files (the card).
+ */
+function frameList(a: AlertView, title: string, openFrame?: (frame: number) => void): HTMLElement | undefined {
+  if (!a.frames?.length) return undefined;
+  const items = a.frames.map((f, i) => el('li', {}, f.open && openFrame ? linkButton(f.text, () => openFrame(i), f.name) : el('code', { text: f.text })));
+  return el('div', { cls: 'frames' }, el('span', { cls: 'muted', text: title }), el('ul', { cls: 'frame-list' }, ...items));
+}
+
+export function alertItem(
+  a: AlertView,
+  L: Pick<Record<PageLabel, string>, 'via' | 'details' | 'openInPagerDuty' | 'code'>,
+  openLink: (url: string) => void,
+  openFrame?: (frame: number) => void,
+): HTMLElement {
   return el(
     'article',
     { cls: 'alert' },
     el('div', { cls: 'row' }, el('span', { cls: `badge severity-${a.severity}`, text: a.severity }), el('strong', { cls: 'summary', text: ` ${a.summary} ` }), el('span', { cls: 'muted', text: a.status }), a.source ? el('span', { cls: 'muted', text: ` · ${L.via} ${a.source} · ` }) : undefined, localTime(a.createdAt)),
+    frameList(a, L.code, openFrame),
     a.details.length
       ? el('details', { attrs: { open: '' } }, el('summary', { text: L.details }), el('dl', { cls: 'kv' }, ...a.details.flatMap((d) => [el('dt', { text: d.key }), el('dd', {}, el('pre', { text: d.value }))])))
       : undefined,

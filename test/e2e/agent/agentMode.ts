@@ -13,6 +13,7 @@ import type { RunHygiene } from '../harness/hygieneRun';
 import { ask, confirmTool, describeChat, enableBuiltinCopilotChat, newChat, runIncidentCommand, sendPrefilledRequest, showForScreenshot, useModelLog, waitForResponse, warmUpChat } from './chat';
 import { runChatContext } from './chatContext';
 import { runChatCustomizations } from './chatCustomizations';
+import { runCodeCheck } from './codeCheck';
 import { runCommitLookup } from './commitLookup';
 import { runHostedExpert } from './hostedExpert';
 import { installScriptedModel } from './modelVsix';
@@ -226,6 +227,14 @@ export async function runAgentMode(opts: AgentModeOptions): Promise<AgentFigures
     sim,
     check,
     window: (name, s, fn, workspaceDir, settings) => withWindow({ name, sim, token: sim.tokens.user, writes: false, script: s, extensionsDir, opts, workspaceDir, settings }, fn),
+  });
+
+  // The change check against past incidents (issue 31): a read-only window whose folder is the fixture workspace.
+  await runCodeCheck({
+    sim,
+    docsDir: opts.docsDir,
+    check,
+    window: (name, s, fn, workspaceDir) => withWindow({ name, sim, token: sim.tokens.user, writes: false, script: s, extensionsDir, opts, workspaceDir }, fn),
   });
 
   console.log(`[agent] ${passed} agent-mode checks passed`);

@@ -20,7 +20,7 @@ suite('chat customizations', () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
     const contributes = ext.packageJSON.contributes as Record<Kind, { path: string }[]>;
     const expected = (Object.keys(TYPES) as Kind[]).flatMap((kind) => contributes[kind].map((e) => `${TYPES[kind]} ${vscode.Uri.joinPath(ext.extensionUri, e.path).path}`)).sort();
-    assert.equal(expected.length, 7);
+    assert.equal(expected.length, 8, 'the agent, the skill and six prompt files');
     const listed = await waitFor('the workbench to list our chat files', async () => {
       const all = (await vscode.commands.executeCommand<Listed[]>('_listExtensionPromptFiles')) ?? [];
       const ours = all.filter((f) => f.extensionId.toLowerCase() === EXTENSION_ID).map((f) => `${f.type} ${f.uri.path}`).sort();

@@ -24,7 +24,7 @@ export interface UiIncidentPageOptions {
 export const HOSTILE_HTML = '<img src=x onerror="window.__pdPwned=1"><script>window.__pdPwned=2</script><b>bold?</b>';
 
 /** The incident page's inner frame (VS Code nests each page inside a webview host frame), found by its title. */
-async function findPageFrame(page: Page, title: string, timeoutMs = 20_000): Promise<FrameLocator> {
+export async function findPageFrame(page: Page, title: string, timeoutMs = 20_000): Promise<FrameLocator> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const hosts = await page.locator('iframe.webview.ready').count();
