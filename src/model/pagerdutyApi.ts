@@ -8,7 +8,7 @@
 import { resultText, type CallResult, type CallTool } from './callResult';
 import { isIncidentNumber, type IncidentKey } from './incidentRef';
 import type { AlertItem, BulkRow, ChangeEvent, Choice, CurrentUser, IncidentList, IncidentSummary, NoteItem, OncallEntry, PolicyLevel, ServiceItem } from './shapes';
-import { FAILED, failureOf, readBulkRows, readIncident, readIncidentList, readList, readOncalls, readPolicyLevels, readService, readUser } from './toolAnswers';
+import { FAILED, failureOf, readBulkRows, readIncident, readIncidentList, readList, readOncalls, readPolicyLevels, readService, readServicesByKey, readUser } from './toolAnswers';
 import type { IncidentPageResults, ToolName, ToolResult } from './toolResults';
 
 /** A read's value, or why it failed with the tool's result (its error kind, or that the session is signed out). */
@@ -73,6 +73,9 @@ function servicesApi(call: Call) {
     /** Services whose name contains `query` (PagerDuty's own name search). */
     find: async (query: string, token?: unknown): Promise<Answer<ServiceItem[]>> =>
       answer(await call('list_services', { query, limit: 25 }, token), (r) => readList(r, 'services')),
+    /** The services an integration key sends to (PagerDuty has no lookup by key: the tool reads a bounded number). */
+    byIntegrationKey: async (key: string, token?: unknown): Promise<Answer<{ services: ServiceItem[]; complete: boolean }>> =>
+      answer(await call('list_services', { integration_key: key }, token), readServicesByKey),
   };
 }
 

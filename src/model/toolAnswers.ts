@@ -62,6 +62,11 @@ export function readList<K extends keyof ListedItems>(result: CallResult | undef
   return Array.isArray(value) ? value.filter(LISTED[key]) : [];
 }
 
+/** Services found by an integration key, and whether every service was read (list_services stops at its limit). */
+export function readServicesByKey(result: ToolResult<'list_services'>): { services: ServiceItem[]; complete: boolean } {
+  return { services: readList(result, 'services'), complete: fields(result)?.more !== true };
+}
+
 /** An incident, known by its id (the tools that answer one are compiled against IncidentSummary). */
 export function isIncident(value: unknown): value is IncidentSummary {
   return isObject(value) && typeof value.id === 'string';

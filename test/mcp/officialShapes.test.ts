@@ -648,7 +648,7 @@ describe('official shapes: what is refused, and how', () => {
 
   it('an unknown top-level argument is still named with the flat arguments allowed', async () => {
     const text = await official.fails('list_services', { team_idz: ['PABC123'] });
-    assert.match(text, /unknown argument "team_idz" \(allowed: query, team_ids, limit, offset\)/);
+    assert.match(text, /unknown argument "team_idz" \(allowed: query, team_ids, integration_key, limit, offset\)/);
   });
 
   it('a value given both flat and wrapped must agree', async () => {

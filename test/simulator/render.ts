@@ -65,7 +65,14 @@ export class Renderer {
   /** The full integration, as include[]=integrations on a service returns it. */
   integration(s: ServiceRec): JsonBody {
     const ref = this.integrationRef(s.id);
-    return { ...ref, type: 'events_api_v2_inbound_integration', name: 'Events API v2', service: this.ref('service', s.id), created_at: s.created_at };
+    return {
+      ...ref,
+      type: 'events_api_v2_inbound_integration',
+      name: 'Events API v2',
+      service: this.ref('service', s.id),
+      created_at: s.created_at,
+      ...(s.integrationKey ? { integration_key: s.integrationKey } : {}),
+    };
   }
 
   /** A user's default email contact method and the notification rule that uses it, derived like integrationRef. */

@@ -40,6 +40,8 @@ export interface ServiceRec {
   auto_resolve_timeout: number | null;
   acknowledgement_timeout: number | null;
   alert_creation: 'create_incidents' | 'create_alerts_and_incidents';
+  /** Its Events API v2 integration's key (routing key), where the seed gives one; include[]=integrations shows it. */
+  integrationKey?: string;
 }
 
 export interface TargetRec {

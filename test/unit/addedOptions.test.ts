@@ -11,6 +11,7 @@ describe('addedOptions', () => {
     assert.deepEqual(tools.map((t) => `${t.name}: ${t.addedOptions!.join(', ')}`).sort(), [
       'get_service: include_integrations',
       'list_incidents: query',
+      'list_services: integration_key',
       'list_teams: include_members',
     ]);
   });

@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { codeRefsOf } from '../../src/model/codeRefs';
 import { resolveCodeRef, type WorkspaceFile } from '../../src/model/codeRefResolve';
 import { startSimulator, type Simulator } from '../simulator/index';
-import { CODE_SERVICE } from '../simulator/seed/codeIncidents';
+import { CODE_INTEGRATION_KEY, CODE_SERVICE } from '../simulator/seed/codeIncidents';
 
 const FIXTURE = join(__dirname, '..', 'fixtures', 'payments-workspace');
 
@@ -20,6 +20,11 @@ describe('code incidents seeded for the fixture workspace', () => {
   let sim: Simulator;
   before(async () => (sim = await startSimulator({ codeIncidents: true })));
   after(() => sim.close());
+
+  it('names the service by its integration key in the fixture workers/catalog-info.yaml', () => {
+    assert.match(readFileSync(join(FIXTURE, 'workers', 'catalog-info.yaml'), 'utf8'), new RegExp(`pagerduty.com/integration-key: ${CODE_INTEGRATION_KEY}\\b`));
+    assert.equal(sim.state.services.get(CODE_SERVICE.id)?.integrationKey, CODE_INTEGRATION_KEY);
+  });
 
   it('names the service of the fixture catalog-info.yaml', () => {
     assert.match(readFileSync(join(FIXTURE, 'catalog-info.yaml'), 'utf8'), new RegExp(`pagerduty.com/service-id: ${CODE_SERVICE.id}\\b`));

@@ -36,12 +36,12 @@ describe("the Incidents tree in This workspace's services", () => {
   });
 
   it('lists what PagerDuty could not match, with the reason and never an integration key', async () => {
-    const unresolved = [{ source: { kind: 'integrationKey' as const, value: 'secretkey123', folder: 'payments', origin: 'catalog-info.yaml' }, why: 'An integration key is not looked up' }];
+    const unresolved = [{ source: { kind: 'integrationKey' as const, value: 'secretkey123', folder: 'payments', origin: 'catalog-info.yaml' }, why: 'No PagerDuty service has this integration key.' }];
     const { provider, item } = await treeOf(section({ services: [], unresolved }), []);
     const [group] = provider.getChildren();
     const [row] = provider.getChildren(group);
     const shown = item(row!);
-    assert.deepEqual([shown.label, shown.description], ['Integration key in catalog-info.yaml', 'An integration key is not looked up']);
+    assert.deepEqual([shown.label, shown.description], ['Integration key in catalog-info.yaml', 'No PagerDuty service has this integration key.']);
     assert.ok(!JSON.stringify(shown).includes('secretkey123'));
   });
 

@@ -38,10 +38,17 @@ metadata:
 
 const PAY = { id: 'PPAYAPI', name: 'Payments API', html_url: 'https://acme.pagerduty.com/service-directory/PPAYAPI', escalation_policy: { id: 'PEP1', name: 'Platform Escalation' } };
 const REFUNDS = { id: 'P1REFND', name: 'Refunds', escalation_policy: { id: 'PEP2', name: 'Billing Escalation' } };
+/** Refunds' integration key, and one no service holds. */
+const REFUNDS_KEY = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
+const UNKNOWN_KEY = 'ffffffffffffffffffffffffffffffff';
 
 function servicesServer() {
   return fakeTools((name, args) => {
     if (name === 'get_service') return args.service_id === PAY.id ? ok({ service: PAY }) : args.service_id === REFUNDS.id ? ok({ service: REFUNDS }) : failed('not_found', 'Not found (404)');
+    if (name === 'list_services' && args.integration_key !== undefined) {
+      if (!/^[A-Za-z0-9]{32}$/.test(String(args.integration_key))) return failed('invalid_arguments', 'Invalid arguments for list_services: argument "integration_key": expected 32 letters and digits');
+      return ok({ services: args.integration_key === REFUNDS_KEY ? [REFUNDS] : [], more: false });
+    }
     if (name === 'list_services') return ok({ services: [PAY, REFUNDS, { id: 'P2', name: 'Payments API v1' }].filter((s) => s.name.toLowerCase().includes(String(args.query).toLowerCase())) });
     return failed('invalid_arguments', `unexpected ${name}`);
   });
@@ -54,21 +61,56 @@ describe("resolving this workspace's services", () => {
     const { calls, callTool } = servicesServer();
     const got = await resolveServices(
       pagerDutyApi(callTool),
-      [source({}), source({ folder: 'web' }), source({ kind: 'name', value: 'refunds', folder: 'web', origin: 'pagerduty.workspaceServices' }), source({ value: 'PNOPE00' }), source({ kind: 'name', value: 'Payments' }), source({ kind: 'integrationKey', value: 'secretkey123' })],
+      [source({}), source({ folder: 'web' }), source({ kind: 'name', value: 'refunds', folder: 'web', origin: 'pagerduty.workspaceServices' }), source({ value: 'PNOPE00' }), source({ kind: 'name', value: 'Payments' })],
       formatOnly,
     );
     assert.deepEqual(got.services, [
       { id: PAY.id, name: PAY.name, url: PAY.html_url, escalationPolicy: PAY.escalation_policy, folders: ['payments', 'web'] },
       { id: REFUNDS.id, name: REFUNDS.name, url: undefined, escalationPolicy: REFUNDS.escalation_policy, folders: ['web'] },
     ]);
-    assert.deepEqual(got.unresolved.map((u) => [u.source.value, u.why.slice(0, 40)]), [
-      ['secretkey123', 'An integration key is not looked up (it '],
+    assert.deepEqual(got.unresolved.map((u) => [u.source.value, u.why]), [
       ['PNOPE00', 'PagerDuty has no service PNOPE00.'],
       ['Payments', 'PagerDuty has no service named Payments.'],
     ]);
     assert.equal(got.error, undefined);
     assert.equal(calls.filter((c) => c.name === 'get_service' && c.args.service_id === PAY.id).length, 1);
-    assert.ok(!calls.some((c) => JSON.stringify(c.args).includes('secretkey123')), 'an integration key is never sent anywhere');
+  });
+
+  it("resolves an integration key to its service, sending it only as list_services' integration_key and never into any text", async () => {
+    const { calls, callTool } = servicesServer();
+    const keys = [REFUNDS_KEY, UNKNOWN_KEY, 'secretkey123'];
+    const got = await resolveServices(
+      pagerDutyApi(callTool),
+      [
+        source({ kind: 'integrationKey', value: REFUNDS_KEY, folder: 'refunds' }),
+        source({ kind: 'integrationKey', value: REFUNDS_KEY, folder: 'web' }),
+        source({ kind: 'integrationKey', value: UNKNOWN_KEY }),
+        source({ kind: 'integrationKey', value: 'secretkey123' }),
+      ],
+      formatOnly,
+    );
+    assert.deepEqual(got.services, [{ id: REFUNDS.id, name: REFUNDS.name, url: undefined, escalationPolicy: REFUNDS.escalation_policy, folders: ['refunds', 'web'] }]);
+    assert.deepEqual(got.unresolved.map((u) => [u.source.value, u.why]), [
+      [UNKNOWN_KEY, 'No PagerDuty service has this integration key.'],
+      ['secretkey123', 'PagerDuty refused this integration key: it should be 32 letters and digits.'],
+    ]);
+    assert.equal(got.error, undefined);
+    // Each key once, and only ever as the value of list_services' integration_key.
+    assert.deepEqual(calls.map((c) => [c.name, c.args]), keys.map((key) => ['list_services', { integration_key: key }]));
+    for (const key of keys) {
+      for (const c of calls) {
+        const elsewhere = Object.entries(c.args).filter(([name]) => !(c.name === 'list_services' && name === 'integration_key'));
+        assert.ok(!JSON.stringify(elsewhere).includes(key), `${c.name} got the key outside integration_key`);
+      }
+      assert.ok(!got.unresolved.some((u) => u.why.includes(key)), 'no reason repeats a key');
+    }
+  });
+
+  it('says when a key was not found among the services one lookup reads', async () => {
+    const { api } = fakeTools(() => ok({ services: [], more: true, next_offset: 1000 }));
+    const got = await resolveServices(api, [source({ kind: 'integrationKey', value: UNKNOWN_KEY })], formatOnly);
+    assert.equal(got.services.length, 0);
+    assert.match(got.unresolved[0]!.why, /None of the services read has this integration key \(a lookup reads a bounded number\)/);
   });
 
   it('keeps a failure that is not about the values apart, to try again', async () => {

@@ -9,7 +9,7 @@ import type { Page, Query } from '../../pagerduty/client';
 import type { Raw } from '../shape/common';
 import type { ToolResults } from '../../model/toolResults';
 import { listAnswer, listOutput, type ListStructured } from './output';
-import { defineTool, READ, type ToolContext, type ToolDefinition, type ToolSpec } from './types';
+import { defineTool, READ, type ToolContext, type ToolDefinition, type ToolOutput, type ToolSpec } from './types';
 
 /** What a list tool's arguments hold: the page to fetch. */
 export type PagedShape = z.ZodRawShape & { limit: z.ZodType<number, number | undefined>; offset: z.ZodType<number | undefined> };
@@ -46,6 +46,8 @@ export type ListToolSpec<I extends PagedShape, T, N extends string, K extends st
   };
   /** Runs first: checks arguments against each other, resolves an incident number, fills a default window. */
   prepare?(args: Args<I>, ctx: ToolContext): Args<I> | Promise<Args<I>>;
+  /** A whole answer found another way for some arguments (list_services by integration key), or undefined. */
+  instead?(args: Args<I>, ctx: ToolContext): Promise<ToolOutput<ListStructured<K, T>>> | undefined;
 };
 
 const clientList = (ctx: ToolContext, path: string, key: string, page: PageRequest) => ctx.client.list<Raw>(path, key, { signal: ctx.signal, ...page });
@@ -67,7 +69,7 @@ type AnswerMatches<N extends string, K extends string, T> = N extends keyof Tool
 export function defineListTool<I extends PagedShape, T, const N extends string, const K extends string>(
   spec: ListToolSpec<I, T, N, K> & AnswerMatches<N, K, T>,
 ): ToolDefinition {
-  const { from, show, prepare, ...tool } = spec as ListToolSpec<I, T, N, K>;
+  const { from, show, prepare, instead, ...tool } = spec as ListToolSpec<I, T, N, K>;
   const { path, key, query, list = clientList } = from;
   return defineTool<I, z.ZodRawShape, string>({
     ...tool,
@@ -75,6 +77,8 @@ export function defineListTool<I extends PagedShape, T, const N extends string, 
     output: () => listOutput(key),
     async handler(given, ctx) {
       const args = prepare ? await prepare(given, ctx) : given;
+      const other = instead?.(args, ctx);
+      if (other) return other;
       // PagedShape guarantees these; zod's inference cannot see through the generic shape.
       const { limit, offset } = args as { limit: number; offset?: number };
       const page = await list(ctx, byArgs(path, args), key, { limit, offset, query: query?.(args) });

@@ -109,3 +109,22 @@ export function timeZone(description: string) {
     .refine(isTimeZone, { message: 'expected an IANA time zone such as Europe/Berlin or UTC' })
     .describe(description);
 }
+
+/** PagerDuty's integration keys (Events API routing keys) are 32 letters and digits. */
+export const INTEGRATION_KEY_PATTERN = /^[A-Za-z0-9]{32}$/;
+
+/**
+ * An integration key to look a service up by. Whoever holds one can trigger incidents, so a wrong one is described by
+ * its shape only: the error never repeats it.
+ */
+export function integrationKey() {
+  return z
+    .string()
+    .trim()
+    .superRefine((value, ctx) => {
+      if (INTEGRATION_KEY_PATTERN.test(value)) return;
+      const got = /[^A-Za-z0-9]/.test(value) ? 'characters other than letters and digits' : `${value.length} characters`;
+      ctx.addIssue({ code: 'custom', message: `expected an integration key of 32 letters and digits, got one with ${got} (the value is not repeated)` });
+    })
+    .describe('Find the service whose integration has this key (32 letters and digits)');
+}

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import type { Page } from '../../pagerduty/client';
 import { PagerDutyError } from '../../pagerduty/errors';
 import type { Raw } from '../shape/common';
 import { serviceDetail, serviceLine, shapeIntegration, shapeService } from '../shape/service';
 import { fence } from '../../model/untrusted';
 import { defineListTool } from './listTool';
-import { objectOutput } from './output';
-import { limit, offset, pdId, pdIds, query, text } from './params';
+import { listAnswer, objectOutput } from './output';
+import { integrationKey, limit, offset, pdId, pdIds, query, text } from './params';
 import { CREATE, defineTool, READ, UPDATE, type ToolContext } from './types';
 
 const serviceId = pdId('service');
@@ -27,14 +28,53 @@ function urgencyRule(urgency: string | undefined) {
   return urgency ? { type: 'constant', urgency } : undefined;
 }
 
+/** How many services one lookup by integration key reads at most (PagerDuty has no lookup by key). */
+export const KEY_SEARCH_MAX = 1000;
+const KEY_SEARCH_PAGE = 100;
+
+/**
+ * The services with an integration whose key is `key`, reading services with their integrations from `offset`, at
+ * most KEY_SEARCH_MAX of them. The key is compared here and never shown: the answer holds only the services.
+ */
+async function servicesByIntegrationKey(ctx: ToolContext, key: string, offset = 0) {
+  const found: Raw[] = [];
+  let next: number | undefined = offset;
+  let read = 0;
+  while (next !== undefined && read < KEY_SEARCH_MAX) {
+    const limit = Math.min(KEY_SEARCH_PAGE, KEY_SEARCH_MAX - read);
+    const page: Page<Raw> = await ctx.client.list<Raw>('/services', 'services', { signal: ctx.signal, limit, offset: next, query: { include: ['integrations'] } });
+    read += page.items.length;
+    found.push(...page.items.filter((s) => Array.isArray(s.integrations) && s.integrations.some((i: Raw) => i?.integration_key === key)));
+    next = page.more && page.items.length ? (page.nextOffset ?? next + page.items.length) : undefined;
+  }
+  const stopped = next !== undefined;
+  return listAnswer({
+    label: 'Services with this integration key',
+    key: 'services',
+    items: found.map(shapeService),
+    line: serviceLine,
+    intro: stopped ? `Read ${read} services (the most one call reads); a service after them may hold this key.\n` : undefined,
+    page: stopped ? { more: true, nextOffset: next } : { more: false },
+    empty: stopped ? 'None of these services has an integration with this key.' : 'No service has an integration with this key.',
+  });
+}
+
 const listServices = defineListTool({
   name: 'list_services',
   title: 'List services',
-  description: 'List services by name, with status, escalation policy and teams. Filter by name or team; page with offset.',
+  description: `List services by name, with status, escalation policy and teams. Filter by name or team; page with offset. integration_key: the service an integration key sends to (reads up to ${KEY_SEARCH_MAX} services from offset).`,
   toolset: 'services',
-  input: () => ({ query, team_ids: pdIds('team').optional(), limit: limit(25), offset }),
+  addedOptions: ['integration_key'],
+  input: () => ({ query, team_ids: pdIds('team').optional(), integration_key: integrationKey().optional(), limit: limit(25), offset }),
   from: { path: '/services', key: 'services', query: (args) => ({ query: args.query, team_ids: args.team_ids }) },
   show: { shape: shapeService, line: serviceLine, label: 'Services', empty: 'No services match.' },
+  prepare(args) {
+    if (args.integration_key && (args.query || args.team_ids)) {
+      throw new PagerDutyError('invalid_request', 'integration_key finds a service by itself: leave query and team_ids out.');
+    }
+    return args;
+  },
+  instead: (args, ctx) => (args.integration_key ? servicesByIntegrationKey(ctx, args.integration_key, args.offset) : undefined),
 });
 
 async function getRaw(ctx: ToolContext, id: string, include?: string[]): Promise<Raw> {

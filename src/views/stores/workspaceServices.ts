@@ -3,8 +3,8 @@
  * the typed API, and the services section's rows. No `vscode` import: the discovery (src/views/workspaceServices.ts)
  * hands the sources in.
  */
-import type { PagerDutyApi } from '../../model/pagerdutyApi';
-import type { OncallEntry, Ref } from '../../model/shapes';
+import type { Answer, PagerDutyApi } from '../../model/pagerdutyApi';
+import type { OncallEntry, Ref, ServiceItem } from '../../model/shapes';
 import type { Translate } from '../../model/translate';
 import { errorKindOf } from './errors';
 import type { Incident } from './types';
@@ -54,6 +54,31 @@ export function settingSources(entries: readonly string[], folder: string): Serv
   return entries.map((value) => ({ kind: /^P[A-Z0-9]{5,13}$/.test(value) ? 'id' : 'name', value, folder, origin: 'pagerduty.workspaceServices' }));
 }
 
+type Lookup = Answer<{ services: ServiceItem[]; complete: boolean }>;
+
+/** The services one mention may mean. An integration key goes only to list_services' integration_key argument. */
+async function lookUp(api: PagerDutyApi, s: ServiceSource, token: unknown): Promise<Lookup> {
+  if (s.kind === 'integrationKey') return api.services.byIntegrationKey(s.value, token);
+  const got = s.kind === 'id' ? await api.services.get(s.value, token) : await api.services.find(s.value, token);
+  return got.ok ? { ok: true, value: { services: Array.isArray(got.value) ? got.value : [got.value], complete: true } } : got;
+}
+
+/** Why PagerDuty refused a mention; an integration key is never repeated (whoever reads it could trigger incidents). */
+function refusedWhy(s: ServiceSource, t: Translate): string {
+  return s.kind === 'integrationKey' ? t('PagerDuty refused this integration key: it should be 32 letters and digits.') : t('PagerDuty has no service {0}.', s.value);
+}
+
+function unmatchedWhy(s: ServiceSource, count: number, complete: boolean, t: Translate): string {
+  if (s.kind === 'integrationKey') {
+    if (count) return t('{0} services have this integration key: add the pagerduty.com/service-id annotation instead.', String(count));
+    return complete
+      ? t('No PagerDuty service has this integration key.')
+      : t('None of the services read has this integration key (a lookup reads a bounded number): add the pagerduty.com/service-id annotation instead.');
+  }
+  if (s.kind === 'id') return t('PagerDuty has no service {0}.', s.value);
+  return count ? t('{0} services are named {1}: give the id instead.', String(count), s.value) : t('PagerDuty has no service named {0}.', s.value);
+}
+
 export async function resolveServices(api: PagerDutyApi, sources: readonly ServiceSource[], t: Translate, token?: unknown): Promise<ResolvedServices> {
   const byId = new Map<string, WorkspaceService>();
   const unresolved: UnresolvedSource[] = [];
@@ -65,36 +90,20 @@ export async function resolveServices(api: PagerDutyApi, sources: readonly Servi
   };
   // One request per distinct value, however many folders name it.
   const values = [...new Map(sources.map((s) => [`${s.kind}:${s.value}`, s])).values()];
-  // The toolset never reads integration keys (whoever holds one can trigger incidents), so they are not looked up.
-  for (const m of sources.filter((s) => s.kind === 'integrationKey')) {
-    unresolved.push({ source: m, why: t('An integration key is not looked up (it can trigger incidents): add the pagerduty.com/service-id annotation or the pagerduty.workspaceServices setting.') });
-  }
-  const answers = await Promise.all(
-    values
-      .filter((s) => s.kind !== 'integrationKey')
-      .map(async (s) => ({ s, got: s.kind === 'id' ? await api.services.get(s.value, token) : await api.services.find(s.value, token) })),
-  );
+  const answers = await Promise.all(values.map(async (s) => ({ s, got: await lookUp(api, s, token) })));
   for (const { s, got } of answers) {
     const mentions = sources.filter((m) => m.kind === s.kind && m.value === s.value);
     if (!got.ok) {
-      // Not found, or an id the tool refused: about this value. Anything else (signed out, offline): try later.
+      // Not found, or a value the tool refused: about this value. Anything else (signed out, offline): try later.
       const kind = errorKindOf(got.result);
       const aboutValue = kind === 'other' && !got.result.signedOut;
       if (!aboutValue) error ??= got.error;
-      else for (const m of mentions) unresolved.push({ source: m, why: t('PagerDuty has no service {0}.', s.value) });
+      else for (const m of mentions) unresolved.push({ source: m, why: refusedWhy(s, t) });
       continue;
     }
-    const found = Array.isArray(got.value)
-      ? got.value.filter((v) => (s.kind === 'name' ? v.name.toLowerCase() === s.value.toLowerCase() : true))
-      : [got.value];
+    const found = s.kind === 'name' ? got.value.services.filter((v) => v.name.toLowerCase() === s.value.toLowerCase()) : got.value.services;
     if (found.length !== 1) {
-      const why =
-        s.kind === 'name'
-          ? found.length
-            ? t('{0} services are named {1}: give the id instead.', String(found.length), s.value)
-            : t('PagerDuty has no service named {0}.', s.value)
-          : t('PagerDuty has no service {0}.', s.value);
-      for (const m of mentions) unresolved.push({ source: m, why });
+      for (const m of mentions) unresolved.push({ source: m, why: unmatchedWhy(s, found.length, got.value.complete, t) });
       continue;
     }
     for (const m of mentions) add(found[0]!, m.folder);

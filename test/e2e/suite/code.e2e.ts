@@ -30,6 +30,9 @@ suite("incidents meet the code: this workspace's services", () => {
 
   test("finds the service in catalog-info.yaml and shows that scope, its services section and the status bar count", async () => {
     await waitFor('the Payments API service from catalog-info.yaml', () => api.views.workspaceServices.ids.includes(SERVICE), 30_000);
+    // workers/catalog-info.yaml names the same service by its integration key: resolved too, so nothing is left over.
+    assert.deepEqual(api.views.workspaceServices.ids, [SERVICE]);
+    assert.deepEqual(api.views.workspaceServices.unresolved.map((u) => u.why), []);
     await waitFor("the scope This workspace's services", () => api.views.incidents.scope === 'workspace');
     await waitFor("this workspace's two open incidents", () => api.views.incidents.loaded && api.views.incidents.incidents.length === 2, 30_000);
     assert.deepEqual(api.views.incidents.incidents.map((i) => i.service?.id), [SERVICE, SERVICE]);

@@ -176,6 +176,14 @@ export const specPatches: SpecPatch[] = [
     },
   },
   {
+    why: "an Events API v2 integration carries its integration_key (the routing key events are sent with), which the spec's Integration omits",
+    apply(doc) {
+      const parts = schema(doc, 'Integration').allOf as JsonObject[];
+      const properties = parts.find((p) => (p.properties as JsonObject | undefined)?.vendor)!.properties as JsonObject;
+      properties.integration_key = { type: 'string', pattern: '^[A-Za-z0-9]{32}$', readOnly: true };
+    },
+  },
+  {
     why: 'DELETE /teams/{id} answers 404 for an unknown team, like its sibling endpoints, but the spec omits it',
     apply(doc) {
       (op(doc, '/teams/{id}', 'delete').responses as JsonObject)['404'] = { $ref: '#/components/responses/NotFound' };

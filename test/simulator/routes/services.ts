@@ -16,7 +16,8 @@ export function serviceRoutes(route: Route): void {
       .sort(byName);
     if (query.get('sort_by') === 'name:desc') services = services.reverse();
     const { page, meta } = paginate(services, query);
-    return { status: 200, body: { services: page.map((s) => render.service(s)), ...meta } };
+    const include = includes(query);
+    return { status: 200, body: { services: page.map((s) => render.service(s, include)), ...meta } };
   });
 
   route('GET', '/services/{id}', ({ params, query, state, render }) => ({

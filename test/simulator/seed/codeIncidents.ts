@@ -9,6 +9,8 @@ import { DAY, MINUTE, iso } from '../time';
 
 /** The fixture's catalog-info.yaml names these. */
 export const CODE_SERVICE = { id: 'PPAYAPI', name: 'Payments API' } as const;
+/** The key of its Events API v2 integration (a fixture catalog-info.yaml may name the service by it). */
+export const CODE_INTEGRATION_KEY = 'b7c1e0f2a9d84c3e8f6a5b4c3d2e1f0a';
 /** The commit a change event names (also what the fixture's history may not have: the page then links out). */
 export const CODE_COMMIT = '3f2a9c1d0b7e4f5a6c8d9e0f1a2b3c4d5e6f7a8b';
 
@@ -50,6 +52,7 @@ export function seedCodeIncidents(state: SimState, me: Pick<UserRec, 'id' | 'nam
     auto_resolve_timeout: 14400,
     acknowledgement_timeout: 1800,
     alert_creation: 'create_alerts_and_incidents',
+    integrationKey: CODE_INTEGRATION_KEY,
   });
   const incident = (spec: { title: string; status: 'triggered' | 'acknowledged' | 'resolved'; createdAgo: number; resolvedAfter?: number; alerts: { summary: string; trace: string; at?: number }[]; note?: string }) => {
     const id = state.newId('Q', 14);

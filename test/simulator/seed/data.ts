@@ -1,4 +1,5 @@
 /** Fixed vocabularies the seed draws from; plain data so the seeding code stays short. */
+import { createHash } from 'node:crypto';
 import type { UserRole } from '../state';
 
 export const SUBDOMAIN = 'acme-sim';
@@ -105,3 +106,8 @@ export const ENVIRONMENT_FIELD = {
 
 /** Dial-in number of the account's incident bridges; the incident number is the access code. */
 export const BRIDGE_NUMBER = '+1-415-555-0100';
+
+/** An integration key as PagerDuty's look (32 hex characters), the same for the same seed text in every run. */
+export function seededIntegrationKey(seed: string): string {
+  return createHash('md5').update(`integration:${seed}`).digest('hex');
+}

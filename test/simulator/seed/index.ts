@@ -3,8 +3,8 @@
  * so the same `now` gives the same account, and incidents are always recent.
  */
 import { DAY, HOUR, MINUTE, iso } from '../time';
-import type { EscalationPolicyRec, IncidentRec, IncidentStatus, LogEntryRec, SimState, UserRec } from '../state';
-import { COLORS, EMAIL_DOMAIN, HOSTILE_DETAILS, HOSTILE_TITLE, HOSTS, PRIORITIES, PROBLEMS, SCHEDULES, SERVICES, TEAMS, USERS } from './data';
+import type { EscalationPolicyRec, IncidentRec, IncidentStatus, LogEntryRec, ServiceRec, SimState, UserRec } from '../state';
+import { COLORS, EMAIL_DOMAIN, HOSTILE_DETAILS, HOSTILE_TITLE, HOSTS, PRIORITIES, PROBLEMS, SCHEDULES, SERVICES, TEAMS, USERS, seededIntegrationKey } from './data';
 import type { Prng } from './prng';
 
 export interface SeedResult {
@@ -104,7 +104,7 @@ export function seedState(state: SimState, prng: Prng, incidentCount: number, no
   }));
   for (const p of policies) state.escalationPolicies.set(p.id, p);
 
-  const services = SERVICES.map(([name, team]) => ({
+  const services: ServiceRec[] = SERVICES.map(([name, team], i) => ({
     id: state.newId(),
     name,
     description: `${name} (production)`,
@@ -115,6 +115,8 @@ export function seedState(state: SimState, prng: Prng, incidentCount: number, no
     auto_resolve_timeout: 14400,
     acknowledgement_timeout: 1800,
     alert_creation: 'create_alerts_and_incidents' as const,
+    // Every other service's integration has a key, derived from its name (no PRNG draw: the seeded ids do not move).
+    ...(i % 2 === 0 ? { integrationKey: seededIntegrationKey(`${i}:${name}`) } : {}),
   }));
   for (const s of services) state.services.set(s.id, s);
   const platformServices = services.filter((s) => s.escalationPolicyId === policies[0].id);
