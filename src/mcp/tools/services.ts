@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Page } from '../../pagerduty/client';
 import { PagerDutyError } from '../../pagerduty/errors';
 import type { Raw } from '../shape/common';
 import { serviceDetail, serviceLine, shapeIntegration, shapeService } from '../shape/service';
@@ -30,23 +29,17 @@ function urgencyRule(urgency: string | undefined) {
 
 /** How many services one lookup by integration key reads at most (PagerDuty has no lookup by key). */
 export const KEY_SEARCH_MAX = 1000;
-const KEY_SEARCH_PAGE = 100;
 
 /**
  * The services with an integration whose key is `key`, reading services with their integrations from `offset`, at
- * most KEY_SEARCH_MAX of them. The key is compared here and never shown: the answer holds only the services.
+ * most KEY_SEARCH_MAX of them (the client's paging, 100 a page). The key is compared here and never shown: the answer
+ * holds only the services.
  */
 async function servicesByIntegrationKey(ctx: ToolContext, key: string, offset = 0) {
-  const found: Raw[] = [];
-  let next: number | undefined = offset;
-  let read = 0;
-  while (next !== undefined && read < KEY_SEARCH_MAX) {
-    const limit = Math.min(KEY_SEARCH_PAGE, KEY_SEARCH_MAX - read);
-    const page: Page<Raw> = await ctx.client.list<Raw>('/services', 'services', { signal: ctx.signal, limit, offset: next, query: { include: ['integrations'] } });
-    read += page.items.length;
-    found.push(...page.items.filter((s) => Array.isArray(s.integrations) && s.integrations.some((i: Raw) => i?.integration_key === key)));
-    next = page.more && page.items.length ? (page.nextOffset ?? next + page.items.length) : undefined;
-  }
+  const page = await ctx.client.list<Raw>('/services', 'services', { signal: ctx.signal, limit: KEY_SEARCH_MAX, offset, query: { include: ['integrations'] } });
+  const found = page.items.filter((s) => Array.isArray(s.integrations) && s.integrations.some((i: Raw) => i?.integration_key === key));
+  const read = page.items.length;
+  const next = page.nextOffset;
   const stopped = next !== undefined;
   return listAnswer({
     label: 'Services with this integration key',
